@@ -1,0 +1,76 @@
+/**
+ * Shared types of the octave-convolution core (DOM-free). These are the contract the data,
+ * training and UI layers build against; change them only together with their users.
+ */
+
+/** Residual block kind: two 3×3 OctConvs (CIFAR ResNet-6n+2) or 1×1–3×3–1×1 (ResNet-50/101/152). */
+export type BlockKind = 'basic' | 'bottleneck';
+
+/** Configuration of an Oct-ResNet (DESIGN §4). */
+export interface OctResNetConfig {
+  /** Depth: 6n+2 for 'basic' (8, 14, 20, 32, 56, …); 50, 101 or 152 for 'bottleneck'. */
+  depth: number;
+  /** Width multiplier k: stage widths 16k/32k/64k (basic). */
+  widthMultiplier: number;
+  /** Ratio α ∈ [0, 1] of low-frequency channels (paper §3.1). */
+  alpha: number;
+  block: BlockKind;
+  /** Number of classes (10 for CIFAR-10). */
+  numClasses: number;
+  /** Seed of the weight initialisation: same seed ⇒ same weights. */
+  seed: number;
+  /** Input [H, W, C], default [32, 32, 3]. */
+  inputShape?: [number, number, number];
+}
+
+/** Spatial shape of one branch of an octave feature map (NHWC without N). */
+export interface BranchShape {
+  height: number;
+  width: number;
+  channels: number;
+}
+
+/** One octave layer (an OctConv + BN (+ ReLU)) whose high/low outputs the views can inspect. */
+export interface OctaveLayerInfo {
+  /** Layer name after its position, e.g. 'stage1/block2/conv1'. */
+  name: string;
+  alphaIn: number;
+  alphaOut: number;
+  /** Output high-frequency branch [H, W, cH], or null when α_out = 1. */
+  high: BranchShape | null;
+  /** Output low-frequency branch [H/2, W/2, cL], or null when α_out = 0. */
+  low: BranchShape | null;
+}
+
+/** Path of an OctConv (paper eq. 1–2): H→H, H→L, L→H, L→L. */
+export type OctavePath = 'hh' | 'hl' | 'lh' | 'll';
+
+/** Cost of one built layer. MACs = multiply-adds for one input image. */
+export interface LayerCost {
+  name: string;
+  kind: 'conv' | 'dense' | 'pool' | 'upsample' | 'batchnorm' | 'add' | 'other';
+  path?: OctavePath;
+  alphaIn?: number;
+  alphaOut?: number;
+  /** Output shape without the batch axis. */
+  outputShape: number[];
+  params: number;
+  macs: number;
+  /** Output elements for one image (activation memory in elements; × 4 for float32 bytes). */
+  activationElements: number;
+}
+
+/** Whole-net totals for one image. */
+export interface CostTotals {
+  params: number;
+  /** Multiply-adds of convolutions and the dense layer, one image. */
+  macs: number;
+  /** Sum of conv/dense output elements, one image. */
+  activationElements: number;
+}
+
+/** Result of countCost: totals, per-layer figures, and the vanilla (α = 0) totals alongside. */
+export interface CostReport extends CostTotals {
+  layers: LayerCost[];
+  vanilla: CostTotals;
+}

@@ -1,0 +1,211 @@
+/**
+ * The typed protocol between the lab page and the training worker (DOM-free). The page only
+ * ever sees these plain, structured-clonable objects — never tensors. The worker implements
+ * {@link LabWorkerApi} and exposes it with comlink; the page wraps the worker with
+ * `comlink.wrap<LabWorkerApi>()` and passes callbacks through `comlink.proxy`. A Node
+ * in-process or worker_threads adapter implements the same interface for tests and the CLI.
+ */
+import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
+import type { BranchSpectrum } from '../spectra/types';
+
+/** tfjs backends the lab can run on. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** One probed backend. */
+export interface BackendCandidate {
+  name: BackendName;
+  available: boolean;
+  /** True for a software GPU (fallback adapter, SwiftShader, llvmpipe): 20–35× slower than WASM. */
+  software: boolean;
+  /** Human-readable detail: adapter/renderer name, or why it is unavailable. */
+  detail: string;
+}
+
+/** The chosen backend, why, and every candidate's status (for the backend indicator). */
+export interface BackendChoice {
+  name: BackendName;
+  reason: string;
+  candidates: BackendCandidate[];
+  /** True when the user forced this backend. */
+  manual: boolean;
+}
+
+/** Learning-rate schedule (DESIGN §6). */
+export type LrSchedule = 'onecycle' | 'cosine';
+
+/** Everything that defines a training run. Plain data: goes in the URL, the runs table and JSON. */
+export interface TrainConfig {
+  depth: number;
+  widthMultiplier: number;
+  alpha: number;
+  block: BlockKind;
+  epochs: number;
+  batchSize: number;
+  /** Peak learning rate. */
+  learningRate: number;
+  momentum: number;
+  weightDecay: number;
+  labelSmoothing: number;
+  schedule: LrSchedule;
+  seed: number;
+  /** Use only the first N training images (after a seeded shuffle); undefined = all 50,000. */
+  trainLimit?: number;
+  /** Evaluate on the first N test images; undefined = all 10,000. */
+  testLimit?: number;
+  /** Random crop (pad 4) + horizontal flip per batch. */
+  augment: boolean;
+  /** Average predictions of the image and its mirror at evaluation. */
+  flipTTA: boolean;
+  /** Read metrics back from the device every N steps (never every step). */
+  readbackEvery: number;
+  /** Stop after this many steps in total (undefined = run all epochs); for demos and tests. */
+  maxSteps?: number;
+}
+
+/** Where the worker gets CIFAR-10 from. */
+export type DataSource =
+  | { kind: 'url'; baseUrl: string }
+  | { kind: 'files'; files: File[] };
+
+/** Data load progress (bytes), for the data panel's progress bar. */
+export interface DataProgress {
+  phase: 'download' | 'cache' | 'parse' | 'done';
+  loadedBytes: number;
+  totalBytes: number;
+  file?: string;
+}
+
+/** What the worker reports once CIFAR-10 is loaded. */
+export interface DataSummary {
+  trainCount: number;
+  testCount: number;
+  classNames: string[];
+  /** Per-class counts of the train and test splits. */
+  trainPerClass: number[];
+  testPerClass: number[];
+  /** Where it came from: 'network', 'cache' (IndexedDB) or 'files'. */
+  origin: 'network' | 'cache' | 'files';
+  loadMs: number;
+}
+
+/** Evaluation results on the test split. */
+export interface EvalMetrics {
+  loss: number;
+  top1: number;
+  top5: number;
+  perClassAccuracy: number[];
+  /** confusion[trueClass][predictedClass] = count. Rows sum to the per-class test counts. */
+  confusion: number[][];
+  count: number;
+}
+
+/** Events streamed from the trainer. Plain serialisable objects, never tensors. */
+export type TrainEvent =
+  | {
+      type: 'step';
+      runId: string;
+      step: number;
+      epoch: number;
+      /** Running mean of the train loss since the last readback. */
+      loss: number;
+      /** Running train top-1 since the last readback, in [0, 1]. */
+      accuracy: number;
+      learningRate: number;
+      imagesPerSecond: number;
+      elapsedMs: number;
+    }
+  | {
+      type: 'epoch';
+      runId: string;
+      epoch: number;
+      step: number;
+      trainLoss: number;
+      trainAccuracy: number;
+      test: EvalMetrics;
+      imagesPerSecond: number;
+      elapsedMs: number;
+    }
+  | { type: 'state'; runId: string; state: 'running' | 'paused' | 'stopping' }
+  | {
+      type: 'done';
+      runId: string;
+      /** 'completed', or 'stopped' by the user (final metrics still evaluated). */
+      reason: 'completed' | 'stopped';
+      step: number;
+      test: EvalMetrics;
+      imagesPerSecond: number;
+      elapsedMs: number;
+      /** Time from start() to the end of the first training step (ms). */
+      firstStepMs: number;
+    }
+  | { type: 'error'; runId: string; message: string; step: number };
+
+/** A float feature map sent to the page: NHWC without N, row-major [height, width, channels]. */
+export interface FeatureMap {
+  height: number;
+  width: number;
+  channels: number;
+  data: Float32Array;
+}
+
+/** One octave layer's activations for one image (high at full, low at half resolution). */
+export interface LayerActivations {
+  info: OctaveLayerInfo;
+  high: FeatureMap | null;
+  low: FeatureMap | null;
+  /** Spectra of each branch, when requested (computed in the worker with src/spectra). */
+  spectra?: { high: BranchSpectrum | null; low: BranchSpectrum | null };
+}
+
+/** Options of an inspect request. */
+export interface InspectOptions {
+  /** Only these layers (default: all octave layers). */
+  layerNames?: string[];
+  /** Also compute the spectra (default false). */
+  spectra?: boolean;
+  /** Remove each channel's mean before the FFT so DC does not dominate (default true). */
+  removeMean?: boolean;
+  /** Low-frequency cut-off in cycles/pixel of the input grid (default 0.125). */
+  cutoff?: number;
+}
+
+/** Answer to an inspect request: the image, its label, the model's prediction and the maps. */
+export interface InspectResult {
+  imageIndex: number;
+  /** The raw test image, uint8 NHWC [32, 32, 3]. */
+  image: Uint8Array;
+  label: number;
+  predicted: number;
+  probabilities: number[];
+  layers: LayerActivations[];
+  /** Wall time of the request inside the worker (ms). */
+  latencyMs: number;
+}
+
+/** Artifacts of a saved model in the standard tfjs format (model.json + weights.bin). */
+export interface SavedModelFiles {
+  modelJson: string;
+  weights: ArrayBuffer;
+}
+
+/** The worker's API (exposed with comlink). Methods reject with an Error carrying a clear message. */
+export interface LabWorkerApi {
+  /** Probe and pick a backend (or force `preferred`); registers the kernel fixes first. */
+  init(preferred?: BackendName): Promise<BackendChoice>;
+  /** Load CIFAR-10 (cache first, then network or the given files), reporting progress. */
+  loadData(source: DataSource, onProgress: (p: DataProgress) => void): Promise<DataSummary>;
+  /** Cost of a config without training (for the cost panel). */
+  cost(config: Pick<TrainConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport>;
+  /** Train; resolves when the run ends (done, stopped or error are also sent as events). */
+  start(runId: string, config: TrainConfig, onEvent: (e: TrainEvent) => void): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Stop at the next step boundary (final evaluation still runs). */
+  stop(): Promise<void>;
+  /** Activations of the current (or last trained) model for test image `imageIndex`. */
+  inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult>;
+  /** The current model in the standard tfjs format; also stored in IndexedDB under `name`. */
+  saveModel(name: string): Promise<SavedModelFiles>;
+  /** Load a model saved by saveModel (from IndexedDB by name, or from files). */
+  loadModel(source: { name: string } | SavedModelFiles): Promise<OctaveLayerInfo[]>;
+}
