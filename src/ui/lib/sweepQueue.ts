@@ -1,0 +1,32 @@
+/**
+ * α sweep planning (paper §4.2 ablation: the same net and recipe at several α). DOM-free.
+ */
+import type { TrainConfig } from '../../train/protocol';
+
+/**
+ * The configs of a sweep: `base` with each α in turn, in the given order, duplicates removed.
+ * @throws Error when the list is empty or a value is outside [0, 1].
+ */
+export function planSweep(base: TrainConfig, alphas: number[]): TrainConfig[] {
+  if (alphas.length === 0) throw new Error('A sweep needs at least one α value');
+  const seen = new Set<number>();
+  const out: TrainConfig[] = [];
+  for (const a of alphas) {
+    if (!Number.isFinite(a) || a < 0 || a > 1) throw new Error(`Sweep α values must be in [0, 1] (got ${a})`);
+    if (seen.has(a)) continue;
+    seen.add(a);
+    out.push({ ...base, alpha: a });
+  }
+  return out;
+}
+
+/** Parse "0, .125, 0.25" into numbers; throws a message naming the bad entry. */
+export function parseAlphaList(text: string): number[] {
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  if (parts.length === 0) throw new Error('Enter at least one α value, e.g. 0, 0.25, 0.5');
+  return parts.map((p) => {
+    const v = Number(p);
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(p) || v < 0 || v > 1) throw new Error(`"${p}" is not an α in [0, 1]`);
+    return v;
+  });
+}

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { applyTrainEvent, createRun, isFinished } from '../../src/ui/lib/runs';
+import { RUN_COLUMNS, runsToCsv, runsToJson } from '../../src/ui/lib/runExport';
+import { RunStore } from '../../src/ui/lib/runStore';
+import type { EvalMetrics, TrainConfig } from '../../src/train/protocol';
+
+const config = { depth: 8, widthMultiplier: 1, alpha: 0.5, batchSize: 100, trainLimit: 1000, epochs: 2, learningRate: 0.2, seed: 3 } as TrainConfig;
+const test: EvalMetrics = { loss: 2.1, top1: 0.31, top5: 0.8, perClassAccuracy: Array(10).fill(0.31), confusion: [[1]], count: 100 };
+
+describe('run reducer', () => {
+  it('folds step, epoch, state and done events into curves and final metrics', () => {
+    let r = createRun('r1', config, 1000);
+    expect(r.stepsPerEpoch).toBe(10); // ceil(1000 / 100)
+    r = applyTrainEvent(r, { type: 'step', runId: 'r1', step: 5, epoch: 0, loss: 2.2, accuracy: 0.2, learningRate: 0.1, imagesPerSecond: 90, elapsedMs: 2500 });
+    expect(r.status).toBe('running');
+    expect(r.points).toEqual([{ step: 5, epoch: 0.5, timeS: 2.5, trainLoss: 2.2, trainAccuracy: 0.2 }]);
+    r = applyTrainEvent(r, { type: 'step', runId: 'other', step: 9, epoch: 0, loss: 9, accuracy: 0, learningRate: 0, imagesPerSecond: 1, elapsedMs: 1 });
+    expect(r.points).toHaveLength(1);
+    r = applyTrainEvent(r, { type: 'state', runId: 'r1', state: 'paused' });
+    expect(r.status).toBe('paused');
+    r = applyTrainEvent(r, { type: 'epoch', runId: 'r1', epoch: 0, step: 10, trainLoss: 2, trainAccuracy: 0.25, test, imagesPerSecond: 95, elapsedMs: 5000 });
+    expect(r.points[1]).toEqual({ step: 10, epoch: 1, timeS: 5, testLoss: 2.1, testTop1: 0.31 });
+    r = applyTrainEvent(r, { type: 'done', runId: 'r1', reason: 'completed', step: 10, test, imagesPerSecond: 95, elapsedMs: 5100, firstStepMs: 800 });
+    expect(r.points).toHaveLength(2); // final eval at the same step is not duplicated
+    expect(r.status).toBe('completed');
+    expect(r.firstStepMs).toBe(800);
+    expect(isFinished(r)).toBe(true);
+  });
+
+  it('an error keeps the message', () => {
+    const r = applyTrainEvent(createRun('r2', config, 0), { type: 'error', runId: 'r2', message: 'loss is NaN at step 3', step: 3 });
+    expect(r.status).toBe('error');
+    expect(r.message).toBe('loss is NaN at step 3');
+  });
+});
+
+describe('export and persistence', () => {
+  const done = { ...createRun('r"3', config, 5), status: 'completed' as const, test, imagesPerSecond: 100, elapsedMs: 12_000, backend: 'wasm' as const, cost: { params: 1000, macs: 2e6, activationElements: 300, vanilla: { params: 1000, macs: 4e6, activationElements: 400 } } };
+
+  it('CSV has one row per run with the derived columns', () => {
+    const lines = runsToCsv([done]).trim().split('\r\n');
+    expect(lines[0]).toBe(RUN_COLUMNS.join(','));
+    expect(lines[1]).toBe('"r""3",0.5,8,1,1000,2,0.5,300,0.75,0.31,0.8,100,12,wasm,completed,2,100,0.2,3,0');
+    expect(JSON.parse(runsToJson([done])).runs[0].id).toBe('r"3');
+  });
+
+  it('RunStore keeps runs across connections (a reload) and deletes them', async () => {
+    const a = await RunStore.open('test-runs');
+    await a.put({ ...done, id: 'b', createdAt: 20 });
+    await a.put({ ...done, id: 'a', createdAt: 10 });
+    a.close();
+    const b = await RunStore.open('test-runs');
+    const all = await b.list();
+    expect(all.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(all[0].test?.top1).toBe(0.31);
+    await b.delete(['a', 'missing']);
+    expect((await b.list()).map((r) => r.id)).toEqual(['b']);
+    b.close();
+  });
+});
