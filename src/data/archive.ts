@@ -1,0 +1,77 @@
+/**
+ * Reading the official archive `cifar-10-binary.tar.gz` (gzip via fflate, tar via nanotar).
+ * DOM-free and Node-free: runs in the page, in a Web Worker and in Node.
+ */
+import { gunzipSync } from 'fflate';
+import { parseTar, type ParsedTarFileItem } from 'nanotar';
+import { baseName, CIFAR10_FILES } from './files';
+
+/** Largest tar we accept (bytes); the official one is 184,320,000 + headers. */
+const MAX_TAR_BYTES = 1 << 30;
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+/**
+ * Gunzips a .tar.gz and returns its regular-file members by base name
+ * (`cifar-10-batches-bin/test_batch.bin` → `test_batch.bin`). Directory entries and members
+ * that are not among the dataset's seven files (e.g. `readme.html`) are skipped.
+ *
+ * @param gz The whole archive.
+ * @param fileName Used in error messages only.
+ * @returns Map from the seven expected names (data_batch_1…5.bin, test_batch.bin, batches.meta.txt)
+ *   to their bytes (views into the unpacked tar).
+ * @throws Error naming the archive when it is not gzip (magic bytes ≠ 1f 8b), when the gzip stream
+ *   is truncated or corrupt, when the tar is truncated or empty, when an expected member appears
+ *   twice, or when expected members are missing (listed).
+ */
+export function extractCifar10Archive(gz: Uint8Array, fileName: string): Map<string, Uint8Array> {
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b) {
+    throw new Error(
+      `${fileName}: not a gzip file (starts with ${hex(gz.subarray(0, 4)) || 'nothing'}; a .tar.gz starts with 1f 8b): ` +
+        'give the official cifar-10-binary.tar.gz or the loose .bin files',
+    );
+  }
+  // ISIZE (last 4 bytes) sizes the output; a truncated file has garbage there, so clamp it
+  // (fflate grows the buffer when the guess is too small).
+  const n = gz.length;
+  const isize = (gz[n - 4] | (gz[n - 3] << 8) | (gz[n - 2] << 16) | (gz[n - 1] << 24)) >>> 0;
+  const guess = isize > 0 && isize <= MAX_TAR_BYTES ? isize : Math.min(n * 4, MAX_TAR_BYTES);
+  let tar: Uint8Array;
+  try {
+    tar = gunzipSync(gz, { out: new Uint8Array(guess) });
+  } catch (e) {
+    throw new Error(`${fileName}: the gzip stream is truncated or corrupt (${(e as Error).message})`);
+  }
+  // nanotar reads `data.buffer` from offset 0: hand it a tight buffer.
+  if (tar.byteOffset !== 0 || tar.byteLength !== tar.buffer.byteLength) tar = tar.slice();
+
+  let items: ParsedTarFileItem[];
+  try {
+    items = parseTar(tar) as ParsedTarFileItem[];
+  } catch (e) {
+    throw new Error(`${fileName}: the tar inside is truncated or corrupt (${(e as Error).message})`);
+  }
+  const wanted = new Set(CIFAR10_FILES);
+  const members = new Map<string, Uint8Array>();
+  for (const item of items) {
+    if (item.type !== 'file' && item.type !== 'contiguousFile') continue;
+    const name = baseName(item.name);
+    if (!wanted.has(name)) continue;
+    if (members.has(name)) {
+      throw new Error(`${fileName}: the archive holds ${name} twice`);
+    }
+    members.set(name, item.data ?? new Uint8Array(0));
+  }
+  const missing = CIFAR10_FILES.filter((f) => !members.has(f));
+  if (missing.length > 0) {
+    const found = items.filter((i) => i.type === 'file').map((i) => i.name);
+    throw new Error(
+      `${fileName}: the archive lacks ${missing.join(', ')} ` +
+        `(it holds ${found.length === 0 ? 'no files' : found.slice(0, 10).join(', ') + (found.length > 10 ? ', …' : '')}); ` +
+        'expected the official cifar-10-binary.tar.gz',
+    );
+  }
+  return members;
+}

@@ -1,0 +1,223 @@
+/**
+ * Loading CIFAR-10 in the browser: fetch the seven files from the app's own path (with byte
+ * progress) and cache the parsed dataset in IndexedDB (idb), or take dropped/picked files.
+ * DOM-free: only fetch, Blob and IndexedDB, so it runs inside a Web Worker (and in Node tests with
+ * fake-indexeddb).
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { assembleCifar10, type NamedBytes } from './assemble';
+import { CIFAR10_FILES, DATA_COMMAND_HELP } from './files';
+import type { Cifar10Dataset, LoadProgress } from './types';
+
+/** Options of the loaders. */
+export interface LoadOptions {
+  /** Use the IndexedDB cache (default true where `indexedDB` exists). */
+  cache?: boolean;
+  /** Records per .bin file (default 10,000); tests with small synthetic files set it lower. */
+  recordsPerFile?: number;
+}
+
+/** One entry of `manifest.json`, written by `npm run data` next to the files. */
+interface ManifestEntry {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+const DB_NAME = 'octconv-lab-cifar10';
+const STORE = 'datasets';
+/** Bump when the cached record's layout changes. */
+const DB_VERSION = 1;
+
+interface CachedDataset {
+  /** sha256 of the seven files (from the manifest), or '' when the server had no manifest. */
+  signature: string;
+  dataset: Cifar10Dataset;
+  bytes: number;
+}
+
+/** The message shown when the dataset is not where the page looks for it. */
+function notFoundMessage(baseUrl: string, detail: string): string {
+  return (
+    `CIFAR-10 not found at ${baseUrl} (${detail}). To serve it with the app, ${DATA_COMMAND_HELP}, ` +
+    'then reload; or drop cifar-10-binary.tar.gz or the seven files (data_batch_1…5.bin, test_batch.bin, ' +
+    'batches.meta.txt) on this page.'
+  );
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+async function fetchManifest(base: string): Promise<ManifestEntry[] | null> {
+  try {
+    const res = await fetch(`${base}manifest.json`);
+    if (!res.ok) return null;
+    const json = (await res.json()) as { files?: ManifestEntry[] };
+    const files = json.files;
+    if (!Array.isArray(files) || !CIFAR10_FILES.every((n) => files.some((f) => f.name === n))) return null;
+    return files;
+  } catch {
+    return null; // offline, or an HTML fallback page instead of JSON
+  }
+}
+
+async function openCache(): Promise<IDBPDatabase | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  return openDB(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+    },
+  });
+}
+
+/**
+ * Reads a stream to the end, calling `onChunk(bytes)` per chunk; returns the concatenated bytes.
+ * A short read (connection cut) is caught later by the parser's size checks; Content-Length is not
+ * compared because a server may send a compressed body.
+ */
+async function readAll(
+  stream: ReadableStream<Uint8Array>,
+  onChunk: (n: number) => void,
+): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+    onChunk(value.length);
+  }
+  if (chunks.length === 1 && chunks[0].byteOffset === 0) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Loads CIFAR-10 from `${baseUrl}` (e.g. 'data/cifar10/', filled by `npm run data`): the IndexedDB
+ * cache first (no download when it matches the server's manifest, or when the server is unreachable),
+ * else the seven files fetched in parallel with byte progress (totals from manifest.json, else
+ * Content-Length; 0 when unknown), parsed, and stored in the cache.
+ *
+ * @param onProgress Called with phase 'cache' | 'download' | 'parse' | 'done' and bytes (loaded/total).
+ * @returns the dataset (NHWC uint8) and where it came from.
+ * @throws Error telling the exact command (`npm run data`, `npm run data -- --from PATH`) or the
+ *   drop option when the files are not found (HTTP 404 or an HTML fallback page); Error naming the
+ *   URL for other HTTP failures; parse errors naming the file (see assembleCifar10).
+ */
+export async function loadCifar10FromUrl(
+  baseUrl: string,
+  onProgress: (p: LoadProgress) => void,
+  options: LoadOptions = {},
+): Promise<{ dataset: Cifar10Dataset; origin: 'network' | 'cache' }> {
+  const base = withSlash(baseUrl);
+  const manifest = await fetchManifest(base);
+  const signature = manifest ? CIFAR10_FILES.map((n) => manifest.find((f) => f.name === n)!.sha256).join(',') : '';
+  const db = options.cache === false ? null : await openCache();
+  try {
+    if (db) {
+      const hit = (await db.get(STORE, base)) as CachedDataset | undefined;
+      if (hit && (manifest === null || hit.signature === signature)) {
+        onProgress({ phase: 'cache', loadedBytes: hit.bytes, totalBytes: hit.bytes });
+        onProgress({ phase: 'done', loadedBytes: hit.bytes, totalBytes: hit.bytes });
+        return { dataset: hit.dataset, origin: 'cache' };
+      }
+    }
+    const responses = await Promise.all(
+      CIFAR10_FILES.map(async (name) => {
+        const url = `${base}${name}`;
+        let res: Response;
+        try {
+          res = await fetch(url);
+        } catch (e) {
+          throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
+        }
+        const html = (res.headers.get('content-type') ?? '').includes('text/html');
+        if (res.status === 404 || (res.ok && html)) {
+          await res.body?.cancel();
+          throw new Error(notFoundMessage(base, `HTTP ${res.status === 404 ? 404 : 'page instead of data'} for ${name}`));
+        }
+        if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`);
+        return { name, res };
+      }),
+    );
+    const lengths = responses.map(({ res }) => Number(res.headers.get('content-length') ?? 0));
+    const totalBytes = manifest
+      ? manifest.filter((f) => CIFAR10_FILES.includes(f.name)).reduce((s, f) => s + f.size, 0)
+      : lengths.every((l) => l > 0)
+        ? lengths.reduce((a, b) => a + b, 0)
+        : 0;
+    let loadedBytes = 0;
+    const files: NamedBytes[] = await Promise.all(
+      responses.map(async ({ name, res }, i) => ({
+        name,
+        bytes: await readAll(res.body!, (n) => {
+          loadedBytes += n;
+          onProgress({ phase: 'download', loadedBytes, totalBytes, file: name });
+        }),
+      })),
+    );
+    onProgress({ phase: 'parse', loadedBytes, totalBytes });
+    const dataset = assembleCifar10(files, { recordsPerFile: options.recordsPerFile });
+    if (db) {
+      const record: CachedDataset = { signature, dataset, bytes: loadedBytes };
+      try {
+        await db.put(STORE, record, base);
+      } catch {
+        // Quota exceeded or private mode: the data is loaded, only the next visit downloads again.
+      }
+    }
+    onProgress({ phase: 'done', loadedBytes, totalBytes });
+    return { dataset, origin: 'network' };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Loads CIFAR-10 from files dropped on the page or picked: the official cifar-10-binary.tar.gz,
+ * or the seven loose files (other files are ignored). Reports byte progress while reading.
+ *
+ * @throws the errors of assembleCifar10 (each names the file: missing, twice, truncated, …).
+ */
+export async function loadCifar10FromFiles(
+  files: ReadonlyArray<Blob & { name: string }>,
+  onProgress: (p: LoadProgress) => void,
+  options: LoadOptions = {},
+): Promise<Cifar10Dataset> {
+  const totalBytes = files.reduce((s, f) => s + f.size, 0);
+  let loadedBytes = 0;
+  const named: NamedBytes[] = [];
+  for (const f of files) {
+    named.push({
+      name: f.name,
+      bytes: await readAll(f.stream(), (n) => {
+        loadedBytes += n;
+        onProgress({ phase: 'download', loadedBytes, totalBytes, file: f.name });
+      }),
+    });
+  }
+  onProgress({ phase: 'parse', loadedBytes, totalBytes });
+  const dataset = assembleCifar10(named, { recordsPerFile: options.recordsPerFile });
+  onProgress({ phase: 'done', loadedBytes, totalBytes });
+  return dataset;
+}
+
+/** Deletes the cached dataset of one base URL, or all cached datasets when none is given. */
+export async function clearCifar10Cache(baseUrl?: string): Promise<void> {
+  const db = await openCache();
+  if (!db) return;
+  try {
+    if (baseUrl === undefined) await db.clear(STORE);
+    else await db.delete(STORE, withSlash(baseUrl));
+  } finally {
+    db.close();
+  }
+}
