@@ -14,6 +14,20 @@ function hex(bytes: Uint8Array): string {
 }
 
 /**
+ * Checks the gzip magic bytes (1f 8b) of a file meant to be the archive.
+ *
+ * @throws Error naming the file and its first bytes when it is not gzip (or too short to be).
+ */
+export function assertGzip(gz: Uint8Array, fileName: string): void {
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b) {
+    throw new Error(
+      `${fileName}: not a gzip file (starts with ${hex(gz.subarray(0, 4)) || 'nothing'}; a .tar.gz starts with 1f 8b): ` +
+        'give the official cifar-10-binary.tar.gz or the loose .bin files',
+    );
+  }
+}
+
+/**
  * Gunzips a .tar.gz and returns its regular-file members by base name
  * (`cifar-10-batches-bin/test_batch.bin` → `test_batch.bin`). Directory entries and members
  * that are not among the dataset's seven files (e.g. `readme.html`) are skipped.
@@ -27,12 +41,7 @@ function hex(bytes: Uint8Array): string {
  *   twice, or when expected members are missing (listed).
  */
 export function extractCifar10Archive(gz: Uint8Array, fileName: string): Map<string, Uint8Array> {
-  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b) {
-    throw new Error(
-      `${fileName}: not a gzip file (starts with ${hex(gz.subarray(0, 4)) || 'nothing'}; a .tar.gz starts with 1f 8b): ` +
-        'give the official cifar-10-binary.tar.gz or the loose .bin files',
-    );
-  }
+  assertGzip(gz, fileName);
   // ISIZE (last 4 bytes) sizes the output; a truncated file has garbage there, so clamp it
   // (fflate grows the buffer when the guess is too small).
   const n = gz.length;

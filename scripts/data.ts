@@ -1,0 +1,87 @@
+/**
+ * `npm run data`: put real CIFAR-10 into public/data/cifar10/ for the lab (served as data/cifar10/).
+ *
+ *   npm run data                          download the official archive (progress bar, MD5 check)
+ *   npm run data -- --from PATH           a local cifar-10-binary.tar.gz or a folder of .bin files
+ *   CIFAR10_DIR=PATH npm run data         same as --from PATH when --from is not given
+ *
+ * Options for tests only: --out DIR (target), --url URL and --md5 HEX (archive source and its
+ * checksum), --records N (records per .bin file of a small synthetic archive).
+ * Idempotent: a valid target is left alone. Any failure: exit 1 with a one-line reason; the
+ * target is never half-written (see src/data/install.ts).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { installCifar10, type InstallOptions } from '../src/data/install';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'usage: npm run data [-- --from PATH] [--out DIR] [--url URL --md5 HEX] [--records N]';
+
+/** Parses argv into install options. Throws on unknown flags or missing values. */
+function parseArgs(argv: string[]): InstallOptions | 'help' {
+  const options: InstallOptions = { outDir: path.join(REPO_ROOT, 'public/data/cifar10') };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--help' || flag === '-h') return 'help';
+    const value = argv[i + 1];
+    if (!['--from', '--out', '--url', '--md5', '--records'].includes(flag)) throw new Error(`unknown option ${flag}; ${USAGE}`);
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value; ${USAGE}`);
+    i++;
+    if (flag === '--from') options.from = value;
+    else if (flag === '--out') options.outDir = path.resolve(value);
+    else if (flag === '--url') options.url = value;
+    else if (flag === '--md5') options.md5 = value;
+    else {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--records must be a positive integer, got ${value}`);
+      options.recordsPerFile = n;
+    }
+  }
+  const envDir = process.env.CIFAR10_DIR;
+  if (options.from === undefined && options.url === undefined && envDir && envDir.trim() !== '') options.from = envDir;
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const mb = (b: number): string => (b / 1e6).toFixed(1);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'CIFAR-10 {bar} {percentage}% | {done}/{all} MB | {rate} MB/s | ETA {eta_formatted}',
+      hideCursor: true,
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const start = Date.now();
+  let started = false;
+  options.log = (line) => {
+    if (started) bar.stop();
+    started = false;
+    console.log(`data: ${line}`);
+  };
+  options.onDownload = (loaded, total) => {
+    const rate = mb(loaded / Math.max(1e-3, (Date.now() - start) / 1000));
+    const payload = { done: mb(loaded), all: total > 0 ? mb(total) : '?', rate };
+    if (!started) {
+      bar.start(total > 0 ? total : loaded + 1, loaded, payload);
+      started = true;
+    } else {
+      if (total === 0) bar.setTotal(loaded + 1);
+      bar.update(loaded, payload);
+    }
+  };
+  await installCifar10(options);
+  if (started) bar.stop();
+}
+
+main().catch((e: unknown) => {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`npm run data: error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+});
