@@ -2,6 +2,7 @@
  * Shared types of the octave-convolution core (DOM-free). These are the contract the data,
  * training and UI layers build against; change them only together with their users.
  */
+import type * as tf from '@tensorflow/tfjs';
 
 /** Residual block kind: two 3×3 OctConvs (CIFAR ResNet-6n+2) or 1×1–3×3–1×1 (ResNet-50/101/152). */
 export type BlockKind = 'basic' | 'bottleneck';
@@ -73,4 +74,23 @@ export interface CostTotals {
 export interface CostReport extends CostTotals {
   layers: LayerCost[];
   vanilla: CostTotals;
+}
+
+/**
+ * A second model sharing a model's weights whose outputs are every octave layer's high and low
+ * branches (the tensors the next layer consumes: after BN + ReLU, or for a block's last conv
+ * after the residual add + ReLU). Added for the views (createOctaveProbe).
+ */
+export interface OctaveProbe {
+  /** The exposed octave layers, in network order. */
+  layers: OctaveLayerInfo[];
+  /**
+   * Runs the probe in inference mode (BN uses moving statistics).
+   * @param x normalised images, NHWC float32 [N, H, W, 3]
+   * @returns one entry per layer: high [N,H,W,cH] and low [N,H/2,W/2,cL] (null where absent);
+   *   the caller disposes the returned tensors
+   */
+  run(x: tf.Tensor4D): Array<{ high: tf.Tensor4D | null; low: tf.Tensor4D | null }>;
+  /** Releases the probe; the base model and its weights stay untouched. */
+  dispose(): void;
 }

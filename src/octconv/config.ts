@@ -1,0 +1,110 @@
+/**
+ * Validation and block layout of the Oct-ResNet family (DESIGN §4). Shared by the builder and by
+ * validateOctResNetConfig, so a config that validates builds, and vice versa.
+ */
+import { checkAlpha } from './split';
+import { octaveSizeError } from './octave-layers';
+import type { OctResNetConfig } from './types';
+
+/** Default input [H, W, C]: CIFAR-10 images. */
+export const DEFAULT_INPUT_SHAPE: [number, number, number] = [32, 32, 3];
+/** Blocks per stage of the bottleneck ResNets (He et al. 2016, Table 1). */
+export const BOTTLENECK_STAGES: Record<number, number[]> = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] };
+/** Bottleneck expansion (output channels = 4 × inner width). */
+export const BOTTLENECK_EXPANSION = 4;
+
+/** One residual block of the layout. */
+export interface BlockPlan {
+  /** 'stage2/block1' */
+  name: string;
+  alphaIn: number;
+  alphaOut: number;
+  /** Inner width (basic: = outChannels). */
+  width: number;
+  /** Output channels of the block. */
+  outChannels: number;
+  strides: 1 | 2;
+  /** High-resolution grid size [H, W] at the block's input. */
+  inputSize: [number, number];
+}
+
+/** The whole layout: stem, blocks, classifier. */
+export interface NetPlan {
+  stemChannels: number;
+  blocks: BlockPlan[];
+}
+
+/**
+ * Octave layout as in the official code (DESIGN §4): the first block takes α_in = 0, all stages but
+ * the last run at α, the first (strided) block of the last stage converts to α_out = 0, the rest of
+ * the last stage is vanilla. Stride 2 at the first block of every stage but the first.
+ * @throws Error for any invalid config (see {@link validateOctResNetConfig})
+ */
+export function planOctResNet(config: OctResNetConfig): NetPlan {
+  validateScalars(config);
+  const [height, width] = config.inputShape ?? DEFAULT_INPUT_SHAPE;
+  const k = config.widthMultiplier;
+  const bottleneck = config.block === 'bottleneck';
+  const perStage = bottleneck ? BOTTLENECK_STAGES[config.depth] : [1, 1, 1].map(() => (config.depth - 2) / 6);
+  const baseWidth = bottleneck ? 64 : 16;
+  const expansion = bottleneck ? BOTTLENECK_EXPANSION : 1;
+  const blocks: BlockPlan[] = [];
+  let size: [number, number] = [height, width];
+  const lastStage = perStage.length - 1;
+  perStage.forEach((count, s) => {
+    const stageWidth = Math.max(1, Math.round(baseWidth * k * 2 ** s));
+    for (let b = 0; b < count; b++) {
+      const strides: 1 | 2 = s > 0 && b === 0 ? 2 : 1;
+      const alphaIn = (s === 0 && b === 0) || (s === lastStage && b > 0) ? 0 : config.alpha;
+      const alphaOut = s === lastStage ? 0 : config.alpha;
+      blocks.push({ name: `stage${s + 1}/block${b + 1}`, alphaIn, alphaOut, width: stageWidth, outChannels: stageWidth * expansion, strides, inputSize: size });
+      if (strides === 2) size = [size[0] / 2, size[1] / 2];
+    }
+  });
+  for (const block of blocks) {
+    const hasLow = { in: block.alphaIn > 0, out: block.alphaOut > 0 };
+    const error =
+      octaveSizeError(`${block.name}/conv1`, block.inputSize[0], block.inputSize[1], hasLow, bottleneck ? 1 : block.strides) ??
+      (bottleneck ? octaveSizeError(`${block.name}/conv2`, block.inputSize[0], block.inputSize[1], { in: hasLow.out, out: hasLow.out }, block.strides) : null) ??
+      octaveSizeError(`${block.name}/shortcut`, block.inputSize[0], block.inputSize[1], hasLow, block.strides);
+    if (error) throw new Error(error);
+  }
+  return { stemChannels: Math.max(1, Math.round(baseWidth * k)), blocks };
+}
+
+/** Scalar checks of a config (α, depth, width, classes, seed, input shape). */
+function validateScalars(config: OctResNetConfig): void {
+  checkAlpha(config.alpha, 'OctResNetConfig');
+  if (config.block !== 'basic' && config.block !== 'bottleneck') {
+    throw new Error(`OctResNetConfig: block must be 'basic' or 'bottleneck', got '${String(config.block)}'`);
+  }
+  if (config.block === 'basic') {
+    if (!Number.isInteger(config.depth) || config.depth < 8 || (config.depth - 2) % 6 !== 0) {
+      throw new Error(`OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …), got ${config.depth}`);
+    }
+  } else if (!(config.depth in BOTTLENECK_STAGES)) {
+    throw new Error(`OctResNetConfig: bottleneck depth must be 50, 101 or 152, got ${config.depth}`);
+  }
+  if (typeof config.widthMultiplier !== 'number' || !(config.widthMultiplier > 0) || !Number.isFinite(config.widthMultiplier)) {
+    throw new Error(`OctResNetConfig: widthMultiplier must be a finite number > 0, got ${config.widthMultiplier}`);
+  }
+  if (!Number.isInteger(config.numClasses) || config.numClasses < 1) {
+    throw new Error(`OctResNetConfig: numClasses must be a positive integer, got ${config.numClasses}`);
+  }
+  if (!Number.isFinite(config.seed)) throw new Error(`OctResNetConfig: seed must be a finite number, got ${config.seed}`);
+  const shape = config.inputShape ?? DEFAULT_INPUT_SHAPE;
+  if (shape.length !== 3 || shape.some((d) => !Number.isInteger(d) || d <= 0)) {
+    throw new Error(`OctResNetConfig: inputShape must be [H, W, C] of positive integers, got [${shape}]`);
+  }
+  if (shape[2] !== 3) throw new Error(`OctResNetConfig: input must have 3 channels (RGB, NHWC), got ${shape[2]}`);
+}
+
+/**
+ * Checks an Oct-ResNet config without building it.
+ * @throws Error naming the problem: α outside [0,1] or NaN; depth not 6n+2 (basic) or not
+ *   50/101/152 (bottleneck); widthMultiplier ≤ 0; numClasses < 1; input channels ≠ 3; a spatial
+ *   size that is odd at an octave level (naming the layer and the size)
+ */
+export function validateOctResNetConfig(config: OctResNetConfig): void {
+  planOctResNet(config);
+}
