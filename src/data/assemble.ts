@@ -44,7 +44,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * @throws Error when no file is given, when a name occurs twice (also between an archive and a
  *   loose file), when two batch files have identical bytes, or when any of the seven is missing.
  */
-export function collectCifar10Files(files: readonly NamedBytes[]): Map<string, { bytes: Uint8Array; from: string }> {
+export function collectCifar10Files(files: ReadonlyArray<NamedBytes>): Map<string, { bytes: Uint8Array; from: string }> {
   if (files.length === 0) {
     throw new Error(`no files given: expected cifar-10-binary.tar.gz or the seven files ${CIFAR10_FILES.join(', ')}`);
   }
@@ -103,8 +103,18 @@ export function collectCifar10Files(files: readonly NamedBytes[]): Map<string, {
  *   ≠ 10 names, a non-gzip or truncated archive.
  */
 export function assembleCifar10(files: ReadonlyArray<NamedBytes>, options: AssembleOptions = {}): Cifar10Dataset {
+  return assembleCollected(collectCifar10Files(files), options);
+}
+
+/**
+ * {@link assembleCifar10} on files already collected by {@link collectCifar10Files} (the install
+ * step validates the members it is about to write without unpacking the archive twice).
+ */
+export function assembleCollected(
+  found: ReadonlyMap<string, { bytes: Uint8Array; from: string }>,
+  options: AssembleOptions = {},
+): Cifar10Dataset {
   const perFile = options.recordsPerFile ?? RECORDS_PER_FILE;
-  const found = collectCifar10Files(files);
   const get = (name: string): { bytes: Uint8Array; from: string } => found.get(name)!;
 
   const checkCount = (name: string): number => {

@@ -17,7 +17,7 @@ export {
   DATA_COMMAND_HELP,
 } from './files';
 export { extractCifar10Archive } from './archive';
-export { assembleCifar10, collectCifar10Files, type NamedBytes, type AssembleOptions } from './assemble';
+export { assembleCifar10, assembleCollected, collectCifar10Files, type NamedBytes, type AssembleOptions } from './assemble';
 export { perClassCounts, computeChannelStats, takeSubset } from './stats';
 export { createRng, mixSeed, shuffledIndices, type Rng } from './rng';
 export { applyCropFlip, sampleAugmentParams, CROP_PADDING, type AugmentParams } from './augment';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertGzip } from './archive';
-import { assembleCifar10, collectCifar10Files, type NamedBytes } from './assemble';
+import { assembleCollected, collectCifar10Files, type NamedBytes } from './assemble';
 import { ARCHIVE_FILE, ARCHIVE_MD5, ARCHIVE_URL, CIFAR10_FILES } from './files';
 import { readCifar10Folder } from './node';
 
@@ -174,10 +174,7 @@ export async function installCifar10(options: InstallOptions): Promise<InstallRe
 
   // Validate by parsing every record (sizes, labels, meta), then write the raw member bytes.
   const members = collectCifar10Files(inputs);
-  const dataset = assembleCifar10(
-    CIFAR10_FILES.map((name) => ({ name: members.get(name)!.from, bytes: members.get(name)!.bytes })),
-    { recordsPerFile: options.recordsPerFile },
-  );
+  const dataset = assembleCollected(members, { recordsPerFile: options.recordsPerFile });
   log(`validated ${dataset.train.count} train + ${dataset.test.count} test records, classes ${dataset.classNames.join(', ')}`);
 
   const files: ManifestFile[] = CIFAR10_FILES.map((name) => {
