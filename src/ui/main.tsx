@@ -1,8 +1,14 @@
+/**
+ * Entry point of the lab page: mounts {@link App}. Everything the page knows about training
+ * comes through the worker protocol (src/train/protocol.ts).
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './lab.css';
 
-/** Entry point of the lab page (placeholder until the lab lands). */
-function App() {
-  return <h1>OctConv Lab</h1>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CLASS_NAMES } from '../data/index';
+import { useLabWorker } from './hooks/useLabWorker';
+import { useDataLoader } from './hooks/useDataLoader';
+import { useRunManager } from './hooks/useRunManager';
+import { getCost } from './hooks/costService';
+import { parseLabUrl, serialiseLabUrl, toTrainConfig } from './state/labUrl';
+import type { LabState } from './state/labSchema';
+import { planSweep } from './lib/sweepQueue';
+import { NoticeBar } from './components/NoticeBar';
+import { DataPanel } from './components/DataPanel';
+import { ControlsPanel } from './components/ControlsPanel';
+import { RunButtons } from './components/RunButtons';
+import { BackendIndicator } from './components/BackendIndicator';
+import { LiveCharts } from './components/LiveCharts';
+import { RunsTable } from './components/RunsTable';
+import { SweepPanel } from './components/SweepPanel';
+import { AccuracyVsMacsChart } from './components/AccuracyVsMacsChart';
+import { CostPanel } from './components/CostPanel';
+import { ModelPanel } from './components/ModelPanel';
+import { ConfusionMatrix } from './components/ConfusionMatrix';
+import { InspectSection } from './components/InspectSection';
+import { Panel } from './components/Panel';
+
+/** Resolve the theme choice ('auto' follows the system setting). */
+function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
+  if (t !== 'auto') return t;
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/**
+ * The lab page: data, controls, live curves, runs, sweep, cost, octave views and models. The
+ * whole configuration lives in one LabState mirrored in the URL (src/ui/state/labSchema.ts).
+ */
+export function App() {
+  const initial = useMemo(() => parseLabUrl(window.location.search), []);
+  const [lab, setLab] = useState<LabState>(initial.state);
+  const [notices, setNotices] = useState<string[]>(initial.notices);
+  const hidden = initial.hidden;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [modelLoaded, setModelLoaded] = useState(0);
+
+  const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
+  useEffect(() => {
+    const q = serialiseLabUrl(lab, hidden);
+    const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+    window.history.replaceState(null, '', url);
+  }, [lab, hidden]);
+  const theme = resolveTheme(lab.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const worker = useLabWorker(lab.backend);
+  const data = useDataLoader(worker.api);
+  const { api } = worker;
+  // Load CIFAR-10 as soon as the worker is up (from the IndexedDB cache after the first visit).
+  useEffect(() => {
+    if (api && data.status === 'idle') void data.loadFromUrl();
+  }, [api, data]);
+
+  const runs = useRunManager({
+    api,
+    backend: worker.backend?.name ?? null,
+    dataReady: data.status === 'ready',
+    trainCount: data.summary?.trainCount ?? 50_000,
+    getCost: (c) => getCost(c),
+  });
+  const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
+  const blocked = !api ? 'Starting the worker…' : data.status !== 'ready' ? 'Load CIFAR-10 first.' : worker.initialising ? 'Choosing a backend…' : null;
+  const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
+  const classNames = data.summary?.classNames ?? CLASS_NAMES;
+  const trainedSomething = runs.runs.some((r) => r.status !== 'queued' && r.status !== 'interrupted' && r.step > 0) || modelLoaded > 0;
+
+  return (
+    <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
+      <header>
+        <h1>OctConv Lab</h1>
+        <span className="subtitle">Drop an Octave (Chen et al., ICCV 2019) on real CIFAR-10, trained in your browser</span>
+        <div className="header-tools">
+          {!hidden.has('theme') ? (
+            <button type="button" aria-label={`switch to ${theme === 'dark' ? 'light' : 'dark'} mode`} onClick={() => patch({ theme: theme === 'dark' ? 'light' : 'dark' })}>
+              {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+            </button>
+          ) : null}
+          {!hidden.has('presenter') ? (
+            <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
+              Presenter mode
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <NoticeBar notices={notices} onDismiss={() => setNotices([])} />
+      {runs.storeError ? <p className="notice">Runs are not kept across reloads here: {runs.storeError}</p> : null}
+      <div className="grid">
+        {!lab.presenter ? (
+          <div className="stack">
+            <DataPanel data={data} workerReady={api !== null} />
+            <ControlsPanel
+              state={lab}
+              hidden={hidden}
+              onChange={patch}
+              runButtons={
+                <RunButtons
+                  status={active?.status ?? null}
+                  blockedReason={blocked}
+                  queued={runs.queued}
+                  onTrain={() => runs.enqueue([toTrainConfig(lab)])}
+                  onPause={() => void runs.pause()}
+                  onResume={() => void runs.resume()}
+                  onStop={() => void runs.stop()}
+                />
+              }
+              backend={
+                <BackendIndicator
+                  choice={worker.backend}
+                  error={worker.error}
+                  initialising={worker.initialising}
+                  preference={lab.backend}
+                  disabled={active !== null}
+                  onOverride={(backend) => {
+                    patch({ backend });
+                    void worker.selectBackend(backend);
+                  }}
+                />
+              }
+            />
+            {!hidden.has('sweep') ? (
+              <Panel id="sweep-h" title="α sweep">
+                <SweepPanel alphas={lab.sweep} onAlphasChange={(sweep) => patch({ sweep })} blockedReason={blocked}
+                  onRun={(alphas) => runs.enqueue(planSweep(toTrainConfig(lab), alphas), `sweep-${Date.now().toString(36)}`)} />
+              </Panel>
+            ) : null}
+            <CostPanel config={lab} />
+          </div>
+        ) : null}
+        <div className="stack">
+          {lab.presenter ? <p className="muted">Presenter mode: α = {lab.alpha}, Oct-ResNet-{lab.depth}. Press the button above to show the controls.</p> : null}
+          <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
+          <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}
+            onToggleVisible={(id, v) => runs.setVisible([id], v)} onDelete={runs.remove} />
+          <AccuracyVsMacsChart runs={runs.runs} />
+          <InspectSection api={api} enabled={trainedSomething} image={lab.image} onImageChange={(image) => patch({ image })}
+            every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000} />
+          <Panel id="model-h" title={`Model and per-class results${selected ? ` (run α=${selected.config.alpha})` : ''}`}>
+            <ModelPanel api={api} hasModel={trainedSomething} busy={active !== null} onLoaded={(n) => setModelLoaded(n)} />
+            {selected?.test ? <ConfusionMatrix test={selected.test} classNames={classNames} /> : <p className="muted">Select a finished run to see its confusion matrix.</p>}
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

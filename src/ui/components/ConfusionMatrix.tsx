@@ -1,0 +1,51 @@
+import type { EvalMetrics } from '../../train/protocol';
+
+/** Props of {@link ConfusionMatrix}. */
+export interface ConfusionMatrixProps {
+  test: EvalMetrics;
+  classNames: readonly string[];
+}
+
+/**
+ * Confusion matrix (rows = true class, columns = predicted; cell shade ∝ row fraction) and the
+ * per-class accuracy of a run's last evaluation.
+ */
+export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
+  return (
+    <div className="table-scroll">
+      <table className="confusion" data-testid="confusion">
+        <caption className="muted">
+          Test set ({test.count} images): rows = true class, columns = predicted; right = per-class accuracy
+        </caption>
+        <thead>
+          <tr>
+            <th className="left">true \ pred</th>
+            {classNames.map((n) => (
+              <th key={n} title={n}>{n.slice(0, 4)}</th>
+            ))}
+            <th>acc %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {test.confusion.map((row, i) => {
+            const total = row.reduce((a, b) => a + b, 0) || 1;
+            return (
+              <tr key={i}>
+                <th className="left">{classNames[i] ?? i}</th>
+                {row.map((v, j) => {
+                  const f = v / total;
+                  return (
+                    <td key={j} style={{ background: `color-mix(in srgb, var(--accent) ${Math.round(f * 85)}%, transparent)`, fontWeight: i === j ? 700 : 400 }}>
+                      {v}
+                    </td>
+                  );
+                })}
+                <td>{((test.perClassAccuracy[i] ?? 0) * 100).toFixed(1)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

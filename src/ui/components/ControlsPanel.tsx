@@ -1,0 +1,92 @@
+import { useId, type ReactNode } from 'react';
+import { TRAIN_PRESETS, type TrainPresetName } from '../../train/config';
+import { AlphaSlider } from './AlphaSlider';
+import { NumberField } from './NumberField';
+import { BASIC_DEPTHS, LAB_SCHEMA, type LabState, type NumberSpec } from '../state/labSchema';
+
+/** Props of {@link ControlsPanel}. */
+export interface ControlsPanelProps {
+  state: LabState;
+  /** Controls named here are not rendered (`<name>_hide` URL parameters). */
+  hidden: ReadonlySet<keyof LabState>;
+  onChange(patch: Partial<LabState>): void;
+  /** Train / Pause / Resume / Stop, rendered under the fields. */
+  runButtons: ReactNode;
+  /** Backend indicator, rendered at the end. */
+  backend: ReactNode;
+}
+
+const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
+
+/** The training controls: α, model size (preset, depth, width), recipe and limits. */
+export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: ControlsPanelProps) {
+  const presetId = useId();
+  const depthId = useId();
+  const show = (k: keyof LabState) => !hidden.has(k);
+  const preset = (Object.keys(TRAIN_PRESETS) as TrainPresetName[]).find((n) => {
+    const p = TRAIN_PRESETS[n];
+    return p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate;
+  });
+  const depths = BASIC_DEPTHS.includes(state.depth) ? BASIC_DEPTHS : [...BASIC_DEPTHS, state.depth].sort((a, b) => a - b);
+  return (
+    <section className="panel" aria-labelledby="controls-h">
+      <h2 id="controls-h">Model and training</h2>
+      {show('alpha') ? <AlphaSlider value={state.alpha} onChange={(alpha) => onChange({ alpha })} /> : null}
+      {show('depth') && show('widthMultiplier') ? (
+        <div className="field">
+          <label htmlFor={presetId}>Preset</label>
+          <select
+            id={presetId}
+            value={preset ?? ''}
+            onChange={(e) => {
+              const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
+              if (p) onChange({ depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block });
+            }}
+          >
+            <option value="" disabled>
+              custom
+            </option>
+            {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
+              <option key={n} value={n}>
+                {n}: Oct-ResNet-{TRAIN_PRESETS[n].depth}, {TRAIN_PRESETS[n].epochs} epoch{TRAIN_PRESETS[n].epochs > 1 ? 's' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {show('depth') && state.block === 'basic' ? (
+        <div className="field">
+          <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
+            Depth
+          </label>
+          <select id={depthId} value={state.depth} data-testid="depth-select" onChange={(e) => onChange({ depth: Number(e.target.value) })}>
+            {depths.map((d) => (
+              <option key={d} value={d}>
+                Oct-ResNet-{d}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {show('widthMultiplier') ? (
+        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} />
+      ) : null}
+      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" /> : null}
+      {show('batchSize') ? (
+        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" />
+      ) : null}
+      {show('learningRate') ? (
+        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} />
+      ) : null}
+      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} /> : null}
+      <details>
+        <summary>Limits (demos, tests)</summary>
+        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} /> : null}
+        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} /> : null}
+        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} /> : null}
+      </details>
+      {runButtons}
+      {show('backend') ? <div style={{ marginTop: 12 }}>{backend}</div> : null}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { CostReport } from '../../octconv/types';
+import { getCost, type CostKey } from '../hooks/costService';
+import { buildCostRows } from '../lib/costTable';
+import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryRatio } from '../lib/costMath';
+import { alphaColor } from '../lib/alphaColor';
+
+/** Props of {@link CostPanel}. */
+export interface CostPanelProps {
+  config: CostKey;
+}
+
+/**
+ * Counted cost of the current configuration (params, MACs and activation memory per image, per
+ * layer and in total) against the vanilla net, with the paper's closed forms beside it:
+ * MACs 1 − ¾α(2−α) and memory 1 − ¾α for a middle layer (paper Table 1). Recomputed at once when
+ * α moves (memoised page-side counter).
+ */
+export function CostPanel({ config }: CostPanelProps) {
+  const [report, setReport] = useState<CostReport | null>(null);
+  const [vanilla, setVanilla] = useState<CostReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { depth, widthMultiplier, alpha, block } = config;
+  useEffect(() => {
+    let live = true;
+    Promise.all([getCost({ depth, widthMultiplier, alpha, block }), getCost({ depth, widthMultiplier, alpha: 0, block })])
+      .then(([r, v]) => {
+        if (!live) return;
+        setReport(r);
+        setVanilla(v);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [depth, widthMultiplier, alpha, block]);
+  const rows = report ? buildCostRows(report, vanilla) : [];
+  const shown = report && report.layers.length > 0;
+  return (
+    <section className="panel" aria-labelledby="cost-h">
+      <h2 id="cost-h">
+        Cost at <span className="swatch" style={{ background: alphaColor(alpha) }} aria-hidden="true" />α = {alpha}
+      </h2>
+      {error ? <p className="error">Cost could not be counted: {error}</p> : null}
+      {!shown && !error ? <p className="muted">Counting…</p> : null}
+      {shown && report ? (
+        <>
+          <table data-testid="cost-totals">
+            <thead>
+              <tr><th className="left">per image</th><th>Oct-ResNet-{depth}</th><th>vanilla</th><th>counted ratio</th><th>paper, middle layer</th></tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td className="left">MACs (M)</td><td>{formatMMacs(report.macs)}</td><td>{formatMMacs(report.vanilla.macs)}</td>
+                <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
+                <td title="1 − ¾·α·(2−α), paper Table 1">1 − ¾α(2−α) = {formatPercent(octaveMacsRatio(alpha))}</td>
+              </tr>
+              <tr>
+                <td className="left">activations (float32)</td><td>{formatBytes(report.activationElements * 4)}</td>
+                <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
+                <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
+                <td title="1 − ¾·α, paper Table 1">1 − ¾α = {formatPercent(octaveMemoryRatio(alpha))}</td>
+              </tr>
+              <tr>
+                <td className="left">parameters</td><td>{report.params.toLocaleString()}</td><td>{report.vanilla.params.toLocaleString()}</td>
+                <td>{formatPercent(report.params / report.vanilla.params)}</td><td>100 % (Fig. 2)</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="muted">
+            The whole net saves less than a middle layer: the stem, the first conversion (α_in = 0) and stage 3 (α_out = 0,
+            then vanilla) keep full-resolution paths (DESIGN §4).
+          </p>
+          <details>
+            <summary>Per layer ({rows.length})</summary>
+            <div className="table-scroll">
+              <table data-testid="cost-layers">
+                <thead>
+                  <tr><th className="left">layer</th><th>α_in→α_out</th><th>MMACs</th><th>% vanilla</th><th>paper</th><th>act. mem</th><th>% vanilla</th></tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => {
+                    const middle = r.alphaIn !== null && r.alphaIn === r.alphaOut && r.alphaIn > 0;
+                    return (
+                      <tr key={r.name}>
+                        <td className="left">{r.name}</td>
+                        <td>{r.alphaIn === null ? '—' : `${r.alphaIn}→${r.alphaOut}`}</td>
+                        <td>{formatMMacs(r.macs)}</td>
+                        <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : '—'}</td>
+                        <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
+                        <td>{formatBytes(r.activationElements * 4)}</td>
+                        <td>{r.vanillaActivationElements ? formatPercent(r.activationElements / r.vanillaActivationElements) : '—'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { RunStatus } from '../lib/runs';
+
+/** Props of {@link RunButtons}. */
+export interface RunButtonsProps {
+  /** Status of the active run, or null when idle. */
+  status: RunStatus | null;
+  /** Why Train is disabled (e.g. "load CIFAR-10 first"), or null. */
+  blockedReason: string | null;
+  queued: number;
+  onTrain(): void;
+  onPause(): void;
+  onResume(): void;
+  onStop(): void;
+}
+
+/** Train / Pause / Resume / Stop with the current run state. */
+export function RunButtons({ status, blockedReason, queued, onTrain, onPause, onResume, onStop }: RunButtonsProps) {
+  const active = status !== null;
+  return (
+    <div>
+      <div className="buttons" role="group" aria-label="Run controls">
+        <button type="button" className="primary" onClick={onTrain} disabled={blockedReason !== null} data-testid="train">
+          {active ? 'Queue run' : 'Train'}
+        </button>
+        <button type="button" onClick={onPause} disabled={status !== 'running'} data-testid="pause">
+          Pause
+        </button>
+        <button type="button" onClick={onResume} disabled={status !== 'paused'} data-testid="resume">
+          Resume
+        </button>
+        <button type="button" onClick={onStop} disabled={!active || status === 'stopping'} data-testid="stop">
+          Stop
+        </button>
+      </div>
+      <p className="muted" aria-live="polite" data-testid="run-status">
+        {blockedReason ?? (active ? `Run ${status}${queued ? `, ${queued} queued` : ''}.` : 'Ready.')}
+      </p>
+    </div>
+  );
+}

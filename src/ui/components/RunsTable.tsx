@@ -1,0 +1,114 @@
+import { memo } from 'react';
+import { alphaColor } from '../lib/alphaColor';
+import { formatBytes, formatMMacs, formatPercent } from '../lib/costMath';
+import { downloadBlob } from '../lib/download';
+import { runsToCsv, runsToJson } from '../lib/runExport';
+import type { RunRecord } from '../lib/runs';
+
+/** Props of {@link RunsTable}. */
+export interface RunsTableProps {
+  runs: RunRecord[];
+  /** Run whose confusion matrix / per-class accuracy is shown. */
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onToggleVisible(id: string, visible: boolean): void;
+  onDelete(ids: string[]): void;
+  /** The active run cannot be deleted. */
+  activeId: string | null;
+}
+
+const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)}`);
+
+/**
+ * Every run: α, depth, params, MMACs (% of vanilla), activation memory (float32, one image,
+ * % of vanilla), top-1, top-5, images/s, time, backend, status; show/hide in the charts, select,
+ * delete, export CSV / JSON (paper Table 2 layout).
+ */
+export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, onToggleVisible, onDelete, activeId }: RunsTableProps) {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return (
+    <section className="panel" aria-labelledby="runs-h">
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <h2 id="runs-h">Runs</h2>
+        <span className="muted">{runs.length} run{runs.length === 1 ? '' : 's'} (kept in this browser)</span>
+        <div className="buttons" style={{ marginLeft: 'auto', marginTop: 0 }}>
+          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}>
+            Export CSV
+          </button>
+          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs), 'application/json')}>
+            Export JSON
+          </button>
+        </div>
+      </div>
+      <div className="table-scroll">
+        <table data-testid="runs-table">
+          <thead>
+            <tr>
+              <th className="left">show</th>
+              <th className="left">α</th>
+              <th>depth</th>
+              <th>params</th>
+              <th>MMACs</th>
+              <th>% vanilla</th>
+              <th>act. mem</th>
+              <th>% vanilla</th>
+              <th>top-1 %</th>
+              <th>top-5 %</th>
+              <th>img/s</th>
+              <th>time s</th>
+              <th className="left">backend</th>
+              <th className="left">status</th>
+              <th>
+                <span className="sr-only">actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => {
+              const c = r.cost;
+              return (
+                <tr key={r.id} className={r.id === selectedId ? 'selected' : undefined} data-testid="run-row" data-status={r.status}
+                  onClick={() => onSelect(r.id)}>
+                  <td className="left">
+                    <input type="checkbox" checked={r.visible} aria-label={`show run α=${r.config.alpha} in the charts`}
+                      onChange={(e) => onToggleVisible(r.id, e.target.checked)} onClick={(e) => e.stopPropagation()} />
+                  </td>
+                  <td className="left">
+                    <span className="swatch" style={{ background: alphaColor(r.config.alpha) }} aria-hidden="true" />
+                    <button type="button" onClick={() => onSelect(r.id)} aria-pressed={r.id === selectedId} title="select: confusion matrix">
+                      {r.config.alpha}
+                    </button>
+                  </td>
+                  <td>{r.config.depth}{r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}</td>
+                  <td>{c ? c.params.toLocaleString() : '—'}</td>
+                  <td>{c ? formatMMacs(c.macs) : '—'}</td>
+                  <td>{c ? formatPercent(c.macs / c.vanilla.macs) : '—'}</td>
+                  <td>{c ? formatBytes(c.activationElements * 4) : '—'}</td>
+                  <td>{c ? formatPercent(c.activationElements / c.vanilla.activationElements) : '—'}</td>
+                  <td data-testid="run-top1">{pct(r.test?.top1)}</td>
+                  <td>{pct(r.test?.top5)}</td>
+                  <td>{r.imagesPerSecond ? r.imagesPerSecond.toFixed(0) : '—'}</td>
+                  <td>{r.elapsedMs !== null ? (r.elapsedMs / 1000).toFixed(1) : '—'}</td>
+                  <td className="left">{r.backend ?? '—'}</td>
+                  <td className="left" title={r.message ?? undefined}>
+                    {r.status}
+                    {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
+                  </td>
+                  <td>
+                    <button type="button" disabled={r.id === activeId} aria-label={`delete run α=${r.config.alpha}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onDelete([r.id]);
+                      }}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,57 @@
+/**
+ * Loads CIFAR-10 into the worker (cache → network → dropped files) and tracks progress for the
+ * data panel. The worker keeps the data; the page only gets the summary.
+ */
+import { useCallback, useState } from 'react';
+import * as Comlink from 'comlink';
+import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protocol';
+
+/** Where the built site serves CIFAR-10 from (relative to the page; `npm run data` fills it). */
+export const DATA_BASE_PATH = 'data/cifar10/';
+
+/** State of the data panel. */
+export interface DataState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  progress: DataProgress | null;
+  summary: DataSummary | null;
+  error: string | null;
+  /** Load from the site's data folder (or the IndexedDB cache). */
+  loadFromUrl(): Promise<void>;
+  /** Load from user files (the official archive or the .bin files). */
+  loadFromFiles(files: File[]): Promise<void>;
+}
+
+/** Data loading state machine bound to the worker `api`. */
+export function useDataLoader(api: Comlink.Remote<LabWorkerApi> | null): DataState {
+  const [status, setStatus] = useState<DataState['status']>('idle');
+  const [progress, setProgress] = useState<DataProgress | null>(null);
+  const [summary, setSummary] = useState<DataSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (source: Parameters<LabWorkerApi['loadData']>[0]) => {
+      if (!api) return;
+      setStatus('loading');
+      setError(null);
+      setProgress({ phase: 'download', loadedBytes: 0, totalBytes: 0 });
+      try {
+        const s = await api.loadData(source, Comlink.proxy((p: DataProgress) => setProgress(p)));
+        setSummary(s);
+        setProgress((p) => ({ phase: 'done', loadedBytes: p?.totalBytes || p?.loadedBytes || 0, totalBytes: p?.totalBytes || p?.loadedBytes || 0 }));
+        setStatus('ready');
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+        setStatus('error');
+      }
+    },
+    [api],
+  );
+
+  const loadFromUrl = useCallback(
+    () => load({ kind: 'url', baseUrl: new URL(DATA_BASE_PATH, window.location.href).href }),
+    [load],
+  );
+  const loadFromFiles = useCallback((files: File[]) => load({ kind: 'files', files }), [load]);
+
+  return { status, progress, summary, error, loadFromUrl, loadFromFiles };
+}

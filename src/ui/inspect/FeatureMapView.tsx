@@ -1,0 +1,112 @@
+import { useId, useMemo, useState } from 'react';
+import { decomposeImage } from '../../spectra/decompose';
+import type { InspectResult } from '../../train/protocol';
+import { BranchGrid, type ScaleMode } from './BranchGrid';
+import { MapCanvas } from './MapCanvas';
+import { renderRgb } from './render';
+import './inspect.css';
+
+/** CIFAR-10 image side in pixels. */
+const IMAGE_SIDE = 32;
+/** Displayed size of the input image and its decomposition (CSS px). */
+const IMAGE_DISPLAY = 96;
+/** Displayed width of one channel (CSS px); low maps get the same width, so their pixels look 2× larger. */
+const CELL_DISPLAY = 56;
+
+/** Props of {@link FeatureMapView}. */
+export interface FeatureMapViewProps {
+  /** Answer of the worker's inspect() for one test image. */
+  result: InspectResult;
+  /** Octave layer to show, e.g. 'stage1/block1/conv1'. */
+  layerName: string;
+  /** Class names indexed by label (CIFAR-10: 10). */
+  classNames: string[];
+}
+
+/**
+ * The test image (label, prediction), its own octave decomposition (paper Fig. 1: low = 2×2
+ * average + nearest upsample, high = residual), then the chosen layer's high-frequency maps
+ * (full resolution) and low-frequency maps (half resolution), with a per-channel/per-branch
+ * scale switch and a hover/focus read-out of each channel's value range.
+ */
+export function FeatureMapView({ result, layerName, classNames }: FeatureMapViewProps) {
+  const [scale, setScale] = useState<ScaleMode>('channel');
+  const [readout, setReadout] = useState('Hover or focus a channel to see its value range.');
+  const scaleName = useId();
+  const layer = result.layers.find((l) => l.info.name === layerName);
+  const images = useMemo(() => {
+    const { low, high } = decomposeImage(result.image, IMAGE_SIDE, IMAGE_SIDE, 3);
+    let maxAbs = 1;
+    for (const v of high) maxAbs = Math.max(maxAbs, Math.abs(v));
+    return {
+      input: renderRgb(result.image, IMAGE_SIDE, IMAGE_SIDE),
+      low: renderRgb(low, IMAGE_SIDE, IMAGE_SIDE),
+      // Residual around mid-grey, stretched so its largest |value| reaches the ends.
+      high: renderRgb(high, IMAGE_SIDE, IMAGE_SIDE, 128, 127 / maxAbs),
+      gain: 127 / maxAbs,
+    };
+  }, [result.image]);
+  const label = classNames[result.label] ?? `class ${result.label}`;
+  const predicted = classNames[result.predicted] ?? `class ${result.predicted}`;
+  const confidence = result.probabilities[result.predicted];
+
+  return (
+    <div className="inspect-view inspect-fmap" data-testid="feature-map-view">
+      <div className="inspect-figure1" aria-label="Input image and its octave decomposition">
+        {(
+          [
+            ['input', images.input, 'Input', `test image ${result.imageIndex}`],
+            ['low-image', images.low, 'Low (2×2 avg, upsampled)', 'low-frequency part of the image'],
+            ['high-image', images.high, `High (residual ×${images.gain.toFixed(1)})`, 'high-frequency residual of the image'],
+          ] as const
+        ).map(([id, rgba, caption, aria]) => (
+          <figure key={id}>
+            <MapCanvas rgba={rgba} width={IMAGE_SIDE} height={IMAGE_SIDE} displayWidth={IMAGE_DISPLAY} label={aria} testId={`fmap-${id}-canvas`} />
+            <figcaption>{caption}</figcaption>
+          </figure>
+        ))}
+        <dl className="inspect-prediction">
+          <dt>Image</dt>
+          <dd>#{result.imageIndex}</dd>
+          <dt>Label</dt>
+          <dd data-testid="fmap-label">{label}</dd>
+          <dt>Predicted</dt>
+          <dd data-testid="fmap-predicted" className={result.predicted === result.label ? 'inspect-correct' : 'inspect-wrong'}>
+            {predicted}
+            {confidence !== undefined && ` (${(confidence * 100).toFixed(1)}%)`}
+          </dd>
+        </dl>
+      </div>
+
+      <fieldset className="inspect-switch">
+        <legend>Colour scale</legend>
+        {(['channel', 'branch'] as const).map((mode) => (
+          <label key={mode}>
+            <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
+            {mode === 'channel' ? 'per channel' : 'per branch'}
+          </label>
+        ))}
+      </fieldset>
+      <p className="inspect-readout" aria-live="polite" data-testid="fmap-readout">
+        {readout}
+      </p>
+
+      {!layer ? (
+        <p className="inspect-muted">Layer “{layerName}” is not in this inspect result.</p>
+      ) : (
+        <div className="inspect-branches">
+          {layer.high ? (
+            <BranchGrid branch="high" map={layer.high} scale={scale} cellWidth={CELL_DISPLAY} onInspect={setReadout} />
+          ) : (
+            <p className="inspect-muted">No high-frequency branch (α_out = 1).</p>
+          )}
+          {layer.low ? (
+            <BranchGrid branch="low" map={layer.low} scale={scale} cellWidth={CELL_DISPLAY} onInspect={setReadout} />
+          ) : (
+            <p className="inspect-muted">No low-frequency branch (α_out = 0).</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BranchSpectrum } from '../../spectra/types';
+import type { LayerActivations } from '../../train/protocol';
+import { ColormapLegend } from './ColormapLegend';
+import { MapCanvas } from './MapCanvas';
+import { BRANCH_COLORS } from './branchColors';
+import { formatValue, renderScalars, valueRange } from './render';
+import './inspect.css';
+
+/** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
+const PX_PER_FREQUENCY_STEP = 5;
+/** Height of the radial-profile chart (CSS px). */
+const CHART_HEIGHT = 240;
+
+/** Props of {@link SpectrumView}. */
+export interface SpectrumViewProps {
+  /** One octave layer's activations with `spectra` (inspect with `spectra: true`). */
+  layer: LayerActivations;
+}
+
+/** One row of the radial chart: a bin centre and each branch's energy share there (%). */
+interface ProfileRow {
+  frequency: number;
+  high?: number | null;
+  low?: number | null;
+}
+
+/**
+ * Frequency content of both branches of one octave layer (issue 6): the centred log-magnitude
+ * spectrum of each branch as a heatmap drawn at one common frequency scale (the low branch's
+ * plane spans only ±¼ cycles/pixel of the input grid, so it is drawn half as wide), the radial
+ * energy profiles of both branches on one chart in cycles/pixel of the input grid, and each
+ * branch's fraction of energy below the cut-off.
+ */
+export function SpectrumView({ layer }: SpectrumViewProps) {
+  const spectra = layer.spectra;
+  const rows = useMemo(() => (spectra ? profileRows(spectra.high, spectra.low) : []), [spectra]);
+  if (!spectra) {
+    return <p className="inspect-muted">No spectra for {layer.info.name} (request them with spectra: true).</p>;
+  }
+  const cutoff = spectra.high?.cutoff ?? spectra.low?.cutoff ?? 0.125;
+  return (
+    <div className="inspect-view inspect-spectrum" data-testid="spectrum-view">
+      <div className="inspect-heatmaps">
+        {(['high', 'low'] as const).map((branch) => (
+          <SpectrumHeatmap key={branch} branch={branch} spectrum={spectra[branch]} />
+        ))}
+        <dl className="inspect-energy" aria-label={`Energy below ${cutoff} cycles/pixel`}>
+          {(['high', 'low'] as const).map((branch) => {
+            const s = spectra[branch];
+            return (
+              <div key={branch}>
+                <dt>
+                  <span className="inspect-swatch" style={{ background: BRANCH_COLORS[branch] }} aria-hidden="true" />
+                  {branch === 'high' ? 'High' : 'Low'}: energy below {cutoff} cycles/pixel
+                </dt>
+                <dd data-testid={`spectrum-${branch}-energy`}>
+                  {s ? (s.totalEnergy === 0 ? 'no energy' : `${(s.lowEnergyFraction * 100).toFixed(1)}%`) : '—'}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </div>
+      <figure className="inspect-chart" data-testid="spectrum-radial-chart">
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="frequency"
+              type="number"
+              domain={[0, 'dataMax']}
+              tickFormatter={(f: number) => f.toFixed(2)}
+              label={{ value: 'spatial frequency (cycles/pixel of the input grid)', position: 'insideBottom', offset: -16 }}
+            />
+            <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
+              labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
+            />
+            <Legend verticalAlign="top" height={24} />
+            <ReferenceLine x={cutoff} stroke="var(--muted, #888)" strokeDasharray="4 4" label={{ value: 'cut-off', position: 'top' }} />
+            {spectra.high && <Line type="monotone" dataKey="high" name="high branch" stroke={BRANCH_COLORS.high} dot={false} isAnimationActive={false} />}
+            {spectra.low && <Line type="monotone" dataKey="low" name="low branch" stroke={BRANCH_COLORS.low} dot={false} isAnimationActive={false} connectNulls={false} />}
+          </LineChart>
+        </ResponsiveContainer>
+        <figcaption>Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).</figcaption>
+      </figure>
+    </div>
+  );
+}
+
+/** Props of {@link SpectrumHeatmap}. */
+interface SpectrumHeatmapProps {
+  branch: 'high' | 'low';
+  spectrum: BranchSpectrum | null;
+}
+
+/** Centred log(1+|F|) of one branch as a viridis heatmap (DC in the centre). */
+function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
+  const rgba = useMemo(() => {
+    if (!spectrum) return null;
+    const map = { height: spectrum.height, width: spectrum.width, channels: 1, data: spectrum.logMagnitude };
+    const range = valueRange(map);
+    return { pixels: renderScalars(spectrum.logMagnitude, spectrum.height, spectrum.width, range, 'viridis'), range };
+  }, [spectrum]);
+  const title = branch === 'high' ? 'High branch spectrum' : 'Low branch spectrum';
+  if (!spectrum || !rgba) return <p className="inspect-muted">No {branch} branch.</p>;
+  const extent = 0.5 * (spectrum.scale ?? (branch === 'low' ? 0.5 : 1));
+  return (
+    <figure className="inspect-heatmap">
+      <MapCanvas
+        rgba={rgba.pixels}
+        width={spectrum.width}
+        height={spectrum.height}
+        displayWidth={spectrum.width * PX_PER_FREQUENCY_STEP}
+        label={`${title}: log(1+|F|) from ${formatValue(rgba.range.min)} to ${formatValue(rgba.range.max)}, ±${extent} cycles/pixel`}
+        testId={`spectrum-${branch}-canvas`}
+      />
+      <figcaption>
+        {title}
+        <br />
+        <span className="inspect-muted">±{extent} cycles/pixel, {spectrum.height}×{spectrum.width}</span>
+      </figcaption>
+      <ColormapLegend colormap="viridis" range={rgba.range} caption="log(1+|F|)" />
+    </figure>
+  );
+}
+
+/**
+ * Merge both branches' radial profiles into chart rows (energy in %). Bins beyond a branch's
+ * reach (the low branch ends at √2/4 cycles/pixel of the input grid) are null, so its line ends.
+ */
+export function profileRows(high: BranchSpectrum | null, low: BranchSpectrum | null): ProfileRow[] {
+  const rows = new Map<string, ProfileRow>();
+  const add = (s: BranchSpectrum | null, key: 'high' | 'low') => {
+    if (!s) return;
+    const reach = (s.scale ?? (key === 'low' ? 0.5 : 1)) * Math.SQRT1_2 + 1e-9;
+    s.radial.frequency.forEach((f, k) => {
+      const id = f.toFixed(9);
+      const row = rows.get(id) ?? { frequency: f };
+      row[key] = f <= reach ? s.radial.energy[k] * 100 : null;
+      rows.set(id, row);
+    });
+  };
+  add(high, 'high');
+  add(low, 'low');
+  return [...rows.values()].sort((a, b) => a.frequency - b.frequency);
+}
