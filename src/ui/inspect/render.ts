@@ -97,9 +97,9 @@ export function renderRgb(data: ArrayLike<number>, height: number, width: number
   return out;
 }
 
-/** Format a value for range read-outs: 3 significant digits, exponent for tiny/huge values. */
+/** Format a value for range read-outs: ≤ 3 significant digits (2, 0.125, 47.3), exponent for tiny/huge values. */
 export function formatValue(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  return a >= 1e4 || a < 1e-3 ? v.toExponential(2) : v.toPrecision(3);
+  return a >= 1e4 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
 }
