@@ -31,6 +31,10 @@ export async function serve(
   return {
     base: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive sockets of cancelled fetches
+      }),
   };
 }

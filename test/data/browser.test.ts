@@ -1,0 +1,179 @@
+/**
+ * Browser loading (src/data/browser.ts) in Node: fetch from a local node:http server, IndexedDB
+ * cache via fake-indexeddb, dropped files as Blobs. Includes one round trip over the real files.
+ */
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  clearCifar10Cache,
+  loadCifar10FromFiles,
+  loadCifar10FromUrl,
+  type LoadProgress,
+} from '../../src/data';
+import { resolveCifar10Dir } from '../../src/data/node';
+import { NAMES, syntheticFiles, tarGz } from './fixtures';
+import { serve } from './server';
+
+const RECORDS = 3;
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Routes for /data/cifar10/<file>, with or without manifest.json. */
+function routes(files: { name: string; bytes: Uint8Array }[], withManifest: boolean): Record<string, Uint8Array> {
+  const r: Record<string, Uint8Array> = {};
+  for (const f of files) r[`/data/cifar10/${f.name}`] = f.bytes;
+  if (withManifest) {
+    const manifest = { files: files.map((f) => ({ name: f.name, size: f.bytes.length, sha256: sha256(f.bytes) })) };
+    r['/data/cifar10/manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+  }
+  return r;
+}
+
+afterEach(async () => {
+  await clearCifar10Cache();
+});
+
+describe('loadCifar10FromUrl', () => {
+  it('downloads with byte progress, then serves the second visit from IndexedDB', async () => {
+    const files = syntheticFiles(RECORDS);
+    const total = files.reduce((s, f) => s + f.bytes.length, 0);
+    const server = await serve(routes(files, true));
+    try {
+      const progress: LoadProgress[] = [];
+      const first = await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), { recordsPerFile: RECORDS });
+      expect(first.origin).toBe('network');
+      expect(first.dataset.train.count).toBe(5 * RECORDS);
+      const downloads = progress.filter((p) => p.phase === 'download');
+      expect(downloads.every((p) => p.totalBytes === total)).toBe(true);
+      expect(downloads.map((p) => p.loadedBytes)).toEqual([...downloads.map((p) => p.loadedBytes)].sort((a, b) => a - b));
+      expect(progress[progress.length - 1]).toEqual({ phase: 'done', loadedBytes: total, totalBytes: total });
+
+      const fileRequests = server.requests.filter((r) => !r.endsWith('manifest.json')).length;
+      expect(fileRequests).toBe(7);
+      const cached: LoadProgress[] = [];
+      const second = await loadCifar10FromUrl(`${server.base}/data/cifar10`, (p) => cached.push(p), { recordsPerFile: RECORDS });
+      expect(second.origin).toBe('cache');
+      expect(server.requests.filter((r) => !r.endsWith('manifest.json')).length).toBe(7); // nothing downloaded
+      expect(second.dataset.train.images).toEqual(first.dataset.train.images);
+      expect(second.dataset.test.labels).toEqual(first.dataset.test.labels);
+      expect(second.dataset.classNames).toEqual(first.dataset.classNames);
+      expect(cached.map((p) => p.phase)).toEqual(['cache', 'done']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('neither reads nor writes the cache with cache: false', async () => {
+    const server = await serve(routes(syntheticFiles(RECORDS), true));
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      const opts = { recordsPerFile: RECORDS, cache: false };
+      expect((await loadCifar10FromUrl(url, () => {}, opts)).origin).toBe('network');
+      expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('network');
+      expect((await loadCifar10FromUrl(url, () => {}, opts)).origin).toBe('network');
+      expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('cache');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('invalidates the cache when the served files change (manifest sha256)', async () => {
+    const files = syntheticFiles(RECORDS);
+    const r = routes(files, true);
+    const server = await serve(r);
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      const changed = Uint8Array.from(files[5].bytes);
+      changed[0] = 9;
+      Object.assign(r, routes(files.map((f, i) => (i === 5 ? { ...f, bytes: changed } : f)), true));
+      const again = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(again.origin).toBe('network');
+      expect(again.dataset.test.labels[0]).toBe(9);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('uses Content-Length for totals when there is no manifest', async () => {
+    const files = syntheticFiles(RECORDS);
+    const server = await serve(routes(files, false));
+    try {
+      const progress: LoadProgress[] = [];
+      await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), { recordsPerFile: RECORDS, cache: false });
+      const total = files.reduce((s, f) => s + f.bytes.length, 0);
+      expect(progress.filter((p) => p.phase === 'download').every((p) => p.totalBytes === total)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('tells the exact command or the drop option when nothing is found (404 or an HTML fallback page)', async () => {
+    const empty = await serve({});
+    const html = await serve(routes(syntheticFiles(1), false), { contentType: 'text/html' });
+    try {
+      for (const base of [empty.base, html.base]) {
+        const err = await loadCifar10FromUrl(`${base}/data/cifar10/`, () => {}).catch((e: Error) => e);
+        expect(err).toBeInstanceOf(Error);
+        const msg = (err as Error).message;
+        expect(msg).toContain(`CIFAR-10 not found at ${base}/data/cifar10/`);
+        expect(msg).toContain('run `npm run data`');
+        expect(msg).toContain('`npm run data -- --from PATH`');
+        expect(msg).toContain('drop cifar-10-binary.tar.gz or the seven files');
+      }
+    } finally {
+      await Promise.all([empty.close(), html.close()]);
+    }
+  });
+
+  it('round-trips the real dataset: network, then cache with identical bytes', async () => {
+    const dir = resolveCifar10Dir();
+    const files = NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+    const server = await serve(routes(files, true));
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      const first = await loadCifar10FromUrl(url, () => {});
+      expect(first.origin).toBe('network');
+      expect(first.dataset.train.count).toBe(50_000);
+      const second = await loadCifar10FromUrl(url, () => {});
+      expect(second.origin).toBe('cache');
+      expect(second.dataset.test.count).toBe(10_000);
+      expect(second.dataset.test.labels).toEqual(first.dataset.test.labels);
+      // Spot-check the images instead of comparing 184 MB element-wise.
+      expect(second.dataset.train.images.subarray(123_456 * 3, 123_456 * 3 + 3072)).toEqual(
+        first.dataset.train.images.subarray(123_456 * 3, 123_456 * 3 + 3072),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('loadCifar10FromFiles', () => {
+  const asFiles = (files: { name: string; bytes: Uint8Array }[]): File[] => files.map((f) => new File([f.bytes], f.name));
+
+  it('reads dropped loose files or the archive, with byte progress', async () => {
+    const files = syntheticFiles(RECORDS);
+    const progress: LoadProgress[] = [];
+    const loose = await loadCifar10FromFiles(asFiles(files), (p) => progress.push(p), { recordsPerFile: RECORDS });
+    const total = files.reduce((s, f) => s + f.bytes.length, 0);
+    expect(progress.filter((p) => p.phase === 'download').at(-1)).toMatchObject({ loadedBytes: total, totalBytes: total });
+    expect(progress.at(-1)?.phase).toBe('done');
+    const packed = await loadCifar10FromFiles(asFiles([{ name: 'cifar-10-binary.tar.gz', bytes: tarGz(files) }]), () => {}, {
+      recordsPerFile: RECORDS,
+    });
+    expect(packed.train.images).toEqual(loose.train.images);
+  });
+
+  it('passes on specific errors (same file twice, missing member)', async () => {
+    const files = syntheticFiles(RECORDS);
+    await expect(loadCifar10FromFiles(asFiles([...files, files[0]]), () => {}, { recordsPerFile: RECORDS })).rejects.toThrow(
+      'data_batch_1.bin was given twice',
+    );
+    await expect(loadCifar10FromFiles(asFiles(files.slice(1)), () => {}, { recordsPerFile: RECORDS })).rejects.toThrow(
+      /^missing data_batch_1\.bin/,
+    );
+  });
+});
