@@ -18,21 +18,6 @@ export interface InspectSectionProps {
   testCount: number;
 }
 
-/** Draw a uint8 HWC RGB image on a canvas (nearest-neighbour upscaled by CSS). */
-function ImageCanvas({ image, size }: { image: Uint8Array; size: number }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(size, size);
-    for (let i = 0; i < size * size; i++) {
-      img.data.set([image[3 * i], image[3 * i + 1], image[3 * i + 2], 255], 4 * i);
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [image, size]);
-  return <canvas ref={ref} width={size} height={size} style={{ width: 128, height: 128, imageRendering: 'pixelated' }} aria-label="test image" />;
-}
-
 /**
  * "Inspect the octaves": for one test image, the high- and low-frequency maps of a chosen
  * OctConv layer and their spectra (from the worker's inspect with spectra), refreshed on request
@@ -83,18 +68,11 @@ export function InspectSection({ api, enabled, image, onImageChange, every, subs
       {error ? <p className="error">{error}</p> : null}
       {result ? (
         <div>
-          <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '8px 0' }}>
-            <ImageCanvas image={result.image} size={32} />
-            <div>
-              <div>
-                label: <strong>{classNames[result.label] ?? result.label}</strong>, predicted:{' '}
-                <strong data-testid="inspect-pred">{classNames[result.predicted] ?? result.predicted}</strong> (
-                {((result.probabilities[result.predicted] ?? 0) * 100).toFixed(1)} %)
-              </div>
-              <div className="muted">{result.layers.length} octave layers, {result.latencyMs.toFixed(0)} ms in the worker</div>
-            </div>
-          </div>
-          <OctaveViews layers={result.layers} />
+          <p className="muted">
+            {result.layers.length} octave layers, {result.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
+            <strong data-testid="inspect-pred">{classNames[result.predicted] ?? result.predicted}</strong>
+          </p>
+          <OctaveViews result={result} classNames={classNames} />
         </div>
       ) : null}
     </section>

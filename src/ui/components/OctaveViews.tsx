@@ -1,23 +1,30 @@
 import { useId, useState } from 'react';
-import type { LayerActivations } from '../../train/protocol';
+import type { InspectResult } from '../../train/protocol';
+import { FeatureMapView, SpectrumView } from '../inspect/index';
 
 /** Props of {@link OctaveViews}. */
 export interface OctaveViewsProps {
-  layers: LayerActivations[];
+  /** Answer of the worker's inspect(i, { spectra: true }). */
+  result: InspectResult;
+  classNames: readonly string[];
 }
 
-/** Layer picker plus the high/low maps and spectra of the chosen layer. */
-export function OctaveViews({ layers }: OctaveViewsProps) {
+/**
+ * Layer picker plus the chosen OctConv layer's high/low feature maps (FeatureMapView) and their
+ * spectra (SpectrumView), both from src/ui/inspect. Defaults to the first layer with both
+ * branches, where the octave's effect is visible (paper Fig. 1).
+ */
+export function OctaveViews({ result, classNames }: OctaveViewsProps) {
   const id = useId();
-  const withLow = layers.filter((l) => l.low);
+  const layers = result.layers;
   const [name, setName] = useState<string | null>(null);
-  const layer = layers.find((l) => l.info.name === name) ?? withLow[0] ?? layers[0];
-  if (!layer) return null;
+  const layer = layers.find((l) => l.info.name === name) ?? layers.find((l) => l.high && l.low) ?? layers[0];
+  if (!layer) return <p className="muted">This model has no octave layers to inspect.</p>;
   return (
     <div>
       <div className="field">
         <label htmlFor={id}>Layer</label>
-        <select id={id} value={layer.info.name} onChange={(e) => setName(e.target.value)}>
+        <select id={id} value={layer.info.name} onChange={(e) => setName(e.target.value)} data-testid="inspect-layer">
           {layers.map((l) => (
             <option key={l.info.name} value={l.info.name}>
               {l.info.name} (α {l.info.alphaIn}→{l.info.alphaOut})
@@ -25,27 +32,8 @@ export function OctaveViews({ layers }: OctaveViewsProps) {
           ))}
         </select>
       </div>
-      <div className="inspect-grid">
-        {(['high', 'low'] as const).map((b) => {
-          const map = layer[b];
-          const spec = layer.spectra?.[b];
-          return (
-            <div key={b}>
-              <h3 style={{ fontSize: '1em', margin: '4px 0' }}>
-                {b === 'high' ? 'High frequency (full resolution)' : 'Low frequency (half resolution)'}
-              </h3>
-              {map ? (
-                <p className="muted">
-                  {map.height}×{map.width}×{map.channels}
-                  {spec ? `, ${(spec.lowEnergyFraction * 100).toFixed(1)} % of energy below ${spec.cutoff} cycles/px` : ''}
-                </p>
-              ) : (
-                <p className="muted">no {b} branch at this layer</p>
-              )}
-            </div>
-          );
-        })}
-      </div>
+      <FeatureMapView result={result} layerName={layer.info.name} classNames={[...classNames]} />
+      <SpectrumView layer={layer} />
     </div>
   );
 }

@@ -67,7 +67,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
             {runs.map((r) => {
               const c = r.cost;
               return (
-                <tr key={r.id} className={r.id === selectedId ? 'selected' : undefined} data-testid="run-row" data-status={r.status}
+                <tr key={r.id} className={r.id === selectedId ? 'selected' : undefined} data-testid="run-row" data-status={r.status} data-first-step-ms={r.firstStepMs ?? undefined}
                   onClick={() => onSelect(r.id)}>
                   <td className="left">
                     <input type="checkbox" checked={r.visible} aria-label={`show run α=${r.config.alpha} in the charts`}
@@ -90,7 +90,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                   <td>{r.imagesPerSecond ? r.imagesPerSecond.toFixed(0) : '—'}</td>
                   <td>{r.elapsedMs !== null ? (r.elapsedMs / 1000).toFixed(1) : '—'}</td>
                   <td className="left">{r.backend ?? '—'}</td>
-                  <td className="left" title={r.message ?? undefined}>
+                  <td className="left" title={r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)}>
                     {r.status}
                     {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
                   </td>

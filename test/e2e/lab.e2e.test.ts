@@ -1,0 +1,122 @@
+/**
+ * End-to-end: build the lab, serve it with the real CIFAR-10 files on 127.0.0.1, and drive
+ * Debian's Chromium (playwright-core, headless, fresh profile) through a real session: load data
+ * (100 %), train a short run on the backend the page picks, see the curves and the runs table
+ * fill, reload and find the run kept, and check URL state (α=0.5 + a hidden control, α=7 notice).
+ * Twice: without WebGPU, and with --enable-unsafe-webgpu (software adapter: must rank below WASM).
+ * Screenshots go to test-artifacts/e2e/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from './staticServer';
+
+const ROOT = resolve(__dirname, '../..');
+const CIFAR10_DIR = resolve(ROOT, process.env.CIFAR10_DIR ?? '../shared/cifar10');
+const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
+const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags from TFJS-NOTES.md (headless Chromium here). */
+const BASE_FLAGS = [
+  '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
+];
+/** A short run: Oct-ResNet-8 at α=0.25, 6 steps of 32 images, 200 test images. */
+const RUN_QUERY = 'depth=8&batchSize=32&trainLimit=512&testLimit=200&maxSteps=6&readbackEvery=2&epochs=1';
+
+let server: StaticServer;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
+  server = await startStaticServer(SITE, CIFAR10_DIR);
+});
+
+afterAll(async () => {
+  await server?.close();
+  writeFileSync(resolve(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2));
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Wait until the data panel reports 100 % and the summary is shown. */
+async function waitForData(page: Page) {
+  await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+  expect(await page.getByTestId('data-progress').getAttribute('aria-valuenow')).toBe('100');
+}
+
+describe.each([
+  { mode: 'wasm-only', flags: [] as string[] },
+  { mode: 'unsafe-webgpu', flags: ['--enable-unsafe-webgpu'] },
+])('lab in Chromium ($mode)', ({ mode, flags }) => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`).toBe(true);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, ...flags] });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads CIFAR-10, trains a short run on the chosen backend, keeps it across a reload', async () => {
+    const t0 = Date.now();
+    await page.goto(`${server.url}?${RUN_QUERY}`);
+    await waitForData(page);
+    timings[`${mode}.dataLoadMs`] = Date.now() - t0;
+    // The backend the page picked: WASM here (no GPU); a software WebGPU adapter ranks below it.
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
+    const candidates = (await page.getByTestId('backend-candidates').textContent()) ?? '';
+    if (mode === 'unsafe-webgpu') {
+      expect(candidates).toMatch(/webgpu: software/);
+      expect((await page.getByTestId('backend-reason').textContent()) ?? '').toMatch(/software|fallback|WASM|wasm/);
+    }
+    await page.getByTestId('train').click();
+    await expect.poll(async () => Number(await page.getByTestId('chart-points').getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(0);
+    timings[`${mode}.pageLoadToFirstPointMs`] = Date.now() - t0;
+    const row = page.getByTestId('run-row').first();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 180_000 }).toBe('completed');
+    const top1 = Number(await row.getByTestId('run-top1').textContent());
+    expect(top1).toBeGreaterThanOrEqual(0);
+    expect(top1).toBeLessThanOrEqual(100);
+    timings[`${mode}.firstStepMs`] = Number(await row.getAttribute('data-first-step-ms'));
+    expect(Number(await page.getByTestId('chart-points').getAttribute('data-points'))).toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(1500); // let the octave views refresh after the run
+    await shot(page, `${mode}-after-run`);
+
+    await page.reload();
+    await waitForData(page);
+    const kept = page.getByTestId('run-row').first();
+    await expect.poll(() => kept.getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    expect(await kept.getByTestId('run-top1').textContent()).toBe(String(top1.toFixed(1)));
+    expect(await page.getByTestId('data-summary').textContent()).toMatch(/cache/);
+    await shot(page, `${mode}-after-reload`);
+    expect(errors).toEqual([]);
+  });
+
+  it('applies α=0.5 and a hidden control from the URL; α=7 shows a notice', async () => {
+    await page.goto(`${server.url}?alpha=0.5&epochs_hide=1`);
+    await expect.poll(() => page.getByTestId('alpha-value').textContent()).toBe('0.5');
+    expect(await page.getByTestId('epochs').count()).toBe(0);
+    expect(await page.getByTestId('batch').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('cost-macs-ratio').textContent(), { timeout: 60_000 }).toMatch(/%/);
+    await shot(page, `${mode}-alpha-0.5-hidden-epochs`);
+    await page.goto(`${server.url}?alpha=7`);
+    const notice = page.getByTestId('url-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/alpha="7" is out of range/);
+    expect(await page.getByTestId('alpha-value').textContent()).toBe('0.25');
+    await shot(page, `${mode}-alpha-7-notice`);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * A tiny static HTTP server for the end-to-end tests (node:http, no dependencies): serves a
+ * built site (dist/) and, under /data/cifar10/, the real CIFAR-10 files from CIFAR10_DIR — the
+ * path the lab's browser loader fetches (src/data/browser.ts). Only GET/HEAD, only files inside
+ * the two roots (no path traversal), with Content-Length so the page can show byte progress.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+/** MIME types of the files a Vite build and the data folder contain. */
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.bin': 'application/octet-stream',
+};
+
+/** A running server: its base URL and a close function. */
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234/ */
+  url: string;
+  /** Bytes served under /data/ so far (to tell a network load from a cache load). */
+  dataBytesServed(): number;
+  close(): Promise<void>;
+}
+
+/** Resolve `urlPath` inside `root`, or null when it escapes the root. */
+function inside(root: string, urlPath: string): string | null {
+  const p = resolve(root, `.${normalize(`/${urlPath}`)}`);
+  return p === root || p.startsWith(root + sep) ? p : null;
+}
+
+/**
+ * Start serving `siteDir` at / and `dataDir` at /data/cifar10/ on 127.0.0.1 (a free port).
+ * @throws Error when the server cannot listen.
+ */
+export async function startStaticServer(siteDir: string, dataDir: string): Promise<StaticServer> {
+  const site = resolve(siteDir);
+  const data = resolve(dataDir);
+  let dataBytes = 0;
+  const server: Server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const isData = path.startsWith('/data/cifar10/');
+      let file = isData ? inside(data, path.slice('/data/cifar10/'.length)) : inside(site, path);
+      if (!file) {
+        res.writeHead(403).end();
+        return;
+      }
+      let s = await stat(file).catch(() => null);
+      if (s?.isDirectory()) {
+        file = join(file, 'index.html');
+        s = await stat(file).catch(() => null);
+      }
+      if (!s || !s.isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': s.size,
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      if (isData) dataBytes += s.size;
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    dataBytesServed: () => dataBytes,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
