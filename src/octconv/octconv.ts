@@ -67,12 +67,11 @@ function planOctConv(x: SymbolicOctave, o: OctConvOptions): OctConvChannels {
   const depthwise = groups !== 1;
   if (depthwise) {
     if (!Number.isInteger(groups) || groups < 1) throw new Error(`${o.name}: groups must be a positive integer, got ${groups}`);
-    for (const [branch, c] of [['high in', inHigh], ['low in', inLow], ['high out', outHigh], ['low out', outLow]] as const) {
-      if (c % groups !== 0 && c > 0) {
-        throw new Error(`${o.name}: groups=${groups} does not divide the ${branch} branch's ${c} channels`);
+    const isDepthwise = groups === inHigh + inLow && o.filters === groups && o.alphaIn === o.alphaOut;
+    if (!isDepthwise) {
+      for (const [branch, c] of [['high in', inHigh], ['low in', inLow], ['high out', outHigh], ['low out', outLow]] as const) {
+        if (c % groups !== 0) throw new Error(`${o.name}: groups=${groups} does not divide the ${branch} branch's ${c} channels`);
       }
-    }
-    if (groups !== inHigh + inLow || o.filters !== inHigh + inLow || o.alphaIn !== o.alphaOut) {
       throw new Error(
         `${o.name}: only groups=1 or depthwise (groups = channels = filters, alphaIn = alphaOut) are supported; got groups=${groups}, ${inHigh + inLow} → ${o.filters} channels`,
       );
