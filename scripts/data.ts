@@ -43,6 +43,9 @@ function parseArgs(argv: string[]): InstallOptions | 'help' {
   return options;
 }
 
+/** Stops the progress bar (if running) so that the next line starts clean. */
+let stopProgress = (): void => {};
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options === 'help') {
@@ -60,14 +63,21 @@ async function main(): Promise<void> {
   );
   const start = Date.now();
   let started = false;
-  options.log = (line) => {
-    if (started) bar.stop();
+  let last = { loaded: 0, payload: {} };
+  stopProgress = () => {
+    if (!started) return;
+    bar.update(last.loaded, last.payload);
+    bar.stop();
     started = false;
+  };
+  options.log = (line) => {
+    stopProgress();
     console.log(`data: ${line}`);
   };
   options.onDownload = (loaded, total) => {
     const rate = mb(loaded / Math.max(1e-3, (Date.now() - start) / 1000));
     const payload = { done: mb(loaded), all: total > 0 ? mb(total) : '?', rate };
+    last = { loaded, payload };
     if (!started) {
       bar.start(total > 0 ? total : loaded + 1, loaded, payload);
       started = true;
@@ -77,10 +87,11 @@ async function main(): Promise<void> {
     }
   };
   await installCifar10(options);
-  if (started) bar.stop();
+  stopProgress();
 }
 
 main().catch((e: unknown) => {
+  stopProgress();
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`npm run data: error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
