@@ -98,7 +98,8 @@ function groupVanilla(model: tf.LayersModel, prefix: string, g: OctConvGroup): C
  * Totals: params = trainable parameters (BN moving statistics excluded; vanilla ResNet-20 = 272,474);
  * macs = conv + dense multiply-adds per image; activationElements = per OctConv the elements of
  * Y_H + Y_L (after the path sum), plus conv/dense outputs outside any OctConv. `vanilla` holds the
- * same totals with every OctConv replaced by its α = 0 conv (equal to building the config at α = 0).
+ * totals of the same config built at α = 0 (models from buildOctResNet, via their metadata); for
+ * other models, the totals with every OctConv replaced by one α = 0 conv of the same channels.
  * For a middle layer, macs/vanilla = 1 − ¾α(2−α) and activation 1 − ¾α (paper Table 1, Fig. 2).
  */
 export function countCost(modelOrConfig: tf.LayersModel | OctResNetConfig): CostReport {
@@ -161,5 +162,10 @@ export function countCost(modelOrConfig: tf.LayersModel | OctResNetConfig): Cost
     vanilla.macs += v.macs;
     vanilla.activationElements += v.activationElements;
   }
-  return { ...totals, layers, vanilla };
+  if (meta && meta.config.alpha !== 0) {
+    // Literal definition: the same config built at α = 0 (its first block has no projection).
+    const { params, macs, activationElements } = countCost({ ...meta.config, alpha: 0 });
+    return { ...totals, layers, vanilla: { params, macs, activationElements } };
+  }
+  return { ...totals, layers, vanilla: meta ? { ...totals } : vanilla };
 }
