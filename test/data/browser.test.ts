@@ -152,7 +152,7 @@ describe('loadCifar10FromUrl', () => {
 });
 
 describe('loadCifar10FromFiles', () => {
-  const asFiles = (files: { name: string; bytes: Uint8Array }[]): File[] => files.map((f) => new File([f.bytes], f.name));
+  const asFiles = (files: { name: string; bytes: Uint8Array }[]): File[] => files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
 
   it('reads dropped loose files or the archive, with byte progress', async () => {
     const files = syntheticFiles(RECORDS);
