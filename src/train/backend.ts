@@ -146,8 +146,8 @@ async function ensureRegistered(name: BackendName): Promise<void> {
  */
 export async function initBackend(name: BackendName): Promise<boolean> {
   registerKernelFixes();
+  await ensureRegistered(name); // the wasm package registers its flags on import
   if (name === 'wasm') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await ensureRegistered(name);
   try {
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();

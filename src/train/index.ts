@@ -1,0 +1,37 @@
+/**
+ * Public face of the training engine (DOM-free): configs, backend selection, the trainer and its
+ * metrics, the worker session and its protocol. Browser-only entries (worker.ts,
+ * wasm-paths.browser.ts, loaders.browser.ts) and Node-only helpers (node.ts) are imported directly.
+ */
+export * from './protocol';
+export {
+  DEFAULT_TRAIN_CONFIG,
+  TRAIN_PRESETS,
+  TRAIN_CONFIG_RANGES,
+  BOTTLENECK_DEPTHS,
+  validateTrainConfig,
+  validateRange,
+  type NumericRange,
+  type RangedField,
+  type TrainPresetName,
+} from './config';
+export {
+  BACKEND_NAMES,
+  probeBackends,
+  rankBackends,
+  backendRank,
+  selectBackend,
+  initBackend,
+  isSoftwareRenderer,
+  explainChoice,
+  detectEnvironment,
+  type BackendEnvironment,
+  type AdapterLike,
+} from './backend';
+export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
+export { EvalAccumulator, metricsFromCounts, logProbabilities } from './metrics';
+export { Trainer, evaluate, type Batch, type BatchSource, type TrainerOptions, type TrainerState } from './trainer';
+export { LabSession, makeBatchStreams, EVAL_BATCH_SIZE, type DataLoader, type LabSessionOptions } from './session';
+export { modelToFiles, modelFromFiles, MODEL_STORE_PREFIX, checkModelName } from './model-io';
+export { inspectImage, inspectTransferables } from './inspect';
+export { RunRecorder, type RunRecord, type EpochRecord } from './run-record';

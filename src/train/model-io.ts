@@ -1,0 +1,103 @@
+/**
+ * Saving and loading models in the standard tfjs layers format (model.json + one weights.bin),
+ * in memory (tf.io.withSaveHandler / tf.io.fromMemory) and, where the environment has IndexedDB
+ * and tfjs sees a browser or worker, also under `indexeddb://octconv-lab/<name>`. DOM-free.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SavedModelFiles } from './protocol';
+
+/** IndexedDB URL prefix of saved models. */
+export const MODEL_STORE_PREFIX = 'indexeddb://octconv-lab/';
+
+/** File name of the weights inside model.json's manifest. */
+const WEIGHTS_FILE = 'weights.bin';
+
+/** True when tfjs can use its IndexedDB handler here (browser page or worker with indexedDB). */
+export function hasModelStore(): boolean {
+  return typeof indexedDB !== 'undefined' && tf.env().getBool('IS_BROWSER');
+}
+
+/**
+ * Checks a model name: 1–100 characters of letters, digits, '-', '_', '.', ' '.
+ * @throws Error naming the rule.
+ */
+export function checkModelName(name: string): void {
+  if (typeof name !== 'string' || !/^[\w.\- ]{1,100}$/.test(name)) {
+    throw new Error(`model name must be 1–100 letters, digits, '-', '_', '.' or spaces (got '${String(name)}')`);
+  }
+}
+
+/**
+ * Serialises `model` to model.json (text) + weights.bin (one ArrayBuffer), the files
+ * `tf.loadLayersModel` reads. Keeps the user-defined metadata (the octave layer description).
+ */
+export async function modelToFiles(model: tf.LayersModel): Promise<SavedModelFiles> {
+  let files: SavedModelFiles | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      const weights = a.weightData == null ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(a.weightData);
+      const json = {
+        modelTopology: a.modelTopology,
+        format: a.format ?? 'layers-model',
+        generatedBy: a.generatedBy,
+        convertedBy: a.convertedBy ?? null,
+        userDefinedMetadata: a.userDefinedMetadata,
+        weightsManifest: [{ paths: [WEIGHTS_FILE], weights: a.weightSpecs ?? [] }],
+      };
+      files = { modelJson: JSON.stringify(json), weights };
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(a) };
+    }),
+  );
+  if (!files) throw new Error('saving the model produced no artifacts');
+  return files;
+}
+
+/**
+ * Rebuilds a model from the files of {@link modelToFiles} (or any tfjs layers model.json whose
+ * manifest lists one weights file).
+ * @throws Error when model.json is not valid JSON or lacks modelTopology/weightsManifest.
+ */
+export async function modelFromFiles(files: SavedModelFiles): Promise<tf.LayersModel> {
+  let json: {
+    modelTopology?: object;
+    weightsManifest?: Array<{ weights: tf.io.WeightsManifestEntry[] }>;
+    userDefinedMetadata?: Record<string, unknown>;
+  };
+  try {
+    json = JSON.parse(files.modelJson);
+  } catch (e) {
+    throw new Error(`model.json is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
+    throw new Error('model.json lacks modelTopology or weightsManifest (not a tfjs layers model)');
+  }
+  const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs,
+      weightData: files.weights,
+      userDefinedMetadata: json.userDefinedMetadata,
+    }),
+  );
+}
+
+/** Saves `model` under `indexeddb://octconv-lab/<name>` when {@link hasModelStore}; else no-op. */
+export async function storeModel(model: tf.LayersModel, name: string): Promise<boolean> {
+  if (!hasModelStore()) return false;
+  await model.save(MODEL_STORE_PREFIX + name);
+  return true;
+}
+
+/**
+ * Loads a model saved by {@link storeModel}.
+ * @throws Error when there is no IndexedDB here or no model of that name.
+ */
+export async function loadStoredModel(name: string): Promise<tf.LayersModel> {
+  if (!hasModelStore()) throw new Error(`cannot load model '${name}': no IndexedDB in this environment`);
+  try {
+    return await tf.loadLayersModel(MODEL_STORE_PREFIX + name);
+  } catch (e) {
+    throw new Error(`no saved model named '${name}' in IndexedDB (${(e as Error).message})`);
+  }
+}

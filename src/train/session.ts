@@ -1,0 +1,198 @@
+/**
+ * The worker's state machine: one backend, one dataset, the current model and at most one
+ * running trainer. Implements {@link LabWorkerApi}; the Web Worker entry exposes it with comlink,
+ * Node tests and the CLI use it in-process. DOM-free: data loading is injected.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { transfer } from 'comlink';
+import { CLASS_NAMES, computeChannelStats, createBatchStream, perClassCounts, takeSubset } from '../data/index';
+import type { ChannelStats, Cifar10Dataset, LoadProgress } from '../data/types';
+import { buildOctResNet, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
+import type { CostReport, OctaveLayerInfo } from '../octconv/types';
+import { selectBackend } from './backend';
+import { validateTrainConfig } from './config';
+import { inspectImage, inspectTransferables } from './inspect';
+import { checkModelName, loadStoredModel, modelFromFiles, modelToFiles, storeModel } from './model-io';
+import type {
+  BackendChoice,
+  BackendName,
+  DataProgress,
+  DataSource,
+  DataSummary,
+  InspectOptions,
+  InspectResult,
+  LabWorkerApi,
+  SavedModelFiles,
+  TrainConfig,
+  TrainEvent,
+} from './protocol';
+import { Trainer } from './trainer';
+
+/** Batch size of evaluation passes (inference only, so larger than training batches). */
+export const EVAL_BATCH_SIZE = 500;
+
+/** Loads CIFAR-10 from a DataSource (browser: URL/IndexedDB/files; Node: a folder). */
+export type DataLoader = (
+  source: DataSource,
+  onProgress: (p: LoadProgress) => void,
+) => Promise<{ dataset: Cifar10Dataset; origin: DataSummary['origin'] }>;
+
+/** Injected dependencies of a session. */
+export interface LabSessionOptions {
+  loadData: DataLoader;
+  /** Backend selection (default {@link selectBackend}). */
+  selectBackend?: (preferred?: BackendName) => Promise<BackendChoice>;
+}
+
+/** Builds the train/test batch streams of a config (train: shuffled, augmented; test: in order). */
+export function makeBatchStreams(dataset: Cifar10Dataset, stats: ChannelStats, c: TrainConfig) {
+  const trainSplit = c.trainLimit ? takeSubset(dataset.train, c.trainLimit) : dataset.train;
+  const testSplit = c.testLimit ? takeSubset(dataset.test, c.testLimit) : dataset.test;
+  return {
+    // Drop a last batch smaller than the batch size: a tiny batch makes BatchNorm statistics noisy.
+    train: createBatchStream(trainSplit, {
+      batchSize: c.batchSize, seed: c.seed, shuffle: true, augment: c.augment, stats,
+      dropRemainder: trainSplit.count >= c.batchSize,
+    }),
+    test: createBatchStream(testSplit, { batchSize: EVAL_BATCH_SIZE, seed: c.seed, shuffle: false, augment: false, stats }),
+    testPerClass: perClassCounts(testSplit),
+  };
+}
+
+/** See the file comment. Methods reject with an Error carrying a clear message. */
+export class LabSession implements LabWorkerApi {
+  private backend: BackendChoice | null = null;
+  private dataset: Cifar10Dataset | null = null;
+  private stats: ChannelStats | null = null;
+  private model: tf.LayersModel | null = null;
+  private probe: OctaveProbe | null = null;
+  private trainer: Trainer | null = null;
+
+  /** @param options the data loader and (optionally) the backend selector. */
+  constructor(private readonly options: LabSessionOptions) {}
+
+  /** Probes and initialises a backend (kernel fixes first). @throws when `preferred` is unavailable. */
+  async init(preferred?: BackendName): Promise<BackendChoice> {
+    this.assertIdle('change the backend');
+    this.backend = await (this.options.selectBackend ?? selectBackend)(preferred);
+    return this.backend;
+  }
+
+  /** Loads CIFAR-10 and computes the training split's channel statistics. */
+  async loadData(source: DataSource, onProgress: (p: DataProgress) => void): Promise<DataSummary> {
+    this.assertIdle('load data');
+    const t0 = performance.now();
+    const { dataset, origin } = await this.options.loadData(source, onProgress);
+    this.setDataset(dataset);
+    return {
+      trainCount: dataset.train.count,
+      testCount: dataset.test.count,
+      classNames: dataset.classNames.length === 10 ? dataset.classNames : [...CLASS_NAMES],
+      trainPerClass: perClassCounts(dataset.train),
+      testPerClass: perClassCounts(dataset.test),
+      origin,
+      loadMs: performance.now() - t0,
+    };
+  }
+
+  /** Uses an already loaded dataset (CLI, tests). */
+  setDataset(dataset: Cifar10Dataset): void {
+    this.dataset = dataset;
+    this.stats = computeChannelStats(dataset.train);
+  }
+
+  /** Cost of a config (params, MACs, activations), no training. */
+  async cost(config: Pick<TrainConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport> {
+    return countCost({ ...config, numClasses: 10, seed: 0 });
+  }
+
+  /**
+   * Builds a fresh model for `config` and trains it; resolves when the run ends. Events go to
+   * `onEvent`. @throws Error (rejects) when the config is invalid, no backend/data is ready, or a
+   * run is already active.
+   */
+  async start(runId: string, config: TrainConfig, onEvent: (e: TrainEvent) => void): Promise<void> {
+    validateTrainConfig(config);
+    this.assertIdle('start a run');
+    if (!this.backend) throw new Error('no backend: call init() first');
+    if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
+    const { train, test } = makeBatchStreams(this.dataset, this.stats, config);
+    const model = buildOctResNet({
+      depth: config.depth, widthMultiplier: config.widthMultiplier, alpha: config.alpha,
+      block: config.block, numClasses: 10, seed: config.seed,
+    });
+    this.replaceModel(model);
+    const trainer = new Trainer({ runId, config, model, train, test, onEvent });
+    this.trainer = trainer;
+    try {
+      await trainer.run();
+    } finally {
+      this.trainer = null;
+    }
+  }
+
+  /** Pauses the running trainer at the next step boundary. */
+  async pause(): Promise<void> {
+    this.trainer?.pause();
+  }
+
+  /** Resumes a paused run. */
+  async resume(): Promise<void> {
+    this.trainer?.resume();
+  }
+
+  /** Stops the run at the next step boundary; the final evaluation still runs. */
+  async stop(): Promise<void> {
+    this.trainer?.stop();
+  }
+
+  /**
+   * Activations of the current model for test image `imageIndex` (typed arrays, transferred).
+   * @throws Error when there is no model or data, or the index/layer names are invalid.
+   */
+  async inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult> {
+    if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
+    if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
+    const result = await inspectImage(this.model, this.probe, this.dataset.test, this.stats, imageIndex, options);
+    return transfer(result, inspectTransferables(result));
+  }
+
+  /** The current model as model.json + weights.bin; also stored in IndexedDB where available. */
+  async saveModel(name: string): Promise<SavedModelFiles> {
+    checkModelName(name);
+    if (!this.model) throw new Error('no model to save: train or load one first');
+    const files = await modelToFiles(this.model);
+    await storeModel(this.model, name);
+    return transfer(files, [files.weights]);
+  }
+
+  /** Loads a saved model (by IndexedDB name or from files); it becomes the current model. */
+  async loadModel(source: { name: string } | SavedModelFiles): Promise<OctaveLayerInfo[]> {
+    this.assertIdle('load a model');
+    const model = 'modelJson' in source ? await modelFromFiles(source) : await loadStoredModel(source.name);
+    this.replaceModel(model);
+    return this.probe!.layers;
+  }
+
+  /** The current model (CLI and tests); null before the first run/load. */
+  get currentModel(): tf.LayersModel | null {
+    return this.model;
+  }
+
+  /** Frees the model (the dataset is plain memory). */
+  dispose(): void {
+    this.trainer?.stop();
+    this.replaceModel(null);
+  }
+
+  private replaceModel(model: tf.LayersModel | null): void {
+    this.probe?.dispose();
+    this.model?.dispose();
+    this.model = model;
+    this.probe = model ? createOctaveProbe(model) : null;
+  }
+
+  private assertIdle(action: string): void {
+    if (this.trainer) throw new Error(`cannot ${action} while a run is active: stop it first`);
+  }
+}

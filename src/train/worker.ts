@@ -1,0 +1,12 @@
+/**
+ * The Web Worker entry (browser only): owns the tfjs backend, the dataset and the model, and
+ * exposes a {@link LabSession} with comlink. The page creates it with
+ * `new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module' })` and wraps it
+ * with `comlink.wrap<LabWorkerApi>()`. Training in a worker keeps running in background tabs.
+ */
+import './wasm-paths.browser';
+import * as comlink from 'comlink';
+import { browserDataLoader } from './loaders.browser';
+import { LabSession } from './session';
+
+comlink.expose(new LabSession({ loadData: browserDataLoader }));
