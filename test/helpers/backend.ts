@@ -33,6 +33,12 @@ export async function useBackend(name: 'cpu' | 'wasm' | 'webgpu'): Promise<void>
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   } else if (name === 'webgpu') {
     await installNodeWebGpu();
+    const gpu = (globalThis as unknown as { navigator: { gpu: { requestAdapter(): Promise<unknown> } } }).navigator.gpu;
+    if ((await gpu.requestAdapter()) == null) {
+      throw new Error(
+        "useBackend('webgpu'): no WebGPU adapter; Dawn needs libvulkan.so.1 (Debian package libvulkan1) and the SwiftShader ICD from Debian's chromium",
+      );
+    }
     await import('@tensorflow/tfjs-backend-webgpu');
   }
   const ok = await tf.setBackend(name);

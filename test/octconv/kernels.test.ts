@@ -48,11 +48,12 @@ describe('registerKernelFixes', () => {
     { stride: 2, pad: 'same', xs: [2, 8, 8, 4], ws: [1, 1, 4, 5] },
   ] as const;
   it.each(cases)('wasm filter gradient = cpu, stride $stride, $pad, x $xs, w $ws', async ({ stride, pad, xs, ws }) => {
-    const x = rand(xs.reduce((a, b) => a * b, 1), 7);
-    const w = rand(ws.reduce((a, b) => a * b, 1), 9);
+    const x = rand((xs as readonly number[]).reduce((a, b) => a * b, 1), 7);
+    const w = rand((ws as readonly number[]).reduce((a, b) => a * b, 1), 9);
     await useBackend('cpu');
-    const probe = tf.conv2d(tf.zeros(xs as unknown as [number, number, number, number]), tf.zeros(ws as unknown as [number, number, number, number]), stride, pad);
-    const rShape = probe.shape;
+    type S4 = [number, number, number, number];
+    const probe = tf.conv2d(tf.zeros([...xs]) as tf.Tensor4D, tf.zeros([...ws]) as tf.Tensor4D, stride, pad);
+    const rShape = probe.shape as S4;
     probe.dispose();
     const rVals = rand(rShape.reduce((a, b) => a * b, 1), 3);
     const rc = tf.tensor4d(rVals, rShape);

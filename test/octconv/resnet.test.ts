@@ -36,7 +36,7 @@ describe('α = 0 is the vanilla CIFAR ResNet-20', () => {
     });
     expect(convShapes(m).sort()).toEqual(expected.sort());
     expect(m.layers.some((l) => /\/(hl|lh|ll|lh_up)$/.test(l.name))).toBe(false);
-    const trainable = m.trainableWeights.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
+    const trainable = m.trainableWeights.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
     expect(trainable).toBe(272_474);
     expect(countCost(m).params).toBe(272_474);
     const out = m.outputs[0].shape;
