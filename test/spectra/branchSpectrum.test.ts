@@ -117,6 +117,21 @@ describe('octaveSpectra', () => {
     expect(beyond.every((e) => e === 0)).toBe(true);
   });
 
+  it('referenceSize puts a deeper layer (high 16×16, low 8×8) on the 32-pixel input grid', async () => {
+    // 3 cycles over 16 high pixels = 3 cycles over 32 input pixels → bin 3 (3/32 cycles/pixel);
+    // 1 cycle over 8 low pixels = 1 cycle over 32 input pixels → bin 1.
+    const { high, low } = await octaveSpectra(wave(16, 16, 2, 0, 3), wave(8, 8, 2, 1, 0), { referenceSize: 32 });
+    expect(high!.scale).toBe(0.5);
+    expect(low!.scale).toBe(0.25);
+    expect(high!.radial.frequency).toEqual(low!.radial.frequency);
+    expect(high!.radial.frequency[1]).toBeCloseTo(1 / 32, 12);
+    expect(onlyBin(high!.radial.energy)).toBe(3);
+    expect(onlyBin(low!.radial.energy)).toBe(1);
+    await expect(octaveSpectra(wave(16, 16, 1, 0, 1), null, { referenceSize: 8 })).rejects.toThrow(
+      /referenceSize must be an integer ≥ the high branch's side 16, got 8/,
+    );
+  });
+
   it('rejects mismatched branch sizes and two missing branches', async () => {
     await expect(octaveSpectra(null, null)).rejects.toThrow(/both branches are null/);
     await expect(octaveSpectra(wave(32, 32, 1, 0, 1), wave(8, 8, 1, 0, 1))).rejects.toThrow(
