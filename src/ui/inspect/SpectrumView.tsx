@@ -40,8 +40,12 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
     return <p className="inspect-muted">No spectra for {layer.info.name} (request them with spectra: true).</p>;
   }
   const cutoff = spectra.high?.cutoff ?? spectra.low?.cutoff ?? 0.125;
+  const grid = referenceSide(spectra.high ?? spectra.low);
   return (
     <div className="inspect-view inspect-spectrum" data-testid="spectrum-view">
+      <h4>
+        Spectra <span className="inspect-muted">{layer.info.name}, mean over channels, DC in the centre</span>
+      </h4>
       <div className="inspect-heatmaps">
         {(['high', 'low'] as const).map((branch) => (
           <SpectrumHeatmap key={branch} branch={branch} spectrum={spectra[branch]} />
@@ -72,7 +76,7 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
               type="number"
               domain={[0, 'dataMax']}
               tickFormatter={(f: number) => f.toFixed(2)}
-              label={{ value: 'spatial frequency (cycles/pixel of the input grid)', position: 'insideBottom', offset: -16 }}
+              label={{ value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`, position: 'insideBottom', offset: -16 }}
             />
             <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
             <Tooltip
@@ -81,8 +85,8 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
             />
             <Legend verticalAlign="top" height={24} />
             <ReferenceLine x={cutoff} stroke="var(--muted, #888)" strokeDasharray="4 4" label={{ value: 'cut-off', position: 'top' }} />
-            {spectra.high && <Line type="monotone" dataKey="high" name="high branch" stroke={BRANCH_COLORS.high} dot={false} isAnimationActive={false} />}
-            {spectra.low && <Line type="monotone" dataKey="low" name="low branch" stroke={BRANCH_COLORS.low} dot={false} isAnimationActive={false} connectNulls={false} />}
+            {spectra.high && <Line type="linear" dataKey="high" name="high branch" stroke={BRANCH_COLORS.high} dot={false} isAnimationActive={false} />}
+            {spectra.low && <Line type="linear" dataKey="low" name="low branch" stroke={BRANCH_COLORS.low} dot={false} isAnimationActive={false} connectNulls={false} />}
           </LineChart>
         </ResponsiveContainer>
         <figcaption>Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).</figcaption>
@@ -126,6 +130,12 @@ function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
       <ColormapLegend colormap="viridis" range={rgba.range} caption="log(1+|F|)" />
     </figure>
   );
+}
+
+/** Side of the reference grid of a spectrum: its own side / scale (high branch: its own side). */
+function referenceSide(s: BranchSpectrum | null): number {
+  if (!s) return 0;
+  return Math.round(Math.max(s.height, s.width) / (s.scale ?? 1));
 }
 
 /**
