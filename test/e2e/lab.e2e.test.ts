@@ -31,7 +31,11 @@ const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Vitest sets NODE_ENV=test, which would give a development React build: build as users get it.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
+  process.env.NODE_ENV = env;
   server = await startStaticServer(SITE, CIFAR10_DIR);
 });
 

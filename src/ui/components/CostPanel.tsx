@@ -46,21 +46,21 @@ export function CostPanel({ config }: CostPanelProps) {
       {!shown && !error ? <p className="muted">Counting…</p> : null}
       {shown && report ? (
         <>
-          <table data-testid="cost-totals">
+          <table data-testid="cost-totals" className="compact">
             <thead>
-              <tr><th className="left">per image</th><th>Oct-ResNet-{depth}</th><th>vanilla</th><th>counted ratio</th><th>paper, middle layer</th></tr>
+              <tr><th className="left">per image</th><th>Oct-ResNet-{depth}</th><th>vanilla</th><th>ratio (counted)</th><th>paper, one middle layer</th></tr>
             </thead>
             <tbody>
               <tr>
                 <td className="left">MACs (M)</td><td>{formatMMacs(report.macs)}</td><td>{formatMMacs(report.vanilla.macs)}</td>
                 <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
-                <td title="1 − ¾·α·(2−α), paper Table 1">1 − ¾α(2−α) = {formatPercent(octaveMacsRatio(alpha))}</td>
+                <td title="1 − ¾·α·(2−α), paper Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
               </tr>
               <tr>
                 <td className="left">activations (float32)</td><td>{formatBytes(report.activationElements * 4)}</td>
                 <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
                 <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
-                <td title="1 − ¾·α, paper Table 1">1 − ¾α = {formatPercent(octaveMemoryRatio(alpha))}</td>
+                <td title="1 − ¾·α, paper Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
               </tr>
               <tr>
                 <td className="left">parameters</td><td>{report.params.toLocaleString()}</td><td>{report.vanilla.params.toLocaleString()}</td>
@@ -69,13 +69,13 @@ export function CostPanel({ config }: CostPanelProps) {
             </tbody>
           </table>
           <p className="muted">
-            The whole net saves less than a middle layer: the stem, the first conversion (α_in = 0) and stage 3 (α_out = 0,
+            Paper formulas (Table 1): MACs 1 − ¾α(2−α), memory 1 − ¾α. The whole net saves less than a middle layer: the stem, the first conversion (α_in = 0) and stage 3 (α_out = 0,
             then vanilla) keep full-resolution paths (DESIGN §4).
           </p>
           <details>
             <summary>Per layer ({rows.length})</summary>
             <div className="table-scroll">
-              <table data-testid="cost-layers">
+              <table data-testid="cost-layers" className="compact">
                 <thead>
                   <tr><th className="left">layer</th><th>α_in→α_out</th><th>MMACs</th><th>% vanilla</th><th>paper</th><th>act. mem</th><th>% vanilla</th></tr>
                 </thead>

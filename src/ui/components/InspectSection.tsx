@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import * as Comlink from 'comlink';
 import type { InspectResult, LabWorkerApi } from '../../train/protocol';
 import { OctaveViews } from './OctaveViews';
 
 /** Props of {@link InspectSection}. */
 export interface InspectSectionProps {
-  api: Comlink.Remote<LabWorkerApi> | null;
+  api: LabWorkerApi | null;
   /** True once a model exists in the worker. */
   enabled: boolean;
   /** Test image index (lab state `image`). */

@@ -29,7 +29,7 @@ export function runLabel(r: RunRecord): string {
 function MetricChart({ runs, x, title, train, test }: { runs: RunRecord[]; x: ChartXAxis; title: string; train: Metric; test: Metric }) {
   return (
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
-      <figcaption className="muted">{title}: train (solid, running mean) and test (dashed, per epoch)</figcaption>
+      <figcaption className="muted">{title} — train: solid, test: dashed</figcaption>
       <ResponsiveContainer width="100%" height="88%">
         <LineChart margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" />

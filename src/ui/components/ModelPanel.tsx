@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import * as Comlink from 'comlink';
 import type { LabWorkerApi } from '../../train/protocol';
 import { downloadBlob } from '../lib/download';
 
 /** Props of {@link ModelPanel}. */
 export interface ModelPanelProps {
-  api: Comlink.Remote<LabWorkerApi> | null;
+  api: LabWorkerApi | null;
   /** A model exists in the worker (trained or loaded). */
   hasModel: boolean;
   /** Saving/loading is disabled while a run is active. */

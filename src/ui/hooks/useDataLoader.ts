@@ -22,7 +22,7 @@ export interface DataState {
 }
 
 /** Data loading state machine bound to the worker `api`. */
-export function useDataLoader(api: Comlink.Remote<LabWorkerApi> | null): DataState {
+export function useDataLoader(api: LabWorkerApi | null): DataState {
   const [status, setStatus] = useState<DataState['status']>('idle');
   const [progress, setProgress] = useState<DataProgress | null>(null);
   const [summary, setSummary] = useState<DataSummary | null>(null);

@@ -7,9 +7,30 @@ import * as Comlink from 'comlink';
 import type { BackendChoice, BackendName, LabWorkerApi } from '../../train/protocol';
 import type { BackendPreference } from '../state/labSchema';
 
+/**
+ * A plain object that forwards every LabWorkerApi method to the comlink remote. React (19.2 dev
+ * builds log prop diffs) and other code may inspect values they hold; a comlink Proxy answers
+ * every property read with another remote call, so the raw proxy never leaves this hook.
+ */
+function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
+  return {
+    init: (preferred) => remote.init(preferred),
+    loadData: (source, onProgress) => remote.loadData(source, onProgress),
+    cost: (config) => remote.cost(config),
+    start: (runId, config, onEvent) => remote.start(runId, config, onEvent),
+    pause: () => remote.pause(),
+    resume: () => remote.resume(),
+    stop: () => remote.stop(),
+    inspect: (imageIndex, options) => remote.inspect(imageIndex, options),
+    saveModel: (name) => remote.saveModel(name),
+    loadModel: (source) => remote.loadModel(source),
+  };
+}
+
 /** What the page knows about the worker. */
 export interface LabWorkerHandle {
-  api: Comlink.Remote<LabWorkerApi> | null;
+  /** The worker's API (callbacks must be wrapped with Comlink.proxy). */
+  api: LabWorkerApi | null;
   backend: BackendChoice | null;
   /** Message when the worker or backend could not start. */
   error: string | null;
@@ -21,13 +42,13 @@ export interface LabWorkerHandle {
 
 /** Start the worker and initialise the preferred backend ('auto' = the worker's ranking). */
 export function useLabWorker(preference: BackendPreference): LabWorkerHandle {
-  const apiRef = useRef<Comlink.Remote<LabWorkerApi> | null>(null);
-  const [api, setApi] = useState<Comlink.Remote<LabWorkerApi> | null>(null);
+  const apiRef = useRef<LabWorkerApi | null>(null);
+  const [api, setApi] = useState<LabWorkerApi | null>(null);
   const [backend, setBackend] = useState<BackendChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [initialising, setInitialising] = useState(true);
 
-  const init = useCallback(async (remote: Comlink.Remote<LabWorkerApi>, pref: BackendPreference) => {
+  const init = useCallback(async (remote: LabWorkerApi, pref: BackendPreference) => {
     setInitialising(true);
     try {
       const choice = await remote.init(pref === 'auto' ? undefined : (pref as BackendName));
@@ -51,9 +72,10 @@ export function useLabWorker(preference: BackendPreference): LabWorkerHandle {
     }
     worker.addEventListener('error', (ev) => setError(`Training worker error: ${ev.message || 'failed to load'}`));
     const remote = Comlink.wrap<LabWorkerApi>(worker);
-    apiRef.current = remote;
-    setApi(() => remote);
-    void init(remote, preference);
+    const forwarded = forwardApi(remote);
+    apiRef.current = forwarded;
+    setApi(forwarded);
+    void init(forwarded, preference);
     return () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();

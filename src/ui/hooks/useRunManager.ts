@@ -43,7 +43,7 @@ export interface RunManager {
 
 /** Options of {@link useRunManager}. */
 export interface RunManagerDeps {
-  api: Comlink.Remote<LabWorkerApi> | null;
+  api: LabWorkerApi | null;
   backend: BackendName | null;
   /** True once CIFAR-10 is loaded in the worker. */
   dataReady: boolean;
