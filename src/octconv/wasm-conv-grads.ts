@@ -1,0 +1,148 @@
+/**
+ * Fast convolution gradients for the wasm backend of tfjs 4.22.0, built only from wasm's own
+ * XNNPACK-backed kernels (Conv2D, Transpose, Reverse, Slice). Profiling Oct-ResNet-20 training
+ * (scripts/bench-profile.ts) showed wasm's stock `Conv2DBackpropInput` — a scalar loop, not
+ * XNNPACK — taking ~10× the forward conv and ~half of every step; and `Conv2DBackpropFilter` is
+ * missing altogether (TFJS-NOTES bug 1).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+type TensorInfo = tf.TensorInfo;
+type KernelArgs = Parameters<tf.KernelFunc>[0];
+type Shape4 = [number, number, number, number];
+
+/** Runs another kernel of the same backend on TensorInfos (backend-level composition, no tape). */
+export function runBackendKernel(
+  name: string,
+  backendName: string,
+  backend: KernelArgs['backend'],
+  inputs: Record<string, TensorInfo>,
+  attrs: Record<string, unknown>,
+): TensorInfo {
+  const kernel = tf.getKernel(name, backendName);
+  if (kernel == null) throw new Error(`registerKernelFixes: kernel '${name}' missing on '${backendName}'`);
+  const out = kernel.kernelFunc({ inputs, backend, attrs: attrs as tf.NamedAttrMap });
+  return (Array.isArray(out) ? out[0] : out) as TensorInfo;
+}
+
+/** Runs kernels, remembering every intermediate so that {@link Scratch.free} releases them. */
+class Scratch {
+  private readonly temps: TensorInfo[] = [];
+  constructor(
+    private readonly backendName: string,
+    private readonly backend: KernelArgs['backend'],
+  ) {}
+  /** An intermediate (freed by {@link free}). */
+  run(name: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown>): TensorInfo {
+    const out = this.result(name, inputs, attrs);
+    this.temps.push(out);
+    return out;
+  }
+  /** The kernel's final output (kept). */
+  result(name: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown>): TensorInfo {
+    return runBackendKernel(name, this.backendName, this.backend, inputs, attrs);
+  }
+  /** Frees every intermediate (backend.disposeData). */
+  free(): void {
+    for (const t of this.temps) (this.backend as tf.KernelBackend).disposeData(t.dataId);
+    this.temps.length = 0;
+  }
+}
+
+/** Attributes shared by the two conv gradient kernels. */
+interface ConvGradAttrs {
+  strides: [number, number] | number;
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * `Conv2DBackpropFilter` (dW of a 2-D convolution, NHWC, dilation 1) written as a forward conv2d
+ * in which the batch axis plays the role of channels (TFJS-NOTES bug 1):
+ *
+ *   dW[p, q, ci, co] = Σ_{n,i,j} xPad[n, i·s + p, j·s + q, ci] · dy[n, i, j, co]
+ *
+ * is a 'valid' correlation of xᵀ = [ci, H, W, N] (explicitly padded like the forward pass) with
+ * dyᵀ = [Ho, Wo, N, co] as filter, stride 1, dilation = forward stride s; the result
+ * [ci, ≥kh, ≥kw, co] is sliced to the kernel size (skipped when already exact) and transposed to
+ * [kh, kw, ci, co]. Inputs x [N,H,W,ci], dy [N,Ho,Wo,co] are untouched; intermediates are freed.
+ * @throws Error for NCHW data
+ */
+export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
+  return ({ inputs, backend, attrs }: KernelArgs): TensorInfo => {
+    const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+    const a = attrs as unknown as ConvGradAttrs & { filterShape: Shape4 };
+    if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter fix: only NHWC is supported');
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as Shape4, a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+    );
+    const [kh, kw, ci, co] = a.filterShape;
+    const p = info.padInfo;
+    const s = new Scratch(backendName, backend);
+    try {
+      const xT = s.run('Transpose', { x }, { perm: [3, 1, 2, 0] }); // [ci, H, W, N]
+      const dyT = s.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho, Wo, N, co]
+      let corr = s.run(
+        'Conv2D',
+        { x: xT, filter: dyT },
+        {
+          strides: [1, 1],
+          pad: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]],
+          dataFormat: 'NHWC',
+          dilations: [info.strideHeight, info.strideWidth],
+          dimRoundingMode: undefined,
+        },
+      ); // [ci, ≥kh, ≥kw, co]
+      if (corr.shape[1] !== kh || corr.shape[2] !== kw) {
+        corr = s.run('Slice', { x: corr }, { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] });
+      }
+      return s.result('Transpose', { x: corr }, { perm: [1, 2, 0, 3] });
+    } finally {
+      s.free();
+    }
+  };
+}
+
+/**
+ * `Conv2DBackpropInput` (dx of a 2-D convolution, NHWC, dilation 1) for stride 1 as one XNNPACK
+ * forward conv: dx[n, i, j, ci] = Σ_{p,q,co} dy[n, i + pt − p, j + pl − q, co] · W[p, q, ci, co]
+ * is the correlation of dy [N,Ho,Wo,co] with the flipped, transposed kernel
+ * W'[p, q, co, ci] = W[kh−1−p, kw−1−q, ci, co], padded kh−1−pt / kh−1−pb / kw−1−pl / kw−1−pr.
+ * Strides > 1 (never used by the Oct-ResNets, which pool instead) go to `fallback`, the backend's
+ * own kernel. Inputs are untouched; intermediates are freed.
+ * @throws Error for NCHW data
+ */
+export function makeConv2DBackpropInput(backendName: string, fallback: tf.KernelFunc): tf.KernelFunc {
+  return (args: KernelArgs): TensorInfo => {
+    const { inputs, backend, attrs } = args;
+    const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+    const a = attrs as unknown as ConvGradAttrs & { inputShape: Shape4 };
+    if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropInput fix: only NHWC is supported');
+    const info = tf.backend_util.computeConv2DInfo(
+      a.inputShape, filter.shape as Shape4, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+    );
+    const [kh, kw] = filter.shape;
+    const p = info.padInfo;
+    const pads = [kh - 1 - p.top, kh - 1 - p.bottom, kw - 1 - p.left, kw - 1 - p.right];
+    if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.some((v) => v < 0)) return fallback(args) as TensorInfo;
+    const s = new Scratch(backendName, backend);
+    try {
+      const flipped = kh === 1 && kw === 1 ? filter : s.run('Reverse', { x: filter }, { dims: [0, 1] });
+      const wT = s.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] }); // [kh, kw, co, ci]
+      return s.result(
+        'Conv2D',
+        { x: dy, filter: wT },
+        {
+          strides: [1, 1],
+          pad: [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]],
+          dataFormat: 'NHWC',
+          dilations: [1, 1],
+          dimRoundingMode: undefined,
+        },
+      );
+    } finally {
+      s.free();
+    }
+  };
+}
