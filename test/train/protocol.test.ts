@@ -4,7 +4,7 @@
  * (the same structured-clone/transfer path as the browser worker), on real CIFAR-10 subsets.
  */
 import * as comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSubset } from '../../src/data/index';
