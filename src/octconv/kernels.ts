@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { leanBatchNormGrad } from './batchnorm-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
+import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
 
 /** Marker so that a second call finds our own kernels and does nothing. */
 const FIX_MARK = Symbol.for('octconv-lab.kernelFix');
@@ -26,6 +27,8 @@ function hasKernel(name: string, backendName: string): boolean {
  * 2. wasm `Conv2DBackpropInput` (stock kernel is a scalar loop, ~10× the forward conv) is replaced
  *    for stride 1 by one XNNPACK conv with the flipped kernel ({@link makeConv2DBackpropInput});
  *    other strides still use the stock kernel.
+ *    wasm `Identity`/same-dtype `Cast` share buffers instead of copying, and the 2×2/2 `AvgPoolGrad`
+ *    is ¼·nearest-upsample ({@link ./wasm-fast-kernels.ts}).
  * 3. The `FusedBatchNorm` gradient (all backends) is replaced by {@link leanBatchNormGrad}: the same
  *    formulas without the full-size `Tile` and with shared reductions.
  * 4. The wrong cpu `ResizeNearestNeighborGrad` (batch > 1) is NOT re-registered: the model's
@@ -43,23 +46,33 @@ export function registerKernelFixes(): void {
       kernelFunc: makeConv2DBackpropFilter('wasm'),
       // Runs when the wasm backend initialises, i.e. after its package registered its kernels,
       // even if this function ran before `import('@tensorflow/tfjs-backend-wasm')`.
-      setupFunc: () => wrapWasmBackpropInput(),
+      setupFunc: () => wrapWasmKernels(),
     });
   }
-  wrapWasmBackpropInput(); // in case the wasm package is already loaded
+  wrapWasmKernels(); // in case the wasm package is already loaded
   tf.registerGradient(leanBatchNormGrad);
   g[FIX_MARK] = true;
 }
 
-/** Marks our Conv2DBackpropInput wrapper so it is installed once. */
-const INPUT_MARK = Symbol.for('octconv-lab.backpropInput');
+/** Marks our wrappers so each is installed once. */
+const WRAP_MARK = Symbol.for('octconv-lab.wasmWrap');
 
-/** Replaces wasm's stock Conv2DBackpropInput (if registered and not yet replaced) by the fast one. */
-function wrapWasmBackpropInput(): void {
-  const stock = tf.getKernel('Conv2DBackpropInput', 'wasm');
-  if (stock == null || (stock.kernelFunc as unknown as Record<symbol, boolean>)[INPUT_MARK]) return;
-  const fast = makeConv2DBackpropInput('wasm', stock.kernelFunc);
-  (fast as unknown as Record<symbol, boolean>)[INPUT_MARK] = true;
-  tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-  tf.registerKernel({ ...stock, kernelFunc: fast });
+/** wasm kernels replaced by faster exact ones: name → maker(stock kernel). */
+const WASM_WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
+  Conv2DBackpropInput: (stock) => makeConv2DBackpropInput('wasm', stock),
+  Identity: (stock) => makeSharedIdentity(stock),
+  Cast: (stock) => makeSharedCast(stock),
+  AvgPoolGrad: (stock) => makeAvgPoolGrad2x2('wasm', stock),
+};
+
+/** Replaces each registered, not yet wrapped wasm kernel of {@link WASM_WRAPPERS} (keeps its setupFunc). */
+function wrapWasmKernels(): void {
+  for (const [name, make] of Object.entries(WASM_WRAPPERS)) {
+    const stock = tf.getKernel(name, 'wasm');
+    if (stock == null || (stock.kernelFunc as unknown as Record<symbol, boolean>)[WRAP_MARK]) continue;
+    const fast = make(stock.kernelFunc);
+    (fast as unknown as Record<symbol, boolean>)[WRAP_MARK] = true;
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ ...stock, kernelFunc: fast });
+  }
 }

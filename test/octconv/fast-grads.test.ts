@@ -109,3 +109,45 @@ describe('lean FusedBatchNorm gradient', () => {
     tf.dispose([x, r, ...vars]);
   });
 });
+
+describe('wasm AvgPoolGrad (2×2/2 valid) and buffer-sharing Identity/Cast', () => {
+  it('avgPool gradient = dy/4 replicated over each 2×2 block; other pools use the stock kernel', async () => {
+    await useBackend('wasm');
+    const [n, h, w, c] = [2, 4, 6, 3];
+    const x = tf.tensor4d(rand(n * h * w * c, 31), [n, h, w, c]);
+    const dyv = rand(n * (h / 2) * (w / 2) * c, 33);
+    const dy = tf.tensor4d(dyv, [n, h / 2, w / 2, c]);
+    const before = tf.memory().numTensors;
+    const dx = tf.grad((t: tf.Tensor) => tf.avgPool(t as tf.Tensor4D, 2, 2, 'valid'))(x, dy);
+    const got = await dx.data();
+    dx.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    for (let b = 0; b < n; b++)
+      for (let i = 0; i < h; i++)
+        for (let j = 0; j < w; j++)
+          for (let ch = 0; ch < c; ch++) {
+            const want = Math.fround(dyv[((b * (h / 2) + (i >> 1)) * (w / 2) + (j >> 1)) * c + ch]) / 4;
+            expect(got[((b * h + i) * w + j) * c + ch]).toBe(want);
+          }
+    // 3×3 stride 1 'valid' (stock path): each input pixel gets Σ dy/9 over the windows covering it.
+    const dy3 = tf.ones([n, h - 2, w - 2, c]);
+    const g3 = tf.grad((t: tf.Tensor) => tf.avgPool(t as tf.Tensor4D, 3, 1, 'valid'))(x, dy3 as tf.Tensor4D);
+    const v3 = await g3.data();
+    expect(v3[0]).toBeCloseTo(1 / 9, 6); // corner: one window
+    expect(v3[((0 * h + 1) * w + 1) * c]).toBeCloseTo(4 / 9, 6); // (1,1): 2×2 windows
+    tf.dispose([x, dy, dy3, g3]);
+  });
+
+  it('clone and same-dtype cast share the buffer safely: the copy survives disposing the original', async () => {
+    await useBackend('wasm');
+    const a = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const b = a.clone();
+    const c = tf.cast(a, 'float32');
+    const d = tf.cast(tf.tensor1d([1.7, -2.2]), 'int32'); // a real conversion still converts
+    a.dispose();
+    expect(Array.from(await b.data())).toEqual([1, 2, 3, 4]);
+    expect(Array.from(await c.data())).toEqual([1, 2, 3, 4]);
+    expect(Array.from(await d.data())).toEqual([1, -2]);
+    tf.dispose([b, c, d]);
+  });
+});
