@@ -121,8 +121,9 @@ export function rankBackends(candidates: BackendCandidate[]): BackendCandidate[]
 /** One sentence on why `chosen` won over the others (for the backend indicator). */
 export function explainChoice(chosen: BackendCandidate, candidates: BackendCandidate[], manual: boolean): string {
   if (manual) return `${chosen.name} chosen by the user (${chosen.detail})`;
+  // Name every other non-CPU candidate, so the indicator says why a GPU was not used.
   const skipped = candidates
-    .filter((c) => c !== chosen && backendRank(c) < backendRank(chosen))
+    .filter((c) => c !== chosen && c.name !== 'cpu')
     .map((c) => `${c.name}: ${c.available ? c.detail : `unavailable (${c.detail})`}`);
   const base = `${chosen.name} is the fastest available backend (${chosen.detail})`;
   const softNote = candidates.some((c) => c.available && c.software)

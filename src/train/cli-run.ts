@@ -46,6 +46,9 @@ export async function runWithProgress(
       stream: process.stderr,
       etaBuffer: 20,
       hideCursor: true,
+      // Also log progress when stderr is not a terminal (CI, nohup): one line every 30 s.
+      noTTYOutput: true,
+      notTTYSchedule: 30_000,
     },
     cliProgress.Presets.shades_classic,
   );

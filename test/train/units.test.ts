@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backendRank, probeBackends, rankBackends, type BackendEnvironment } from '../../src/train/backend';
+import { backendRank, explainChoice, probeBackends, rankBackends, type BackendEnvironment } from '../../src/train/backend';
 import { parseSweepArgs, parseTrainArgs } from '../../src/train/cli-args';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_PRESETS, validateTrainConfig } from '../../src/train/config';
 import { EvalAccumulator, logProbabilities, metricsFromCounts } from '../../src/train/metrics';
@@ -119,6 +119,10 @@ describe('backend ranking', () => {
       ['webgpu', true, true], ['webgl', true, true], ['wasm', true, false], ['cpu', true, false],
     ]);
     expect(rankBackends(c).map((x) => x.name)).toEqual(['wasm', 'webgl', 'webgpu', 'cpu']);
+    const reason = explainChoice(c[2], c, false);
+    expect(reason).toMatch(/^wasm is the fastest available backend/);
+    expect(reason).toMatch(/webgpu: software adapter: x SwiftShader Device/);
+    expect(reason).toMatch(/20–35× slower than WASM/);
   });
 
   it('a real GPU ranks WebGPU, then WebGL, first; llvmpipe is software', async () => {
