@@ -1,0 +1,140 @@
+/**
+ * `npm run bench` (issue 7): Oct-ResNet training speed per α on Node wasm (default), in headless
+ * Chromium (`--browser`), or time to accuracy of a preset (`--time-to-accuracy`). Prints a table
+ * and writes JSON (bench/results.json, bench/results-browser.json, bench/time-to-accuracy.json)
+ * with the machine, backend, versions and figures. Benchmarks only: nothing here asserts timings.
+ *
+ *   npm run bench -- [--depth 20] [--width 1] [--alphas 0,.125,.25,.5,.75] [--batch 128] [--reps 5]
+ *                    [--warmup 2] [--backend wasm|cpu|webgpu] [--out bench/results.json]
+ *   npm run bench -- --time-to-accuracy [--preset quick] [--eval-every 40] [--test 2000]
+ *   npm run bench -- --browser [--backends wasm,webgl,webgpu] (tiny reps for software adapters)
+ */
+import * as tf from '@tensorflow/tfjs';
+import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { initNodeBackend } from '../src/train/node';
+import type { BackendName, TrainPresetName } from '../src/train/index';
+import { runStepBench, type StepBenchResult } from './bench-node';
+import { runTimeToAccuracy } from './bench-tta';
+
+const HELP = readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0].replace(/^\/\*\*\n/, '').replace(/^ \* ?/gm, '');
+
+/** Machine, load and versions, recorded with every result. */
+export function environmentInfo(): Record<string, unknown> {
+  const pkg = (name: string): string => {
+    try {
+      return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  return {
+    date: new Date().toISOString(),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemoryBytes: os.totalmem(),
+    loadAverage: os.loadavg(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    versions: {
+      tfjs: pkg('@tensorflow/tfjs'),
+      'tfjs-backend-wasm': pkg('@tensorflow/tfjs-backend-wasm'),
+      'playwright-core': pkg('playwright-core'),
+    },
+  };
+}
+
+function writeJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+  process.stderr.write(`wrote ${path}\n`);
+}
+
+const mb = (b: number): string => (b / 2 ** 20).toFixed(1);
+
+/** The step-benchmark table (one row per α). */
+export function formatStepTable(r: StepBenchResult, batch: number): string {
+  const head = ['α', 'ms/step', 'img/s', 'time ÷ α0', 'MACs ÷ vanilla', 'MMACs/img', 'first step ms', 'model MB', 'fwd MB', 'inspect ms'];
+  const rows = r.figures.map((f) => [
+    String(f.alpha), f.medianStepMs.toFixed(0), f.imagesPerSecond.toFixed(1), f.ratioToAlpha0 == null ? '-' : f.ratioToAlpha0.toFixed(3),
+    f.macsRatio.toFixed(3), (f.macs / 1e6).toFixed(1), f.firstStepMs.toFixed(0), mb(f.modelBytes), mb(f.forwardBytes), f.inspectMs.toFixed(1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  return [
+    `backend ${r.backend}, batch ${batch}; peak RSS ${mb(r.peakRssBytes)} MB` + (r.wasmHeapBytes ? `, wasm heap ${mb(r.wasmHeapBytes)} MB` : ''),
+    line(head),
+    ...rows.map(line),
+    `inspect = feature maps + spectra of ${r.figures[0]?.inspectLayer} for one image`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      depth: { type: 'string', default: '20' },
+      width: { type: 'string', default: '1' },
+      alphas: { type: 'string', default: '0,0.125,0.25,0.5,0.75' },
+      batch: { type: 'string', default: '128' },
+      reps: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '2' },
+      'inspect-reps': { type: 'string', default: '10' },
+      backend: { type: 'string', default: 'wasm' },
+      out: { type: 'string' },
+      'time-to-accuracy': { type: 'boolean', default: false },
+      preset: { type: 'string', default: 'quick' },
+      'eval-every': { type: 'string', default: '40' },
+      test: { type: 'string', default: '2000' },
+      browser: { type: 'boolean', default: false },
+      backends: { type: 'string', default: 'wasm,webgl,webgpu' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const num = (name: string, v: string, integer = true): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) throw new Error(`--${name} must be a ${integer ? 'non-negative integer' : 'number'}, got '${v}'`);
+    return n;
+  };
+  if (values.browser) {
+    const { runBrowserBench } = await import('./bench-browser');
+    const out = values.out ?? 'bench/results-browser.json';
+    const result = await runBrowserBench({
+      backends: values.backends.split(',') as BackendName[],
+      depth: num('depth', values.depth), batch: num('batch', values.batch), reps: num('reps', values.reps),
+      alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
+    });
+    writeJson(out, { environment: environmentInfo(), mode: 'browser', ...result });
+    return;
+  }
+  const choice = await initNodeBackend(values.backend as BackendName);
+  tf.enableProdMode();
+  if (values['time-to-accuracy']) {
+    const r = await runTimeToAccuracy({ preset: values.preset as TrainPresetName, evalEvery: num('eval-every', values['eval-every']), testCount: num('test', values.test) });
+    process.stdout.write(`\n${r.preset} on ${choice.name}: ${r.imagesPerSecond.toFixed(0)} img/s; 50% test top-1 after ${r.secondsTo50 == null ? 'never' : r.secondsTo50.toFixed(1) + ' s'}; final top-1 ${(100 * r.finalTop1).toFixed(1)}% (${r.testCount} test images)\n`);
+    process.stdout.write(['seconds  images  top1', ...r.points.map((p) => `${p.seconds.toFixed(1).padStart(7)}  ${String(p.imagesSeen).padStart(6)}  ${(100 * p.top1).toFixed(1)}%`)].join('\n') + '\n');
+    writeJson(values.out ?? 'bench/time-to-accuracy.json', { environment: environmentInfo(), backend: choice.name, ...r });
+    return;
+  }
+  const batch = num('batch', values.batch);
+  const result = await runStepBench({
+    depth: num('depth', values.depth), widthMultiplier: num('width', values.width, false), batch,
+    alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
+    reps: num('reps', values.reps), warmup: num('warmup', values.warmup), inspectReps: num('inspect-reps', values['inspect-reps']),
+  });
+  process.stdout.write(`\nOct-ResNet-${values.depth} (width ${values.width})\n${formatStepTable(result, batch)}\n`);
+  writeJson(values.out ?? 'bench/results.json', {
+    environment: { ...environmentInfo(), loadAverageAfter: os.loadavg() },
+    mode: 'node', model: { depth: Number(values.depth), widthMultiplier: Number(values.width) }, batch, ...result,
+  });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
