@@ -51,7 +51,7 @@ export interface AlphaFigures {
 export interface StepBenchResult {
   backend: string;
   figures: AlphaFigures[];
-  /** Highest process RSS seen between steps (bytes; the whole Node process). */
+  /** Highest process RSS seen between steps (bytes; the whole Node process; 0 in a browser). */
   peakRssBytes: number;
   /** Size of the wasm heap at the end (it only grows, so this is its peak), bytes; null off wasm. */
   wasmHeapBytes: number | null;
@@ -135,10 +135,12 @@ async function inspectLatency(model: tf.LayersModel, reps: number): Promise<{ ms
 export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult> {
   if (o.alphas.length === 0) throw new Error('runStepBench: no alphas');
   if (!(o.reps >= 1)) throw new Error(`runStepBench: reps must be ≥ 1, got ${o.reps}`);
-  const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const log = o.log ?? ((l: string) => console.error(l));
+  // process exists in Node only (the same code runs in the --browser page).
+  const rss = (): number => (typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().rss : 0);
   const xs = tf.randomNormal([o.batch, 32, 32, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
   const onehot = tf.oneHot(tf.tensor1d(Array.from({ length: o.batch }, (_, i) => (i * 7) % 10), 'int32'), 10) as tf.Tensor2D;
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = rss();
   const subjects: Subject[] = [];
   for (const alpha of o.alphas) {
     subjects.push(await makeSubject(o, alpha, xs, onehot));
@@ -151,7 +153,7 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
     for (let k = 0; k < subjects.length; k++) {
       const i = (k + r) % subjects.length;
       times[i].push(await subjects[i].step());
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      peakRss = Math.max(peakRss, rss());
     }
     log(`rep ${r + 1}/${o.reps}: ${subjects.map((s, i) => `α=${s.alpha} ${times[i][r].toFixed(0)} ms`).join(', ')}`);
   }
