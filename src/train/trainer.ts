@@ -97,6 +97,40 @@ export async function evaluate(
   }
 }
 
+/**
+ * One SGD step on `batch` (BatchNorm in training mode): softmax cross-entropy with label
+ * smoothing on the logits [N, K], gradients of the trainable variables, weight decay added to the
+ * gradients of conv/dense kernels (g ← g + wd·w, as SGD's weight_decay), then the Nesterov
+ * momentum update. Returns device scalars: the summed loss (mean × N) and the correct count.
+ */
+function sgdStep(
+  model: tf.LayersModel,
+  vars: tf.Variable[],
+  decayed: ReadonlySet<string>,
+  optimizer: tf.MomentumOptimizer,
+  batch: Batch,
+  c: TrainConfig,
+  numClasses: number,
+): [tf.Scalar, tf.Scalar] {
+  return tf.tidy(() => {
+    let correct: tf.Scalar | null = null;
+    const labels = tf.cast(batch.labels, 'int32');
+    const { value, grads } = tf.variableGrads(() => {
+      const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
+      // Kept out of the tape's tidy; it is not on the loss path, so it gets no gradient.
+      correct = tf.keep(tf.sum<tf.Tensor>(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32'))) as tf.Scalar;
+      const onehot = tf.oneHot(labels, numClasses);
+      return tf.losses.softmaxCrossEntropy(onehot, logits, undefined, c.labelSmoothing) as unknown as tf.Scalar;
+    }, vars);
+    const named = vars.map((v) => {
+      const g = grads[v.name];
+      return { name: v.name, tensor: decayed.has(v.name) && c.weightDecay > 0 ? tf.add(g, tf.mul(v, c.weightDecay)) : g };
+    });
+    optimizer.applyGradients(named);
+    return [tf.mul(value, batch.size) as tf.Scalar, correct as unknown as tf.Scalar];
+  });
+}
+
 /** Disposes a MomentumOptimizer fully (TFJS-NOTES bug 4: its dispose() leaves the lr scalar). */
 function disposeOptimizer(opt: tf.MomentumOptimizer): void {
   opt.dispose();
@@ -221,24 +255,7 @@ export class Trainer {
           }
           lr = learningRateAt(c.schedule, c.learningRate, step, totalSteps);
           optimizer.setLearningRate(lr);
-          const opt = optimizer;
-          const [lossSum, correct] = tf.tidy(() => {
-            let correctT: tf.Scalar | null = null;
-            const { value, grads } = tf.variableGrads(() => {
-              const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
-              correctT = tf.keep(tf.sum<tf.Tensor>(tf.cast(tf.equal(tf.argMax(logits, 1), tf.cast(batch.labels, 'int32')), 'float32'))) as tf.Scalar;
-              const onehot = tf.oneHot(tf.cast(batch.labels, 'int32'), this.numClasses);
-              return tf.losses.softmaxCrossEntropy(onehot, logits, undefined, c.labelSmoothing) as unknown as tf.Scalar;
-            }, vars);
-            // Decoupled L2: g ← g + wd·w on kernels only (BN γ/β are not decayed).
-            const named: Array<{ name: string; tensor: tf.Tensor }> = vars.map((v) => {
-              const g = grads[v.name];
-              const tensor = decayed.has(v.name) && c.weightDecay > 0 ? tf.add(g, tf.mul(v, c.weightDecay)) : g;
-              return { name: v.name, tensor };
-            });
-            opt.applyGradients(named);
-            return [tf.mul(value, batch.size) as tf.Scalar, correctT as unknown as tf.Scalar];
-          });
+          const [lossSum, correct] = sgdStep(model, vars, decayed, optimizer, batch, c, this.numClasses);
           tf.dispose([batch.xs, batch.labels]);
           const nextLoss = tf.add(lossAcc, lossSum) as tf.Scalar;
           const nextCorrect = tf.add(correctAcc, correct) as tf.Scalar;
