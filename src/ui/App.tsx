@@ -131,12 +131,12 @@ export function App() {
                   onRun={(alphas) => runs.enqueue(planSweep(toTrainConfig(lab), alphas), `sweep-${Date.now().toString(36)}`)} />
               </Panel>
             ) : null}
-            <CostPanel config={lab} />
           </div>
         ) : null}
         <div className="stack">
           {lab.presenter ? <p className="muted">Presenter mode: α = {lab.alpha}, Oct-ResNet-{lab.depth}. Press the button above to show the controls.</p> : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
+          <CostPanel config={lab} />
           <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}
             onToggleVisible={(id, v) => runs.setVisible([id], v)} onDelete={runs.remove} />
           <AccuracyVsMacsChart runs={runs.runs} />

@@ -33,7 +33,7 @@ function MetricChart({ runs, x, title, train, test }: { runs: RunRecord[]; x: Ch
       <ResponsiveContainer width="100%" height="88%">
         <LineChart margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" />
-          <XAxis type="number" dataKey="x" domain={['dataMin', 'dataMax']} allowDecimals tickCount={6}
+          <XAxis type="number" dataKey="x" domain={['dataMin', 'dataMax']} allowDecimals tickCount={6} padding={{ left: 6, right: 10 }}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} tick={{ fill: 'var(--muted)' }} />
           <YAxis type="number" domain={train === 'trainLoss' ? ['auto', 'auto'] : [0, 1]} tick={{ fill: 'var(--muted)' }} width={44} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(l) => `${x} ${l}`}
