@@ -70,7 +70,12 @@ export function App() {
   const blocked = !api ? 'Starting the worker…' : data.status !== 'ready' ? 'Load CIFAR-10 first.' : worker.initialising ? 'Choosing a backend…' : null;
   const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
   const classNames = data.summary?.classNames ?? CLASS_NAMES;
-  const trainedSomething = runs.runs.some((r) => r.status !== 'queued' && r.status !== 'interrupted' && r.step > 0) || modelLoaded > 0;
+  // The worker holds a model only after a run of THIS page session (restored runs have none) or a load.
+  const [sessionTrained, setSessionTrained] = useState(false);
+  useEffect(() => {
+    if (runs.activeId) setSessionTrained(true);
+  }, [runs.activeId]);
+  const hasModel = sessionTrained || modelLoaded > 0;
 
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
@@ -140,10 +145,10 @@ export function App() {
           <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}
             onToggleVisible={(id, v) => runs.setVisible([id], v)} onDelete={runs.remove} />
           <AccuracyVsMacsChart runs={runs.runs} />
-          <InspectSection api={api} enabled={trainedSomething} image={lab.image} onImageChange={(image) => patch({ image })}
+          <InspectSection api={api} enabled={hasModel} image={lab.image} onImageChange={(image) => patch({ image })}
             every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000} />
           <Panel id="model-h" title={`Model and per-class results${selected ? ` (run α=${selected.config.alpha})` : ''}`}>
-            <ModelPanel api={api} hasModel={trainedSomething} busy={active !== null} onLoaded={(n) => setModelLoaded(n)} />
+            <ModelPanel api={api} hasModel={hasModel} busy={active !== null} onLoaded={(n) => setModelLoaded(n)} />
             {selected?.test ? <ConfusionMatrix test={selected.test} classNames={classNames} /> : <p className="muted">Select a finished run to see its confusion matrix.</p>}
           </Panel>
         </div>

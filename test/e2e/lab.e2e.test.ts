@@ -121,6 +121,12 @@ describe.each([
     expect(await notice.textContent()).toMatch(/alpha="7" is out of range/);
     expect(await page.getByTestId('alpha-value').textContent()).toBe('0.25');
     await shot(page, `${mode}-alpha-7-notice`);
+    // Dark mode + presenter mode (large type, controls hidden), with the runs of this browser.
+    await page.goto(`${server.url}?theme=dark&presenter=1`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getByTestId('train').count()).toBe(0);
+    await page.getByTestId('run-row').first().waitFor();
+    await shot(page, `${mode}-dark-presenter`);
     expect(errors).toEqual([]);
   });
 });

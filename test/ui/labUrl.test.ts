@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLabUrl, serialiseLabUrl, toTrainConfig } from '../../src/ui/state/labUrl';
 import { defaultLabState, LAB_PARAM_NAMES, LAB_SCHEMA } from '../../src/ui/state/labSchema';
-import { DEFAULT_TRAIN_CONFIG, validateTrainConfig } from '../../src/train/config';
+import { DEFAULT_TRAIN_CONFIG, validateTrainConfig } from '../../src/train/index';
 
 describe('lab URL schema', () => {
   it('defaults come from the engine defaults and form a valid TrainConfig', () => {

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TRAIN_PRESETS, type TrainPresetName } from '../../train/config';
+import { TRAIN_PRESETS, type TrainPresetName } from '../../train/index';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
 import { BASIC_DEPTHS, LAB_SCHEMA, type LabState, type NumberSpec } from '../state/labSchema';

@@ -8,7 +8,7 @@
  */
 import type { BackendName, LrSchedule } from '../../train/protocol';
 import type { BlockKind } from '../../octconv/types';
-import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/config';
+import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/index';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (DESIGN §1.2). */
