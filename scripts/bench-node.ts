@@ -44,6 +44,8 @@ export interface AlphaFigures {
   /** Inspect refresh: probe forward of 1 image + readback of one layer + its two spectra, ms (median). */
   inspectMs: number;
   inspectLayer: string;
+  /** Set when octaveSpectra's default ('auto') method failed on this backend; inspectMs is then the 'matmul' method's. */
+  inspectError?: string;
   stepMs: number[];
 }
 
@@ -103,7 +105,7 @@ async function makeSubject(o: StepBenchOptions, alpha: number, xs: tf.Tensor4D, 
 }
 
 /** Feature maps + spectra of one layer for one image, as the views refresh them (median ms). */
-async function inspectLatency(model: tf.LayersModel, reps: number): Promise<{ ms: number; layer: string }> {
+async function inspectLatency(model: tf.LayersModel, reps: number, method: 'auto' | 'matmul' = 'auto'): Promise<{ ms: number; layer: string }> {
   const probe = createOctaveProbe(model);
   const index = probe.layers.findIndex((l) => l.high && l.low) >= 0 ? probe.layers.findIndex((l) => l.high && l.low) : 0;
   const x = tf.randomNormal([1, 32, 32, 3]) as tf.Tensor4D;
@@ -115,10 +117,12 @@ async function inspectLatency(model: tf.LayersModel, reps: number): Promise<{ ms
       const { high, low } = outs[index];
       const squeeze = (t: tf.Tensor4D | null): tf.Tensor3D | null => (t ? tf.squeeze<tf.Tensor3D>(t, [0]) : null);
       const [h3, l3] = [squeeze(high), squeeze(low)];
-      const spectra = await octaveSpectra(h3, l3);
-      void spectra;
-      tf.dispose([h3, l3].filter((t): t is tf.Tensor3D => t != null));
-      for (const o of outs) tf.dispose([o.high, o.low].filter((t): t is tf.Tensor4D => t != null));
+      try {
+        await octaveSpectra(h3, l3, { method });
+      } finally {
+        tf.dispose([h3, l3].filter((t): t is tf.Tensor3D => t != null));
+        for (const o of outs) tf.dispose([o.high, o.low].filter((t): t is tf.Tensor4D => t != null));
+      }
       if (r > 0) times.push(performance.now() - t0); // first run builds XNNPACK operators
     }
   } finally {
@@ -162,7 +166,12 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
   for (let i = 0; i < subjects.length; i++) {
     const s = subjects[i];
     const cost = countCost(s.model);
-    const inspect = await inspectLatency(s.model, o.inspectReps);
+    let inspectError: string | undefined;
+    const inspect = await inspectLatency(s.model, o.inspectReps).catch(async (e: unknown) => {
+      inspectError = e instanceof Error ? e.message : String(e);
+      log(`inspect failed with the default spectra method (${inspectError}); retrying with method 'matmul'`);
+      return inspectLatency(s.model, o.inspectReps, 'matmul');
+    });
     const m = median(times[i]);
     figures.push({
       alpha: s.alpha,
@@ -178,6 +187,7 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
       forwardBytes: s.forwardBytes,
       inspectMs: inspect.ms,
       inspectLayer: inspect.layer,
+      ...(inspectError ? { inspectError } : {}),
       stepMs: times[i],
     });
   }
