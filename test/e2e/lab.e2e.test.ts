@@ -50,7 +50,16 @@ async function shot(page: Page, name: string) {
 
 /** Wait until the data panel reports 100 % and the summary is shown. */
 async function waitForData(page: Page) {
-  await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+  try {
+    await page.getByTestId('data-summary').waitFor({ timeout: 120_000 });
+  } catch {
+    const shown = await page.getByTestId('data-progress-text').textContent().catch(() => null);
+    const error = await page.getByTestId('data-error').textContent().catch(() => null);
+    throw new Error(
+      `CIFAR-10 did not load within 120 s: the page shows ${JSON.stringify(shown ?? error)}; the server sent ` +
+        `${server.dataBytesServed()} bytes of /data/cifar10/ (7 files = 184,380,061 bytes + meta).`,
+    );
+  }
   expect(await page.getByTestId('data-progress').getAttribute('aria-valuenow')).toBe('100');
 }
 

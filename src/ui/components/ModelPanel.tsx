@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { LabWorkerApi } from '../../train/protocol';
 import { downloadBlob } from '../lib/download';
+import { weightsFileName } from '../lib/modelFiles';
 
 /** Props of {@link ModelPanel}. */
 export interface ModelPanelProps {
@@ -11,17 +12,6 @@ export interface ModelPanelProps {
   busy: boolean;
   /** Called after a model was loaded (e.g. to refresh the octave views). */
   onLoaded(layerCount: number): void;
-}
-
-/** The weights file name referenced by a tfjs model.json (weightsManifest[0].paths[0]). */
-export function weightsFileName(modelJson: string): string {
-  try {
-    const m = JSON.parse(modelJson) as { weightsManifest?: { paths?: string[] }[] };
-    const p = m.weightsManifest?.[0]?.paths?.[0];
-    return p ? p.replace(/^\.\//, '') : 'weights.bin';
-  } catch {
-    return 'weights.bin';
-  }
 }
 
 /**
