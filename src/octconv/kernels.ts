@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { leanBatchNormGrad } from './batchnorm-grad';
+import { leanMeanGrad } from './mean-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
 import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
 
@@ -30,7 +31,8 @@ function hasKernel(name: string, backendName: string): boolean {
  *    wasm `Identity`/same-dtype `Cast` share buffers instead of copying, and the 2×2/2 `AvgPoolGrad`
  *    is ¼·nearest-upsample ({@link ./wasm-fast-kernels.ts}).
  * 3. The `FusedBatchNorm` gradient (all backends) is replaced by {@link leanBatchNormGrad}: the same
- *    formulas without the full-size `Tile` and with shared reductions.
+ *    formulas without the full-size `Tile` and with shared reductions; the `Mean` gradient by
+ *    {@link leanMeanGrad} (one full-size pass fewer).
  * 4. The wrong cpu `ResizeNearestNeighborGrad` (batch > 1) is NOT re-registered: the model's
  *    L→H upsample ({@link ./upsample.ts}) carries its own exact gradient via `tf.customGrad`, so the
  *    faulty kernel is never reached by OctConv. Code that calls `tf.image.resizeNearestNeighbor`
@@ -51,6 +53,7 @@ export function registerKernelFixes(): void {
   }
   wrapWasmKernels(); // in case the wasm package is already loaded
   tf.registerGradient(leanBatchNormGrad);
+  tf.registerGradient(leanMeanGrad);
   g[FIX_MARK] = true;
 }
 

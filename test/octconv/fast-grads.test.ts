@@ -151,3 +151,27 @@ describe('wasm AvgPoolGrad (2×2/2 valid) and buffer-sharing Identity/Cast', () 
     tf.dispose([b, c, d]);
   });
 });
+
+describe('lean Mean gradient', () => {
+  it.each(['cpu', 'wasm'] as const)('d mean(x, axes)/dx = dy/n broadcast over the reduced axes, on %s', async (backend) => {
+    await useBackend(backend);
+    const x = tf.tensor4d(rand(2 * 3 * 2 * 4, 41), [2, 3, 2, 4]);
+    const dyv = rand(2 * 4, 43);
+    for (const keepDims of [false, true]) {
+      const dy = keepDims ? tf.tensor4d(dyv, [2, 1, 1, 4]) : tf.tensor2d(dyv, [2, 4]);
+      const before = tf.memory().numTensors;
+      const g = tf.grad((t: tf.Tensor) => tf.mean(t, [1, 2], keepDims))(x, dy);
+      const got = await g.data();
+      g.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      for (let n = 0; n < 2; n++)
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 2; j++)
+            for (let c = 0; c < 4; c++) {
+              expect(got[((n * 3 + i) * 2 + j) * 4 + c]).toBe(Math.fround(Math.fround(dyv[n * 4 + c]) / 6));
+            }
+      dy.dispose();
+    }
+    x.dispose();
+  });
+});
