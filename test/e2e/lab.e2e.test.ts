@@ -51,12 +51,12 @@ async function shot(page: Page, name: string) {
 /** Wait until the data panel reports 100 % and the summary is shown. */
 async function waitForData(page: Page) {
   try {
-    await page.getByTestId('data-summary').waitFor({ timeout: 120_000 });
+    await page.getByTestId('data-summary').waitFor({ timeout: 90_000 });
   } catch {
     const shown = await page.getByTestId('data-progress-text').textContent().catch(() => null);
     const error = await page.getByTestId('data-error').textContent().catch(() => null);
     throw new Error(
-      `CIFAR-10 did not load within 120 s: the page shows ${JSON.stringify(shown ?? error)}; the server sent ` +
+      `CIFAR-10 did not load within 90 s: the page shows ${JSON.stringify(shown ?? error)}; the server sent ` +
         `${server.dataBytesServed()} bytes of /data/cifar10/ (7 files = 184,380,061 bytes + meta).`,
     );
   }

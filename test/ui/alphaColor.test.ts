@@ -11,9 +11,10 @@ describe('alphaColor', () => {
     expect(viridisRgb(0.5625)).toEqual([36, 159, 135]);
   });
 
-  it('maps α = 0 and α = 1 to the ends of the used range (t = 0.15 and 0.9)', () => {
-    // t = 0.15 → x = 1.2 between anchors 1 (71,44,122) and 2 (59,81,139), f = 0.2
-    expect(alphaColor(0)).toBe('#' + [71 - 2.4, 44 + 7.4, 122 + 3.4].map((v) => Math.round(v).toString(16).padStart(2, '0')).join(''));
+  it('maps α = 0 and α = 1 to the ends of the used range (t = 0.25 and 0.95)', () => {
+    // t = 0.25 is anchor 2 (59,81,139); t = 0.95 → x = 7.6 between anchors 7 (170,220,50) and 8 (253,231,37), f = 0.6
+    expect(alphaColor(0)).toBe('#3b518b');
+    expect(alphaColor(1)).toBe('#' + [170 + 0.6 * 83, 220 + 0.6 * 11, 50 - 0.6 * 13].map((v) => Math.round(v).toString(16).padStart(2, '0')).join(''));
     expect(alphaColor(1)).toBe(alphaColor(5)); // clamped, never throws
     expect(alphaColor(Number.NaN)).toBe(alphaColor(0));
   });

@@ -15,6 +15,9 @@ export interface LiveChartsProps {
 const X_LABEL: Record<ChartXAxis, string> = { step: 'step', epoch: 'epoch', time: 'wall-clock time (s)' };
 const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'epoch' ? p.epoch : p.timeS);
 
+/** Axis tick: at most 3 significant digits (wall-clock ticks are arbitrary floats). */
+const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
+
 type Metric = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testTop1';
 
 function series(run: RunRecord, metric: Metric, x: ChartXAxis) {
@@ -33,12 +36,12 @@ function MetricChart({ runs, x, title, train, test }: { runs: RunRecord[]; x: Ch
       <ResponsiveContainer width="100%" height="88%">
         <LineChart margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" />
-          <XAxis type="number" dataKey="x" domain={['dataMin', 'dataMax']} allowDecimals tickCount={6} padding={{ left: 6, right: 10 }}
+          <XAxis type="number" dataKey="x" domain={['dataMin', 'dataMax']} allowDecimals tickCount={6} padding={{ left: 6, right: 10 }} tickFormatter={formatTick}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} tick={{ fill: 'var(--muted)' }} />
-          <YAxis type="number" domain={train === 'trainLoss' ? ['auto', 'auto'] : [0, 1]} tick={{ fill: 'var(--muted)' }} width={44} />
+          <YAxis type="number" tickFormatter={formatTick} domain={train === 'trainLoss' ? ['auto', 'auto'] : [0, 1]} tick={{ fill: 'var(--muted)' }} width={44} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(l) => `${x} ${l}`}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" />
           {runs.flatMap((r, i) => [
             <Line key={`${r.id}-tr`} data={series(r, train, x)} dataKey="y" name={`${runLabel(r)} #${i + 1} train`} stroke={alphaColor(r.config.alpha)}
               dot={false} strokeWidth={2} isAnimationActive={false} legendType="line" />,

@@ -1,8 +1,8 @@
 /**
  * Colour of a run as a function of its α, the same in every view (charts, table, scatter,
  * legend; DESIGN §7). Viridis is perceptually uniform and readable with the common forms of
- * colour blindness (van der Walt & Smith, 2015). We use the part t ∈ [0.15, 0.9] of the map so
- * that both ends keep contrast on light and dark backgrounds.
+ * colour blindness (van der Walt & Smith, 2015). We use the part t ∈ [0.25, 0.95] of the map so
+ * that both ends keep some contrast on light and dark backgrounds.
  */
 
 /** Viridis anchor colours at t = 0, 0.125, …, 1 (from matplotlib's `_viridis_data`). */
@@ -19,7 +19,7 @@ const VIRIDIS_STOPS: ReadonlyArray<readonly [number, number, number]> = [
 ];
 
 /** Part of the viridis map used for α = 0 … 1. */
-export const ALPHA_COLOR_RANGE: readonly [number, number] = [0.15, 0.9];
+export const ALPHA_COLOR_RANGE: readonly [number, number] = [0.25, 0.95];
 
 /**
  * Viridis colour at t ∈ [0, 1] as [r, g, b] (0–255), linear interpolation between the anchors.
