@@ -35,6 +35,7 @@ export function environmentInfo(): Record<string, unknown> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     totalMemoryBytes: os.totalmem(),
+    /** 1/5/15-minute load averages when the run ended (other processes share the CPUs). */
     loadAverage: os.loadavg(),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
@@ -72,6 +73,7 @@ export function formatStepTable(r: StepBenchResult, batch: number): string {
 }
 
 async function main(): Promise<void> {
+  const loadAverageBefore = os.loadavg();
   const { values } = parseArgs({
     options: {
       depth: { type: 'string', default: '20' },
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
       depth: num('depth', values.depth), batch: num('batch', values.batch), reps: num('reps', values.reps),
       alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
     });
-    writeJson(out, { environment: environmentInfo(), mode: 'browser', ...result });
+    writeJson(out, { environment: { ...environmentInfo(), loadAverageBefore }, mode: 'browser', ...result });
     return;
   }
   const choice = await initNodeBackend(values.backend as BackendName);
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     const r = await runTimeToAccuracy({ preset: values.preset as TrainPresetName, evalEvery: num('eval-every', values['eval-every']), testCount: num('test', values.test) });
     process.stdout.write(`\n${r.preset} on ${choice.name}: ${r.imagesPerSecond.toFixed(0)} img/s; 50% test top-1 after ${r.secondsTo50 == null ? 'never' : r.secondsTo50.toFixed(1) + ' s'}; final top-1 ${(100 * r.finalTop1).toFixed(1)}% (${r.testCount} test images)\n`);
     process.stdout.write(['seconds  images  top1', ...r.points.map((p) => `${p.seconds.toFixed(1).padStart(7)}  ${String(p.imagesSeen).padStart(6)}  ${(100 * p.top1).toFixed(1)}%`)].join('\n') + '\n');
-    writeJson(values.out ?? 'bench/time-to-accuracy.json', { environment: environmentInfo(), backend: choice.name, ...r });
+    writeJson(values.out ?? 'bench/time-to-accuracy.json', { environment: { ...environmentInfo(), loadAverageBefore }, backend: choice.name, ...r });
     return;
   }
   const batch = num('batch', values.batch);
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`\nOct-ResNet-${values.depth} (width ${values.width})\n${formatStepTable(result, batch)}\n`);
   writeJson(values.out ?? 'bench/results.json', {
-    environment: { ...environmentInfo(), loadAverageAfter: os.loadavg() },
+    environment: { ...environmentInfo(), loadAverageBefore },
     mode: 'node', model: { depth: Number(values.depth), widthMultiplier: Number(values.width) }, batch, ...result,
   });
 }
