@@ -143,7 +143,7 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
   // process exists in Node only (the same code runs in the --browser page).
   const rss = (): number => (typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().rss : 0);
   const xs = tf.randomNormal([o.batch, 32, 32, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
-  const onehot = tf.oneHot(tf.tensor1d(Array.from({ length: o.batch }, (_, i) => (i * 7) % 10), 'int32'), 10) as tf.Tensor2D;
+  const onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: o.batch }, (_, i) => (i * 7) % 10), 'int32'), 10)) as tf.Tensor2D;
   let peakRss = rss();
   const subjects: Subject[] = [];
   for (const alpha of o.alphas) {
@@ -194,6 +194,7 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
   for (const s of subjects) {
     s.model.dispose();
     s.opt.dispose();
+    (s.opt as unknown as { c?: tf.Tensor }).c?.dispose(); // TFJS-NOTES bug 4: dispose() leaves the lr scalar
   }
   tf.dispose([xs, onehot]);
   const wasm = (tf.backend() as unknown as { wasm?: { HEAPU8: Uint8Array } }).wasm;
