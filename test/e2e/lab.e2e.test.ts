@@ -57,7 +57,7 @@ async function waitForData(page: Page) {
     const error = await page.getByTestId('data-error').textContent().catch(() => null);
     throw new Error(
       `CIFAR-10 did not load within 90 s: the page shows ${JSON.stringify(shown ?? error)}; the server sent ` +
-        `${server.dataBytesServed()} bytes of /data/cifar10/ (7 files = 184,380,061 bytes + meta).`,
+        `${server.dataBytesServed()} bytes of /data/cifar10/ (the six .bin files are 184,380,000 bytes, batches.meta.txt 61 more).`,
     );
   }
   expect(await page.getByTestId('data-progress').getAttribute('aria-valuenow')).toBe('100');
@@ -114,28 +114,38 @@ describe.each([
     expect(await kept.getByTestId('run-top1').textContent()).toBe(String(top1.toFixed(1)));
     expect(await page.getByTestId('data-summary').textContent()).toMatch(/cache/);
     await shot(page, `${mode}-after-reload`);
-    expect(errors).toEqual([]);
-  });
-
-  it('applies α=0.5 and a hidden control from the URL; α=7 shows a notice', async () => {
-    await page.goto(`${server.url}?alpha=0.5&epochs_hide=1`);
-    await expect.poll(() => page.getByTestId('alpha-value').textContent()).toBe('0.5');
-    expect(await page.getByTestId('epochs').count()).toBe(0);
-    expect(await page.getByTestId('batch').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('cost-macs-ratio').textContent(), { timeout: 60_000 }).toMatch(/%/);
-    await shot(page, `${mode}-alpha-0.5-hidden-epochs`);
-    await page.goto(`${server.url}?alpha=7`);
-    const notice = page.getByTestId('url-notice');
-    await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/alpha="7" is out of range/);
-    expect(await page.getByTestId('alpha-value').textContent()).toBe('0.25');
-    await shot(page, `${mode}-alpha-7-notice`);
     // Dark mode + presenter mode (large type, controls hidden), with the runs of this browser.
     await page.goto(`${server.url}?theme=dark&presenter=1`);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByTestId('train').count()).toBe(0);
     await page.getByTestId('run-row').first().waitFor();
     await shot(page, `${mode}-dark-presenter`);
+    expect(errors).toEqual([]);
+  });
+
+  it('applies α=0.5 and a hidden control from the URL; α=7 shows a notice', async () => {
+    // Fresh contexts: independent of the first test's data, runs and connections.
+    const open = async (query: string) => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const p = await context.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(`${server.url}?${query}`, { waitUntil: 'domcontentloaded' });
+      return { p, context };
+    };
+    const a = await open('alpha=0.5&epochs_hide=1');
+    await expect.poll(() => a.p.getByTestId('alpha-value').textContent()).toBe('0.5');
+    expect(await a.p.getByTestId('epochs').count()).toBe(0);
+    expect(await a.p.getByTestId('batch').count()).toBe(1);
+    await expect.poll(() => a.p.getByTestId('cost-macs-ratio').textContent(), { timeout: 60_000 }).toMatch(/%/);
+    await shot(a.p, `${mode}-alpha-0.5-hidden-epochs`);
+    await a.context.close();
+    const b = await open('alpha=7');
+    const notice = b.p.getByTestId('url-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/alpha="7" is out of range/);
+    expect(await b.p.getByTestId('alpha-value').textContent()).toBe('0.25');
+    await shot(b.p, `${mode}-alpha-7-notice`);
+    await b.context.close();
     expect(errors).toEqual([]);
   });
 });
