@@ -99,8 +99,10 @@ function dftLastAxis(
   method: 'spectral' | 'matmul',
 ): [tf.Tensor, tf.Tensor] {
   if (method === 'spectral') {
+    // tf.spectral.fft hands back [batch, N] on webgl/webgpu (a flattened batch), so restore
+    // the input's shape before the caller transposes.
     const z = tf.spectral.fft(tf.complex(re, im ?? tf.zerosLike(re)));
-    return [tf.real(z), tf.imag(z)];
+    return [tf.reshape(tf.real(z), re.shape), tf.reshape(tf.imag(z), re.shape)];
   }
   // (re + i·im)(C − i·S) = (re·C + im·S) + i(im·C − re·S), C[n,k] = cos(2πkn/N), S = sin.
   const n = re.shape[re.rank - 1];
