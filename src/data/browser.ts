@@ -100,10 +100,63 @@ async function readAll(
   return out;
 }
 
+/** At most this many files are downloaded at once (below the browser's 6 connections per host). */
+export const MAX_PARALLEL_FETCHES = 3;
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the items' order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * GETs one data file; throws the "not found" message (with the command to run) on HTTP 404 or an
+ * HTML fallback page, and an Error naming the URL on other failures.
+ */
+async function fetchDataFile(base: string, name: string): Promise<Response> {
+  const url = `${base}${name}`;
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
+  }
+  const html = (res.headers.get('content-type') ?? '').includes('text/html');
+  if (res.status === 404 || (res.ok && html)) {
+    await res.body?.cancel();
+    throw new Error(notFoundMessage(base, `HTTP ${res.status === 404 ? 404 : 'page instead of data'} for ${name}`));
+  }
+  if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`);
+  return res;
+}
+
+/** Sum of the seven files' Content-Length from HEAD requests; 0 when any is unknown or fails. */
+async function totalFromHeads(base: string): Promise<number> {
+  try {
+    const lengths = await Promise.all(
+      CIFAR10_FILES.map(async (name) => {
+        const res = await fetch(`${base}${name}`, { method: 'HEAD' });
+        return res.ok ? Number(res.headers.get('content-length') ?? 0) : 0;
+      }),
+    );
+    return lengths.every((l) => l > 0) ? lengths.reduce((a, b) => a + b, 0) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Loads CIFAR-10 from `${baseUrl}` (e.g. 'data/cifar10/', filled by `npm run data`): the IndexedDB
  * cache first (no download when it matches the server's manifest, or when the server is unreachable),
- * else the seven files fetched in parallel with byte progress (totals from manifest.json, else
+ * else the seven files fetched (at most MAX_PARALLEL_FETCHES at once) with byte progress (totals from manifest.json, else
  * Content-Length; 0 when unknown), parsed, and stored in the cache.
  *
  * @param onProgress Called with phase 'cache' | 'download' | 'parse' | 'done' and bytes (loaded/total).
@@ -130,40 +183,24 @@ export async function loadCifar10FromUrl(
         return { dataset: hit.dataset, origin: 'cache' };
       }
     }
-    const responses = await Promise.all(
-      CIFAR10_FILES.map(async (name) => {
-        const url = `${base}${name}`;
-        let res: Response;
-        try {
-          res = await fetch(url);
-        } catch (e) {
-          throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
-        }
-        const html = (res.headers.get('content-type') ?? '').includes('text/html');
-        if (res.status === 404 || (res.ok && html)) {
-          await res.body?.cancel();
-          throw new Error(notFoundMessage(base, `HTTP ${res.status === 404 ? 404 : 'page instead of data'} for ${name}`));
-        }
-        if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`);
-        return { name, res };
-      }),
-    );
-    const lengths = responses.map(({ res }) => Number(res.headers.get('content-length') ?? 0));
+    // Totals from the manifest, else from HEAD requests (Content-Length; 0 when unknown). Bodies are
+    // then fetched and read at most MAX_PARALLEL_FETCHES at a time, each read as soon as its own
+    // response arrives: a browser allows only 6 HTTP/1.1 connections per host, so waiting for all
+    // seven responses before reading any body would deadlock. The tiny meta file goes first, so a
+    // missing dataset is reported before any large download starts.
     const totalBytes = manifest
       ? manifest.filter((f) => CIFAR10_FILES.includes(f.name)).reduce((s, f) => s + f.size, 0)
-      : lengths.every((l) => l > 0)
-        ? lengths.reduce((a, b) => a + b, 0)
-        : 0;
+      : await totalFromHeads(base);
+    const order = [...CIFAR10_FILES].sort((x, y) => Number(y.endsWith('.txt')) - Number(x.endsWith('.txt')));
     let loadedBytes = 0;
-    const files: NamedBytes[] = await Promise.all(
-      responses.map(async ({ name, res }, i) => ({
-        name,
-        bytes: await readAll(res.body!, (n) => {
-          loadedBytes += n;
-          onProgress({ phase: 'download', loadedBytes, totalBytes, file: name });
-        }),
-      })),
-    );
+    const files: NamedBytes[] = await mapLimit(order, MAX_PARALLEL_FETCHES, async (name) => {
+      const res = await fetchDataFile(base, name);
+      const bytes = await readAll(res.body!, (n) => {
+        loadedBytes += n;
+        onProgress({ phase: 'download', loadedBytes, totalBytes, file: name });
+      });
+      return { name, bytes };
+    });
     onProgress({ phase: 'parse', loadedBytes, totalBytes });
     const dataset = assembleCifar10(files, { recordsPerFile: options.recordsPerFile });
     if (db) {
