@@ -1,11 +1,12 @@
 /**
  * `npm run train -- --depth 20 --width 1 --alpha 0.25 --epochs 1 --batch 128 --lr 0.2 --seed 1
- *  [--train-limit N --test-limit N] [--backend wasm|cpu] [--out run.json]`
+ *  [--train-limit N --test-limit N] [--backend wasm|cpu] [--out run.json] [--save-model DIR]`
  * Trains an Oct-ResNet on CIFAR-10 (CIFAR10_DIR or ../shared/cifar10 or public/data/cifar10) in
  * Node on WASM, with a progress bar and a final summary. Exit code 1 with a one-line reason on bad
  * input, missing data, an unavailable backend or divergence.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseTrainArgs, usage } from '../src/train/cli-args';
 import { createNodeSession, runWithProgress, summarize } from '../src/train/cli-run';
 
@@ -32,6 +33,13 @@ async function main(): Promise<number> {
   }
   console.log(summarize(record));
   if (args.out) console.log(`wrote ${args.out}`);
+  if (args.saveModel) {
+    const files = await session.saveModel(runId);
+    mkdirSync(args.saveModel, { recursive: true });
+    writeFileSync(path.join(args.saveModel, 'model.json'), files.modelJson);
+    writeFileSync(path.join(args.saveModel, 'weights.bin'), new Uint8Array(files.weights));
+    console.log(`saved the model to ${args.saveModel}/model.json + weights.bin`);
+  }
   return 0;
 }
 

@@ -47,6 +47,12 @@ export interface TrainArgs {
   help: boolean;
 }
 
+/** Parsed `npm run train` arguments: also where to save the trained model, if anywhere. */
+export interface TrainCliArgs extends TrainArgs {
+  /** Folder to write model.json + weights.bin (standard tfjs format) into after the run. */
+  saveModel?: string;
+}
+
 /** Parsed `npm run sweep` arguments: the base config and the α values to run it at. */
 export interface SweepArgs extends TrainArgs {
   alphas: number[];
@@ -141,9 +147,13 @@ function parseCommon(argv: readonly string[], extra: readonly string[], forbidde
  * Parses `npm run train -- …` arguments over DEFAULT_TRAIN_CONFIG.
  * @throws Error with a one-line reason on any bad flag or value.
  */
-export function parseTrainArgs(argv: readonly string[]): TrainArgs {
-  const { config, backend, out, help } = parseCommon(argv, []);
-  return { config, backend, out, help };
+export function parseTrainArgs(argv: readonly string[]): TrainCliArgs {
+  const { config, rest, backend, out, help } = parseCommon(argv, ['save-model']);
+  const saveModel = rest.get('save-model');
+  if (saveModel !== undefined && (saveModel === '' || saveModel === 'true')) {
+    throw new Error('--save-model needs a folder (e.g. --save-model runs/model-d20)');
+  }
+  return { config, backend, out, help, saveModel };
 }
 
 /**
@@ -171,6 +181,7 @@ export function usage(command: 'train' | 'sweep'): string {
   const lines = Object.entries(CONFIG_FLAGS)
     .filter(([k]) => !(command === 'sweep' && k === 'alpha'))
     .map(([k, f]) => `  --${k.padEnd(16)} ${f.help}`);
+  if (command === 'train') lines.push(`  --${'save-model'.padEnd(16)} write model.json + weights.bin (tfjs format) to this folder`);
   if (command === 'sweep') lines.unshift(`  --${'alphas'.padEnd(16)} comma-separated α values (default 0,0.125,0.25,0.5)`);
   lines.push(`  --${'backend'.padEnd(16)} wasm (default) or cpu`, `  --${'out'.padEnd(16)} write the results as JSON to this file`);
   return `usage: npm run ${command} -- [flags]\n${lines.join('\n')}`;

@@ -3,7 +3,7 @@
  * page (DESIGN §1.4, §7). Runs the model in inference mode (BatchNorm moving statistics).
  */
 import * as tf from '@tensorflow/tfjs';
-import { createBatchStream } from '../data/index';
+import { CIFAR10_SIZE, createBatchStream } from '../data/index';
 import type { ChannelStats, Cifar10Split } from '../data/types';
 import type { OctaveProbe } from '../octconv/index';
 import { DEFAULT_CUTOFF, octaveSpectra } from '../spectra/index';
@@ -62,6 +62,9 @@ export async function inspectImage(
       const entry: LayerActivations = { info, high, low };
       if (options.spectra) {
         entry.spectra = await octaveSpectra(high, low, {
+          // One frequency axis for every layer: cycles/pixel of the 32×32 input grid (DESIGN §1.4),
+          // so a stage-2 layer's high branch covers 0–0.25 and its low branch 0–0.125.
+          referenceSize: CIFAR10_SIZE,
           removeMean: options.removeMean ?? true,
           cutoff: options.cutoff ?? DEFAULT_CUTOFF,
         });

@@ -149,6 +149,8 @@ describe('CLI arguments', () => {
     expect(a.out).toBe('run.json');
     expect(a.backend).toBe('cpu');
     expect(parseTrainArgs([]).config).toEqual(DEFAULT_TRAIN_CONFIG);
+    expect(parseTrainArgs(['--save-model', 'runs/m']).saveModel).toBe('runs/m');
+    expect(parseTrainArgs([]).saveModel).toBeUndefined();
   });
   it.each([
     [['--depht', '20'], /unknown flag --depht/],
@@ -161,6 +163,8 @@ describe('CLI arguments', () => {
     [['--backend', 'tpu'], /--backend must be one of webgpu, webgl, wasm, cpu/],
     [['20'], /unexpected argument '20'/],
     [['--seed', '1', '--seed', '2'], /given twice/],
+    [['--save-model'], /--save-model needs a value/],
+    [['--save-model='], /--save-model needs a folder/],
   ])('train %j ⇒ error', (argv, msg) => {
     expect(() => parseTrainArgs(argv as string[])).toThrow(msg);
   });
