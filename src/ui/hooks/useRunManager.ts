@@ -12,6 +12,9 @@ import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
 
+/** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */
+const FINAL_EVENT_GRACE_MS = 5_000;
+
 /** A run waiting in the queue. */
 interface QueuedRun {
   id: string;
@@ -129,12 +132,18 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       backend: d.backend,
       cost: cost && { params: cost.params, macs: cost.macs, activationElements: cost.activationElements, vanilla: cost.vanilla },
     }), true);
+    // Events travel on the callback proxy's own MessagePort, so start() may resolve before the
+    // final 'done'/'error' event has arrived: wait for it (briefly) before settling the status.
+    let settle: () => void = () => {};
+    const finalEvent = new Promise<void>((resolve) => (settle = resolve));
     const onEvent = (e: TrainEvent) => {
       update(e.runId, (r) => applyTrainEvent(r, e), e.type !== 'step');
       if (e.type === 'step') stepListeners.current.forEach((fn) => fn(e.step));
+      if (e.type === 'done' || e.type === 'error') settle();
     };
     try {
       await d.api.start(next.id, next.config, Comlink.proxy(onEvent));
+      await Promise.race([finalEvent, new Promise((resolve) => setTimeout(resolve, FINAL_EVENT_GRACE_MS))]);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'error', message }), true);
