@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createNodeSession } from '../src/train/cli-run';
+import { createNodeSession, runCli } from '../src/train/cli-run';
 
 interface Args { model: string; images: number; cutoff: number; out?: string }
 
@@ -79,10 +79,4 @@ async function main(): Promise<void> {
   if (args.out) writeFileSync(args.out, JSON.stringify({ model: args.model, backend, cutoff: args.cutoff, images: args.images, rows, latency }, null, 2));
 }
 
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    console.error(`error: ${e.message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseSweepArgs, usage } from '../src/train/cli-args';
-import { createNodeSession, runWithProgress } from '../src/train/cli-run';
+import { createNodeSession, runWithProgress, runCli } from '../src/train/cli-run';
 import type { RunRecord } from '../src/train/run-record';
 
 /** Formats the results table (plain text, one row per α). */
@@ -53,10 +53,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`error: ${e.message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

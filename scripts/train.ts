@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrainArgs, usage } from '../src/train/cli-args';
-import { createNodeSession, runWithProgress, summarize } from '../src/train/cli-run';
+import { createNodeSession, runWithProgress, summarize, runCli } from '../src/train/cli-run';
 
 async function main(): Promise<number> {
   const args = parseTrainArgs(process.argv.slice(2));
@@ -43,10 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`error: ${e.message}`);
-    process.exit(1);
-  },
-);
+runCli(main);

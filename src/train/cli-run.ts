@@ -75,3 +75,17 @@ export function summarize(r: RunRecord): string {
     `${(r.cost.params / 1e6).toFixed(3)} M params, ${(r.cost.macs / 1e6).toFixed(1)} MMACs`
   );
 }
+
+/**
+ * Runs a CLI entry point: exits with its return code (0 when it returns nothing), or prints
+ * `error: <message>` on one line and exits 1 when it throws.
+ */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (e: unknown) => {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}
