@@ -1,5 +1,5 @@
 /**
- * Node benchmark of Oct-ResNet training steps (issue 7): per α, median ms per step and images/s
+ * Node benchmark of Oct-ResNet training steps: per α, median ms per step and images/s
  * after warm-up with the α values INTERLEAVED rep by rep (so machine-load drift hits them alike),
  * the step-time ratio to α = 0, the counted MACs ratio (countCost), time to first step, memory,
  * and the latency of refreshing one layer's feature maps + spectra (createOctaveProbe +

@@ -1,5 +1,5 @@
 /**
- * Time to accuracy (issue 7): trains a preset (default "quick") on real CIFAR-10 with the engine's
+ * Time to accuracy: trains a preset (default "quick") on real CIFAR-10 with the engine's
  * Trainer and, every `evalEvery` steps, pauses it and measures test top-1 on the first `testCount`
  * test images. The curve is (seconds of training, images seen, top-1); evaluation and pauses are
  * excluded from the seconds (the Trainer's elapsedMs). Node, current backend.

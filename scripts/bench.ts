@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 7): Oct-ResNet training speed per α on Node wasm (default), in headless
+ * `npm run bench`: Oct-ResNet training speed per α on Node wasm (default), in headless
  * Chromium (`--browser`), or time to accuracy of a preset (`--time-to-accuracy`). Prints a table
  * and writes JSON (bench/results.json, bench/results-browser.json, bench/time-to-accuracy.json)
  * with the machine, backend, versions and figures. Benchmarks only: nothing here asserts timings.

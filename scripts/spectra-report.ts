@@ -12,7 +12,14 @@ import { createNodeSession, runCli } from '../src/train/cli-run';
 
 interface Args { model: string; images: number; cutoff: number; out?: string }
 
-function parseArgs(argv: string[]): Args {
+const USAGE = `usage: npm run spectra-report -- --model DIR [--images N] [--cutoff C] [--out report.json]
+  --model DIR   folder with model.json + weights.bin (npm run train -- … --save-model DIR)
+  --images N    test images to average over (default 200)
+  --cutoff C    low-frequency cut-off, cycles/pixel of the 32×32 input grid (default 0.125)
+  --out FILE    also write the table and latencies as JSON`;
+
+function parseArgs(argv: string[]): Args | null {
+  if (argv.includes('--help') || argv.includes('-h')) return null;
   const args: Partial<Args> = { images: 200, cutoff: 0.125 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -34,6 +41,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.log(USAGE);
+    return;
+  }
   const modelJson = readFileSync(path.join(args.model, 'model.json'), 'utf8');
   const weights = readFileSync(path.join(args.model, 'weights.bin'));
   const { session, backend } = await createNodeSession('wasm');

@@ -132,13 +132,16 @@ export function explainChoice(chosen: BackendCandidate, candidates: BackendCandi
   return skipped.length ? `${base}; ${skipped.join('; ')}${softNote}` : base + softNote;
 }
 
-/** Makes sure the tfjs backend `name` is registered (imports its package on first use). */
+/**
+ * Makes sure the tfjs backend `name` is registered: wasm and webgpu are imported (own chunks) on
+ * first use; cpu and webgl come with '@tensorflow/tfjs' itself.
+ * @throws Error when the backend is still not registered afterwards.
+ */
 async function ensureRegistered(name: BackendName): Promise<void> {
   if (tf.findBackendFactory(name)) return;
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   else if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
-  else if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
-  else await import('@tensorflow/tfjs-backend-cpu');
+  if (!tf.findBackendFactory(name)) throw new Error(`tfjs backend '${name}' is not registered in this build`);
 }
 
 /**

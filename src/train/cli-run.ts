@@ -69,7 +69,7 @@ export async function runWithProgress(
 export function summarize(r: RunRecord): string {
   if (!r.final) return `${r.runId}: ${r.reason}${r.error ? `: ${r.error}` : ''}`;
   return (
-    `${r.runId}: ${r.reason} after ${r.steps} steps on ${r.backend} — test top-1 ${(100 * r.final.top1).toFixed(2)}%, ` +
+    `${r.runId}: ${r.reason} after ${r.steps} step${r.steps === 1 ? '' : 's'} on ${r.backend} — test top-1 ${(100 * r.final.top1).toFixed(2)}%, ` +
     `top-5 ${(100 * r.final.top5).toFixed(2)}%, loss ${r.final.loss.toFixed(4)} (${r.final.count} images); ` +
     `${r.imagesPerSecond.toFixed(1)} img/s, ${(r.elapsedMs / 60000).toFixed(2)} min, first step ${r.firstStepMs.toFixed(0)} ms; ` +
     `${(r.cost.params / 1e6).toFixed(3)} M params, ${(r.cost.macs / 1e6).toFixed(1)} MMACs`
