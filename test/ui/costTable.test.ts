@@ -20,7 +20,8 @@ describe('cost table', () => {
     const vanilla = report([conv('s1/b1/conv1/hh', 400, 160, 'hh'), { ...conv('fc', 640, 10), kind: 'dense' }]);
     const rows = buildCostRows(oct, vanilla);
     expect(rows.map((r) => r.name)).toEqual(['s1/b1/conv1', 'fc']);
-    expect(rows[0]).toMatchObject({ macs: 156, activationElements: 100, params: 40, vanillaMacs: 400, vanillaActivationElements: 160 });
+    // Output memory: high = max(hh 40, lh 40) = 40, low = max(hl 10, ll 10) = 10 (paths are added).
+    expect(rows[0]).toMatchObject({ macs: 156, activationElements: 50, params: 40, vanillaMacs: 400, vanillaActivationElements: 160 });
     expect(rows[1]).toMatchObject({ macs: 640, vanillaMacs: 640, alphaIn: null });
     expect(buildCostRows(oct, null)[0].vanillaMacs).toBeNull();
     expect(octaveLayerName(conv('a/hh', 1, 1))).toBe('a/hh'); // no path ⇒ name kept

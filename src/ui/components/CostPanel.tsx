@@ -4,6 +4,7 @@ import { getCost, type CostKey } from '../hooks/costService';
 import { buildCostRows } from '../lib/costTable';
 import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryRatio } from '../lib/costMath';
 import { alphaColor } from '../lib/alphaColor';
+import { CostExplanation } from './CostExplanation';
 
 /** Props of {@link CostPanel}. */
 export interface CostPanelProps {
@@ -54,13 +55,13 @@ export function CostPanel({ config }: CostPanelProps) {
               <tr>
                 <td className="left">MACs (M)</td><td>{formatMMacs(report.macs)}</td><td>{formatMMacs(report.vanilla.macs)}</td>
                 <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
-                <td title="1 − ¾·α·(2−α), paper Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
+                <td title="1 − ¾·α·(2−α), Chen et al. 2019, Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
               </tr>
               <tr>
                 <td className="left">activations (float32)</td><td>{formatBytes(report.activationElements * 4)}</td>
                 <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
                 <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
-                <td title="1 − ¾·α, paper Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
+                <td title="1 − ¾·α, Chen et al. 2019, Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
               </tr>
               <tr>
                 <td className="left">parameters</td><td>{report.params.toLocaleString()}</td><td>{report.vanilla.params.toLocaleString()}</td>
@@ -68,29 +69,33 @@ export function CostPanel({ config }: CostPanelProps) {
               </tr>
             </tbody>
           </table>
-          <p className="muted">
-            Paper formulas (Table 1): MACs 1 − ¾α(2−α), memory 1 − ¾α. The whole net saves less than a middle layer: the stem, the first conversion (α_in = 0) and stage 3 (α_out = 0,
-            then vanilla) keep full-resolution paths (DESIGN §4).
-          </p>
+          <CostExplanation report={report} rows={vanilla ? rows : []} alpha={alpha} depth={depth} />
           <details>
-            <summary>Per layer ({rows.length})</summary>
+            <summary>Per layer ({rows.length}): MACs and output memory of each conv</summary>
             <div className="table-scroll">
               <table data-testid="cost-layers" className="compact">
                 <thead>
-                  <tr><th className="left">layer</th><th>α_in→α_out</th><th>MMACs</th><th>% vanilla</th><th>paper</th><th>act. mem</th><th>% vanilla</th></tr>
+                  <tr>
+                    <th className="left">layer</th><th>α_in→α_out</th><th>MMACs</th><th>MACs % vanilla</th><th>paper</th><th title="the layer's output: high + low branch, float32">output mem</th>
+                    <th>mem % vanilla</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => {
                     const middle = r.alphaIn !== null && r.alphaIn === r.alphaOut && r.alphaIn > 0;
+                    const octaveOnly = r.vanillaMacs === null && vanilla !== null;
                     return (
-                      <tr key={r.name}>
-                        <td className="left">{r.name}</td>
+                      <tr key={r.name} data-octave-only={octaveOnly || undefined}>
+                        <td className="left">
+                          {r.name}
+                          {octaveOnly ? <span className="muted"> (only in the octave net)</span> : null}
+                        </td>
                         <td>{r.alphaIn === null ? '—' : `${r.alphaIn}→${r.alphaOut}`}</td>
                         <td>{formatMMacs(r.macs)}</td>
-                        <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : '—'}</td>
+                        <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? 'extra' : '—'}</td>
                         <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
                         <td>{formatBytes(r.activationElements * 4)}</td>
-                        <td>{r.vanillaActivationElements ? formatPercent(r.activationElements / r.vanillaActivationElements) : '—'}</td>
+                        <td>{r.vanillaActivationElements ? formatPercent(r.activationElements / r.vanillaActivationElements) : octaveOnly ? 'extra' : '—'}</td>
                       </tr>
                     );
                   })}

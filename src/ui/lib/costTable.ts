@@ -13,7 +13,10 @@ export interface CostRow {
   alphaOut: number | null;
   /** Multiply-adds for one image (sum over the layer's paths). */
   macs: number;
-  /** Output elements for one image (sum over the paths' outputs, as counted). */
+  /**
+   * Elements of the layer's output tensors for one image: the high branch (written by the H→H and
+   * L→H paths, summed into one tensor) plus the low branch (H→L + L→L), each counted once.
+   */
   activationElements: number;
   params: number;
   /** The same layer in the vanilla net, when it exists there. */
@@ -28,26 +31,40 @@ export function octaveLayerName(layer: LayerCost): string {
   return layer.path ? layer.name.replace(PATH_SUFFIX, '') : layer.name;
 }
 
-/** Conv and dense layers grouped by octave layer, in model order. */
-export function groupLayers(report: CostReport): Map<string, Omit<CostRow, 'vanillaMacs' | 'vanillaActivationElements'>> {
-  const out = new Map<string, Omit<CostRow, 'vanillaMacs' | 'vanillaActivationElements'>>();
+/** Output branch a path writes: H→H and L→H write the high output, H→L and L→L the low one. */
+function outputBranch(l: LayerCost): 'high' | 'low' {
+  return l.path === 'hl' || l.path === 'll' ? 'low' : 'high';
+}
+
+type GroupedRow = Omit<CostRow, 'vanillaMacs' | 'vanillaActivationElements'>;
+
+/**
+ * Conv and dense layers grouped by octave layer, in model order. MACs and params are summed over
+ * the paths; the activation memory is the layer's output (paper Table 1 memory: one high and one
+ * low tensor), i.e. per output branch the largest path output, since the paths' outputs are added.
+ */
+export function groupLayers(report: CostReport): Map<string, GroupedRow> {
+  const out = new Map<string, GroupedRow & { branch: { high: number; low: number } }>();
   for (const l of report.layers) {
     if (l.kind !== 'conv' && l.kind !== 'dense') continue;
     const name = octaveLayerName(l);
-    const row = out.get(name) ?? { name, alphaIn: l.alphaIn ?? null, alphaOut: l.alphaOut ?? null, macs: 0, activationElements: 0, params: 0 };
+    const row = out.get(name) ?? {
+      name, alphaIn: l.alphaIn ?? null, alphaOut: l.alphaOut ?? null, macs: 0, activationElements: 0, params: 0, branch: { high: 0, low: 0 },
+    };
     row.macs += l.macs;
-    row.activationElements += l.activationElements;
     row.params += l.params;
+    const b = outputBranch(l);
+    row.branch[b] = Math.max(row.branch[b], l.activationElements);
+    row.activationElements = row.branch.high + row.branch.low;
     out.set(name, row);
   }
-  return out;
+  return new Map([...out].map(([k, { branch: _branch, ...row }]) => [k, row]));
 }
 
 /**
  * The cost table of `report` against `vanilla` (the α = 0 report of the same depth/width).
- * Octave layers whose H→L and L→H paths sum into one output (e.g. the low branch written by
- * H→L and L→L) count each path's output; the ratio column compares like with like as long as
- * both reports come from the same counter.
+ * A layer with no vanilla counterpart (e.g. the 1×1 octave shortcut of the first block, where
+ * vanilla has an identity shortcut) gets null vanilla figures.
  */
 export function buildCostRows(report: CostReport, vanilla: CostReport | null): CostRow[] {
   const v = vanilla ? groupLayers(vanilla) : null;
