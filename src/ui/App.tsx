@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CLASS_NAMES } from '../data/index';
 import { useLabWorker } from './hooks/useLabWorker';
 import { useDataLoader } from './hooks/useDataLoader';
@@ -19,7 +19,8 @@ import { AccuracyVsMacsChart } from './components/AccuracyVsMacsChart';
 import { CostPanel } from './components/CostPanel';
 import { ModelPanel } from './components/ModelPanel';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
-import { InspectSection } from './components/InspectSection';
+import { InspectSection, type ModelStamp } from './components/InspectSection';
+import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
@@ -38,7 +39,9 @@ export function App() {
   const [notices, setNotices] = useState<string[]>(initial.notices);
   const hidden = initial.hidden;
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [modelLoaded, setModelLoaded] = useState(0);
+  /** The model in the worker changed outside a run's steps (run ended, model loaded). */
+  const [modelStamp, setModelStamp] = useState<ModelStamp | null>(null);
+  const [lastFinishedId, setLastFinishedId] = useState<string | null>(null);
 
   const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
   useEffect(() => {
@@ -67,7 +70,32 @@ export function App() {
     getCost: (c) => getCost(c),
   });
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
-  const blocked = !api ? 'Starting the worker…' : data.status !== 'ready' ? 'Load CIFAR-10 first.' : worker.initialising ? 'Choosing a backend…' : null;
+  const blocked = !api
+    ? 'Starting the worker…'
+    : data.status === 'loading'
+      ? 'Loading CIFAR-10…'
+      : data.status !== 'ready'
+        ? 'Load CIFAR-10 first.'
+        : worker.initialising
+          ? 'Choosing a backend…'
+          : null;
+  const runNumber = (id: string | null) => runs.runs.findIndex((r) => r.id === id) + 1;
+  const activeLabel = active ? `run #${runNumber(active.id)} (α=${active.config.alpha})` : null;
+  // When a run ends, its final model is the worker's model: name it and refresh the octave views.
+  const prevActive = useRef<string | null>(null);
+  useEffect(() => {
+    const ended = prevActive.current;
+    prevActive.current = runs.activeId;
+    if (!ended || ended === runs.activeId) return;
+    const run = runs.runs.find((r) => r.id === ended);
+    setLastFinishedId(ended);
+    if (run) {
+      const n = runs.runs.indexOf(run) + 1;
+      setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `run #${n} (α=${run.config.alpha}) ${run.status}, step ${run.step}` }));
+    }
+  }, [runs.activeId, runs.runs]);
+  const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
+  const lastSummary = lastFinished ? finishedRunSummary(lastFinished, runNumber(lastFinished.id)) : null;
   const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
   const classNames = data.summary?.classNames ?? CLASS_NAMES;
   // The worker holds a model only after a run of THIS page session (restored runs have none) or a load.
@@ -75,7 +103,7 @@ export function App() {
   useEffect(() => {
     if (runs.activeId) setSessionTrained(true);
   }, [runs.activeId]);
-  const hasModel = sessionTrained || modelLoaded > 0;
+  const hasModel = sessionTrained || modelStamp !== null;
 
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
@@ -110,6 +138,7 @@ export function App() {
                   status={active?.status ?? null}
                   blockedReason={blocked}
                   queued={runs.queued}
+                  lastRunSummary={lastSummary}
                   onTrain={() => runs.enqueue([toTrainConfig(lab)])}
                   onPause={() => void runs.pause()}
                   onResume={() => void runs.resume()}
@@ -146,9 +175,13 @@ export function App() {
             onToggleVisible={(id, v) => runs.setVisible([id], v)} onDelete={runs.remove} />
           <AccuracyVsMacsChart runs={runs.runs} />
           <InspectSection api={api} enabled={hasModel} image={lab.image} onImageChange={(image) => patch({ image })}
-            every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000} />
-          <Panel id="model-h" title={`Model and per-class results${selected ? ` (run α=${selected.config.alpha})` : ''}`}>
-            <ModelPanel api={api} hasModel={hasModel} busy={active !== null} onLoaded={(n) => setModelLoaded(n)} />
+            every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000}
+            activeRun={activeLabel} model={modelStamp} presenter={lab.presenter} />
+          <Panel id="model-h" title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${selected.config.alpha})` : ''}`}>
+            {!lab.presenter ? (
+              <ModelPanel api={api} hasModel={hasModel} busy={active !== null}
+                onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `loaded ${label}` }))} />
+            ) : null}
             {selected?.test ? <ConfusionMatrix test={selected.test} classNames={classNames} /> : <p className="muted">Select a finished run to see its confusion matrix.</p>}
           </Panel>
         </div>

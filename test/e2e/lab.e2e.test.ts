@@ -7,7 +7,7 @@
  * Screenshots go to test-artifacts/e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -27,7 +27,9 @@ const BASE_FLAGS = [
  * A short run that still learns: Oct-ResNet-8 at α=0.5, 50 steps of 64 real images (one-cycle over
  * the 50 steps), evaluated on 500 real test images (seeded, single-thread WASM: deterministic).
  */
-const RUN_QUERY = 'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1';
+const RUN_QUERY = 'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1&inspectEvery=20';
+/** The octave views refresh at steps 20 and 40 (inspectEvery=20); only the end-of-run refresh shows step 50. */
+const FINAL_STEP = 50;
 /** Chance is 10 % on CIFAR-10; 500 test images give a standard error of about 1.3 points. */
 const MIN_TOP1_PERCENT = 15;
 
@@ -123,7 +125,34 @@ describe.each([
       });
       expect(distinct, `${id} is blank`).toBeGreaterThan(4);
     }
+    // The octave views show the final model (refreshed when the run ended, not only every 20 steps).
+    await expect.poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`completed, step ${FINAL_STEP}$`));
+    expect(await page.getByTestId('run-status').textContent()).toMatch(
+      new RegExp(`^Run #1 completed: top-1 ${top1.toFixed(1).replace('.', '\\.')} %, top-5 \\d+\\.\\d %`),
+    );
     await shot(page, `${mode}-after-run`);
+    // A wrong file in the drop zone keeps the loaded data: error shown, Train still enabled.
+    await page.getByLabel('CIFAR-10 files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not cifar') });
+    await page.getByTestId('data-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('data-summary').count()).toBe(1);
+    expect(await page.getByTestId('train').isEnabled()).toBe(true);
+    if (mode === 'wasm-only') {
+      // Download the model: <name>.json names <name>.weights.bin; both files load back.
+      const downloads = Promise.all([page.waitForEvent('download'), page.waitForEvent('download')]);
+      await page.getByRole('button', { name: 'Save + download' }).click();
+      const files = await downloads;
+      const names = files.map((d) => d.suggestedFilename()).sort();
+      expect(names).toEqual(['octconv-model.json', 'octconv-model.weights.bin']);
+      const jsonDownload = files.find((d) => d.suggestedFilename().endsWith('.json'))!;
+      const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+      expect(json.weightsManifest[0].paths).toEqual(['octconv-model.weights.bin']);
+      expect(await page.getByTestId('model-message').textContent()).toMatch(/downloaded octconv-model\.json \+ octconv-model\.weights\.bin/);
+      const dir = resolve(ARTIFACTS, 'model');
+      mkdirSync(dir, { recursive: true });
+      for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
+      await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));
+      await expect.poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 }).toMatch(/loaded files octconv-model\.json \+ octconv-model\.weights\.bin/);
+    }
 
     await page.reload();
     await waitForData(page);
@@ -137,6 +166,12 @@ describe.each([
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByTestId('train').count()).toBe(0);
     await page.getByTestId('run-row').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('presenter')).toBe('1'); // the user's 1 is kept
+    expect(await page.getByLabel('Model name').count()).toBe(0);
+    expect(await page.getByTestId('inspect-refresh').isVisible()).toBe(false);
+    const h2 = await page.locator('h2').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const body = await page.locator('.lab').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(h2).toBeGreaterThan(body); // headings stay larger than body text
     await shot(page, `${mode}-dark-presenter`);
     expect(errors).toEqual([]);
   });

@@ -33,3 +33,19 @@ describe('cost table', () => {
     expect(weightsFileName(JSON.stringify({ weightsManifest: [{ paths: ['../x/y.bin'] }] }))).toBe('.._x_y.bin');
   });
 });
+
+describe('model file names', () => {
+  it('names the weights after the model and writes that name into the manifest', async () => {
+    const { modelFileNames, withWeightsPath } = await import('../../src/ui/lib/modelFiles');
+    expect(modelFileNames('my model/α')).toEqual({ json: 'my_model_.json', weights: 'my_model_.weights.bin' });
+    expect(modelFileNames('octconv-model')).toEqual({ json: 'octconv-model.json', weights: 'octconv-model.weights.bin' });
+    expect(() => modelFileNames(' / ')).toThrow(/no letters or digits/);
+    const json = JSON.stringify({ modelTopology: { a: 1 }, weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'w' }] }] });
+    const out = JSON.parse(withWeightsPath(json, 'm.weights.bin'));
+    expect(out.weightsManifest).toEqual([{ paths: ['m.weights.bin'], weights: [{ name: 'w' }] }]);
+    expect(out.modelTopology).toEqual({ a: 1 });
+    expect(weightsFileName(withWeightsPath(json, 'm.weights.bin'))).toBe('m.weights.bin');
+    expect(() => withWeightsPath('{', 'x')).toThrow(/not valid JSON/);
+    expect(() => withWeightsPath('{}', 'x')).toThrow(/no weightsManifest/);
+  });
+});

@@ -22,11 +22,12 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       <p className="muted">One point per finished run: test top-1 against multiply-adds per image; colour = α.</p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length}>
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 0 }}>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
             <CartesianGrid stroke="var(--grid)" />
             <XAxis type="number" dataKey="x" name="MMACs" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)' }}
               label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }} />
-            <YAxis type="number" dataKey="y" name="top-1 %" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)' }} width={44} />
+            <YAxis type="number" dataKey="y" name="test top-1 %" domain={['auto', 'auto']} tick={{ fill: 'var(--muted)' }} width={56}
+              label={{ value: 'test top-1 %', angle: -90, position: 'insideLeft', offset: 10, fill: 'var(--muted)', style: { textAnchor: 'middle' } }} />
             <ZAxis range={[90, 90]} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))}
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />

@@ -6,6 +6,9 @@ export interface ConfusionMatrixProps {
   classNames: readonly string[];
 }
 
+/** Short, unambiguous column headers for the CIFAR-10 classes (full name in the tooltip). */
+const SHORT: Readonly<Record<string, string>> = { airplane: 'plane', automobile: 'car' };
+
 /**
  * Confusion matrix (rows = true class, columns = predicted; cell shade ∝ row fraction) and the
  * per-class accuracy of a run's last evaluation.
@@ -19,11 +22,13 @@ export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
         </caption>
         <thead>
           <tr>
-            <th className="left">true \ pred</th>
+            <th className="left" scope="col">true \ pred</th>
             {classNames.map((n) => (
-              <th key={n} title={n}>{n.slice(0, 4)}</th>
+              <th key={n} scope="col">
+                {SHORT[n] ? <abbr title={n}>{SHORT[n]}</abbr> : n}
+              </th>
             ))}
-            <th>acc %</th>
+            <th scope="col">acc %</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +36,7 @@ export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
             const total = row.reduce((a, b) => a + b, 0) || 1;
             return (
               <tr key={i}>
-                <th className="left">{classNames[i] ?? i}</th>
+                <th className="left" scope="row">{classNames[i] ?? i}</th>
                 {row.map((v, j) => {
                   const f = v / total;
                   return (

@@ -25,7 +25,8 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
   const show = (k: keyof LabState) => !hidden.has(k);
   const preset = (Object.keys(TRAIN_PRESETS) as TrainPresetName[]).find((n) => {
     const p = TRAIN_PRESETS[n];
-    return p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate;
+    return p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
+      (p.maxSteps ?? null) === state.maxSteps;
   });
   const depths = BASIC_DEPTHS.includes(state.depth) ? BASIC_DEPTHS : [...BASIC_DEPTHS, state.depth].sort((a, b) => a - b);
   return (
@@ -37,10 +38,14 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
           <label htmlFor={presetId}>Preset</label>
           <select
             id={presetId}
+            title="presets: R = Oct-ResNet depth; steps or epochs of training"
             value={preset ?? ''}
             onChange={(e) => {
               const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
-              if (p) onChange({ depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block });
+              if (p) {
+                onChange({ depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block,
+                  batchSize: p.batchSize, augment: p.augment, maxSteps: p.maxSteps ?? null });
+              }
             }}
           >
             <option value="" disabled>
@@ -48,7 +53,7 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
             </option>
             {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
               <option key={n} value={n}>
-                {n}: Oct-ResNet-{TRAIN_PRESETS[n].depth}, {TRAIN_PRESETS[n].epochs} epoch{TRAIN_PRESETS[n].epochs > 1 ? 's' : ''}
+                {n}: R{TRAIN_PRESETS[n].depth}, {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
               </option>
             ))}
           </select>

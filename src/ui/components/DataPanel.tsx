@@ -60,6 +60,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {data.error}
         </p>
       ) : null}
+      {data.status === 'loading' && data.summary ? <p className="muted">Loading new data; the current data stays in use if this fails.</p> : null}
       {data.status === 'idle' ? <p className="muted">{workerReady ? 'Not loaded yet.' : 'Starting the training worker…'}</p> : null}
       {data.status !== 'ready' ? (
         <div className="buttons">
@@ -94,6 +95,11 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           }}
         />
       </div>
+      {data.status === 'ready' && data.error ? (
+        <p className="error data-error-kept" role="alert" data-testid="data-error">
+          Those files could not be loaded ({data.error}); the CIFAR-10 data loaded before is still in use.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -15,35 +15,83 @@ export interface InspectSectionProps {
   subscribeSteps(fn: (step: number) => void): () => void;
   classNames: readonly string[];
   testCount: number;
+  /** The run in progress, e.g. "run #2 (α=0.5)": step refreshes are labelled "<activeRun>, step N". */
+  activeRun: string | null;
+  /**
+   * The worker's model changed (a run ended, a model was loaded): a new `version` refreshes the
+   * views at once, and `label` (e.g. "run #2 completed, step 50") names the model shown.
+   */
+  model: ModelStamp | null;
+  /** Presenter mode: the image picker and Refresh button are hidden. */
+  presenter: boolean;
+}
+
+/** Identity of the model in the worker, for {@link InspectSectionProps.model}. */
+export interface ModelStamp {
+  version: number;
+  label: string;
 }
 
 /**
  * "Inspect the octaves": for one test image, the high- and low-frequency maps of a chosen
- * OctConv layer and their spectra (from the worker's inspect with spectra), refreshed on request
- * and every N steps while training. Requests never overlap.
+ * OctConv layer and their spectra (from the worker's inspect with spectra), refreshed on request,
+ * every N steps while training, and when the model changes (end of a run: the final model; a
+ * loaded model). Requests never overlap: one asked for during another runs right after it.
  */
-export function InspectSection({ api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount }: InspectSectionProps) {
+export function InspectSection(props: InspectSectionProps) {
+  const { api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model, presenter } = props;
   const imgId = useId();
-  const [result, setResult] = useState<InspectResult | null>(null);
+  const [result, setResult] = useState<{ r: InspectResult; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
+  const pending = useRef<string | null>(null);
   const imageRef = useRef(image);
   imageRef.current = image;
+  /** Name of the model the worker holds now (updated by step events and model changes). */
+  const labelRef = useRef(model?.label ?? '');
+  const activeRef = useRef(activeRun);
+  activeRef.current = activeRun;
 
-  const refresh = useCallback(async () => {
-    if (!api || busy.current) return;
-    busy.current = true;
-    try {
-      setResult(await api.inspect(imageRef.current, { spectra: true }));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      busy.current = false;
-    }
-  }, [api]);
+  const refresh = useCallback(
+    async (label: string = labelRef.current) => {
+      if (!api) return;
+      if (busy.current) {
+        pending.current = label;
+        return;
+      }
+      busy.current = true;
+      let next: string | null = label;
+      try {
+        while (next !== null) {
+          const shown: string = next;
+          pending.current = null;
+          const r = await api.inspect(imageRef.current, { spectra: true });
+          setResult({ r, label: shown });
+          setError(null);
+          next = pending.current;
+        }
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        busy.current = false;
+      }
+    },
+    [api],
+  );
 
-  useEffect(() => subscribeSteps((step) => step % every === 0 && void refresh()), [subscribeSteps, every, refresh]);
+  useEffect(
+    () =>
+      subscribeSteps((step) => {
+        labelRef.current = `${activeRef.current ?? 'run'}, step ${step}`;
+        if (step % every === 0) void refresh();
+      }),
+    [subscribeSteps, every, refresh],
+  );
+  useEffect(() => {
+    if (!model) return;
+    labelRef.current = model.label;
+    void refresh(model.label);
+  }, [model, refresh]);
   useEffect(() => {
     if (enabled) void refresh();
   }, [enabled, image, refresh]);
@@ -51,27 +99,28 @@ export function InspectSection({ api, enabled, image, onImageChange, every, subs
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
       <h2 id="inspect-h">Inspect the octaves</h2>
-      <div className="buttons" style={{ alignItems: 'center' }}>
+      <div className="buttons presenter-hide" style={{ alignItems: 'center' }}>
         <label htmlFor={imgId}>Test image #</label>
         <input id={imgId} type="number" min={0} max={testCount - 1} step={1} value={image} style={{ width: 90 }}
           onChange={(e) => {
             const v = Number(e.target.value);
             if (Number.isInteger(v) && v >= 0 && v < testCount) onImageChange(v);
           }} />
-        <button type="button" disabled={!api || !enabled} onClick={() => void refresh()}>
+        <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
           Refresh
         </button>
-        <span className="muted">auto every {every} steps while training</span>
+        <span className="muted">auto every {every} steps while training and when a run ends</span>
       </div>
       {!enabled ? <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p> : null}
       {error ? <p className="error">{error}</p> : null}
       {result ? (
         <div>
           <p className="muted">
-            {result.layers.length} octave layers, {result.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
-            <strong data-testid="inspect-pred">{classNames[result.predicted] ?? result.predicted}</strong>
+            Test image #{image}, model: <span data-testid="inspect-model">{result.label || 'current'}</span>. {result.r.layers.length} octave
+            layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
+            <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
-          <OctaveViews result={result} classNames={classNames} />
+          <OctaveViews result={result.r} classNames={classNames} />
         </div>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { alphaColor } from '../lib/alphaColor';
 import type { CurvePoint, RunRecord } from '../lib/runs';
 import type { ChartXAxis } from '../state/labSchema';
+import { niceAxis } from '../lib/niceTicks';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -15,13 +16,15 @@ export interface LiveChartsProps {
 const X_LABEL: Record<ChartXAxis, string> = { step: 'step', epoch: 'epoch', time: 'wall-clock time (s)' };
 const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'epoch' ? p.epoch : p.timeS);
 
-/** Axis tick: at most 3 significant digits (wall-clock ticks are arbitrary floats). */
+/** Axis tick: at most 3 significant digits. */
 const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
+const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} %` : '');
 
 type Metric = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testTop1';
 
-function series(run: RunRecord, metric: Metric, x: ChartXAxis) {
-  return run.points.filter((p) => p[metric] !== undefined).map((p) => ({ x: xOf(p, x), y: p[metric] as number }));
+/** One series of a run: x on the chosen axis, y (accuracies × 100, in %). */
+function series(run: RunRecord, metric: Metric, x: ChartXAxis, scale: number) {
+  return run.points.filter((p) => p[metric] !== undefined).map((p) => ({ x: xOf(p, x), y: (p[metric] as number) * scale }));
 }
 
 /** Short legend name of a run: α and depth (colour = α, the same in every view). */
@@ -29,25 +32,52 @@ export function runLabel(r: RunRecord): string {
   return `α=${r.config.alpha} R${r.config.depth}`;
 }
 
-function MetricChart({ runs, x, title, train, test }: { runs: RunRecord[]; x: ChartXAxis; title: string; train: Metric; test: Metric }) {
+/** A run shown in the charts with its number in the runs table (#1 = first row). */
+export interface NumberedRun {
+  run: RunRecord;
+  number: number;
+}
+
+interface MetricChartProps {
+  runs: NumberedRun[];
+  x: ChartXAxis;
+  title: string;
+  train: Metric;
+  test: Metric;
+  /** Accuracy chart: values in %, axis 0–100 %. */
+  percent: boolean;
+}
+
+function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps) {
+  const scale = percent ? 100 : 1;
+  const data = runs.map(({ run }) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
+  const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
+  const xAxis = xs.length ? niceAxis(Math.min(...xs), Math.max(...xs), 6) : { domain: [0, 1] as [number, number], ticks: [0, 1] };
+  const ys = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.y));
+  const yAxis = percent ? { domain: [0, 100] as [number, number], ticks: [0, 25, 50, 75, 100] } : ys.length ? niceAxis(Math.min(...ys), Math.max(...ys), 4, 0) : undefined;
   return (
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
-      <figcaption className="muted">{title} — train: solid, test: dashed</figcaption>
+      <figcaption className="muted">{title} — train: line, test: dashed line with dots</figcaption>
       <ResponsiveContainer width="100%" height="88%">
-        <LineChart margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+        <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" />
-          <XAxis type="number" dataKey="x" domain={['dataMin', 'dataMax']} allowDecimals tickCount={6} padding={{ left: 6, right: 10 }} tickFormatter={formatTick}
+          <XAxis type="number" dataKey="x" domain={xAxis.domain} ticks={xAxis.ticks} allowDataOverflow tickFormatter={formatTick}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} tick={{ fill: 'var(--muted)' }} />
-          <YAxis type="number" tickFormatter={formatTick} domain={train === 'trainLoss' ? ['auto', 'auto'] : [0, 1]} tick={{ fill: 'var(--muted)' }} width={44} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(l) => `${x} ${l}`}
-            contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
+          <YAxis type="number" tickFormatter={percent ? formatPercentTick : formatTick} domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks}
+            tick={{ fill: 'var(--muted)' }} width={percent ? 52 : 44} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
+            labelFormatter={(l) => `${x} ${formatTick(Number(l))}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
           <Legend verticalAlign="top" />
-          {runs.flatMap((r, i) => [
-            <Line key={`${r.id}-tr`} data={series(r, train, x)} dataKey="y" name={`${runLabel(r)} #${i + 1} train`} stroke={alphaColor(r.config.alpha)}
-              dot={false} strokeWidth={2} isAnimationActive={false} legendType="line" />,
-            <Line key={`${r.id}-te`} data={series(r, test, x)} dataKey="y" name={`${runLabel(r)} #${i + 1} test`} stroke={alphaColor(r.config.alpha)}
-              strokeDasharray="6 3" dot={{ r: 3 }} strokeWidth={2} isAnimationActive={false} legendType="none" />,
-          ])}
+          {data.flatMap(({ run, train: tr, test: te }, i) => {
+            const colour = alphaColor(run.config.alpha);
+            const name = `${runLabel(run)} #${runs[i].number}`;
+            return [
+              <Line key={`${run.id}-tr`} data={tr} dataKey="y" name={`${name} train`} stroke={colour} dot={false} strokeWidth={2}
+                isAnimationActive={false} legendType="line" />,
+              <Line key={`${run.id}-te`} data={te} dataKey="y" name={`${name} test`} stroke={colour} strokeDasharray="6 3" strokeWidth={2}
+                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }} isAnimationActive={false} legendType="circle" />,
+            ];
+          })}
         </LineChart>
       </ResponsiveContainer>
     </figure>
@@ -56,11 +86,11 @@ function MetricChart({ runs, x, title, train, test }: { runs: RunRecord[]; x: Ch
 
 /**
  * Live loss and accuracy of every visible run, overlaid, coloured by α; x = step, epoch or
- * wall-clock time (toggle). Memoised: it redraws only when the throttled snapshot changes.
+ * wall-clock time (toggle), with round ticks; accuracy in %; test points as filled dots (not clipped). Memoised: it redraws only when the throttled snapshot changes.
  */
 export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveChartsProps) {
-  const shown = runs.filter((r) => r.visible && r.points.length > 0);
-  const points = shown.reduce((n, r) => n + r.points.length, 0);
+  const shown = runs.map((run, i) => ({ run, number: i + 1 })).filter(({ run }) => run.visible && run.points.length > 0);
+  const points = shown.reduce((n, r) => n + r.run.points.length, 0);
   return (
     <section className="panel" aria-labelledby="charts-h">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
@@ -77,8 +107,8 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
         </span>
       </div>
       <div className="charts">
-        <MetricChart runs={shown} x={x} title="Loss" train="trainLoss" test="testLoss" />
-        <MetricChart runs={shown} x={x} title="Accuracy (top-1)" train="trainAccuracy" test="testTop1" />
+        <MetricChart runs={shown} x={x} title="Loss" train="trainLoss" test="testLoss" percent={false} />
+        <MetricChart runs={shown} x={x} title="Accuracy (top-1, %)" train="trainAccuracy" test="testTop1" percent />
       </div>
     </section>
   );

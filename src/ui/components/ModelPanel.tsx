@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { LabWorkerApi } from '../../train/protocol';
 import { downloadBlob } from '../lib/download';
-import { weightsFileName } from '../lib/modelFiles';
+import { modelFileNames, weightsFileName, withWeightsPath } from '../lib/modelFiles';
 
 /** Props of {@link ModelPanel}. */
 export interface ModelPanelProps {
@@ -10,13 +10,14 @@ export interface ModelPanelProps {
   hasModel: boolean;
   /** Saving/loading is disabled while a run is active. */
   busy: boolean;
-  /** Called after a model was loaded (e.g. to refresh the octave views). */
-  onLoaded(layerCount: number): void;
+  /** Called after a model was loaded (e.g. to refresh the octave views), with a short description. */
+  onLoaded(description: string): void;
 }
 
 /**
- * Save the current model (kept in IndexedDB by the worker, and downloaded as model.json +
- * weights in the standard tfjs format) and load one back, by name or from the two files.
+ * Save the current model (kept in IndexedDB by the worker, and downloaded as `<name>.json` +
+ * `<name>.weights.bin` in the standard tfjs format, the manifest naming that weights file) and
+ * load one back, by name or from the two files.
  */
 export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
   const nameId = useId();
@@ -32,30 +33,34 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
   };
   const save = () =>
     act(async () => {
+      const names = modelFileNames(name);
       const files = await api!.saveModel(name);
-      const stem = name.replace(/[^\w.-]+/g, '_');
-      downloadBlob(`${stem}.json`, files.modelJson, 'application/json');
-      downloadBlob(weightsFileName(files.modelJson), files.weights, 'application/octet-stream');
-      return `Saved "${name}" in this browser and downloaded model.json + weights.`;
+      downloadBlob(names.json, withWeightsPath(files.modelJson, names.weights), 'application/json');
+      downloadBlob(names.weights, files.weights, 'application/octet-stream');
+      return `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`;
     });
   const loadByName = () =>
     act(async () => {
       const layers = await api!.loadModel({ name });
-      onLoaded(layers.length);
+      onLoaded(`model "${name}"`);
       return `Loaded "${name}" (${layers.length} octave layers).`;
     });
   const loadFiles = (list: FileList | null) =>
     act(async () => {
       const files = [...(list ?? [])];
       const json = files.find((f) => f.name.endsWith('.json'));
-      const bin = files.find((f) => !f.name.endsWith('.json'));
-      if (!json || !bin) throw new Error('choose both the model .json file and its weights .bin file');
-      const layers = await api!.loadModel({ modelJson: await json.text(), weights: await bin.arrayBuffer() });
-      onLoaded(layers.length);
-      return `Loaded ${json.name} (${layers.length} octave layers).`;
+      if (!json) throw new Error('choose both the model .json file and its weights .bin file (no .json chosen)');
+      const modelJson = await json.text();
+      const bins = files.filter((f) => !f.name.endsWith('.json'));
+      // Several .bin files: take the one the manifest names (or the only one).
+      const bin = bins.length === 1 ? bins[0] : bins.find((f) => f.name === weightsFileName(modelJson));
+      if (!bin) throw new Error(`choose the weights file ${weightsFileName(modelJson)} together with ${json.name}`);
+      const layers = await api!.loadModel({ modelJson, weights: await bin.arrayBuffer() });
+      onLoaded(`files ${json.name} + ${bin.name}`);
+      return `Loaded ${json.name} + ${bin.name} (${layers.length} octave layers).`;
     });
   return (
-    <div>
+    <div className="model-tools">
       <div className="field">
         <label htmlFor={nameId}>Model name</label>
         <input id={nameId} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
@@ -72,7 +77,7 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
         </label>
         <input id={filesId} type="file" multiple accept=".json,.bin" disabled={!api || busy} onChange={(e) => void loadFiles(e.target.files)} />
       </div>
-      {message ? <p className={message.startsWith('Error') ? 'error' : 'muted'} role="status">{message}</p> : null}
+      {message ? <p className={message.startsWith('Error') ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
     </div>
   );
 }

@@ -7,6 +7,8 @@ export interface RunButtonsProps {
   /** Why Train is disabled (e.g. "load CIFAR-10 first"), or null. */
   blockedReason: string | null;
   queued: number;
+  /** Outcome of the last run of this page session (finishedRunSummary), shown when idle. */
+  lastRunSummary: string | null;
   onTrain(): void;
   onPause(): void;
   onResume(): void;
@@ -14,7 +16,7 @@ export interface RunButtonsProps {
 }
 
 /** Train / Pause / Resume / Stop with the current run state. */
-export function RunButtons({ status, blockedReason, queued, onTrain, onPause, onResume, onStop }: RunButtonsProps) {
+export function RunButtons({ status, blockedReason, queued, lastRunSummary, onTrain, onPause, onResume, onStop }: RunButtonsProps) {
   const active = status !== null;
   return (
     <div>
@@ -33,7 +35,7 @@ export function RunButtons({ status, blockedReason, queued, onTrain, onPause, on
         </button>
       </div>
       <p className="muted" aria-live="polite" data-testid="run-status">
-        {blockedReason ?? (active ? `Run ${status}${queued ? `, ${queued} queued` : ''}.` : 'Ready.')}
+        {blockedReason ?? (active ? `Run ${status}${queued ? `, ${queued} queued` : ''}.` : (lastRunSummary ?? 'Ready.'))}
       </p>
     </div>
   );

@@ -31,7 +31,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <h2 id="runs-h">Runs</h2>
         <span className="muted">{runs.length} run{runs.length === 1 ? '' : 's'} (kept in this browser)</span>
-        <div className="buttons" style={{ marginLeft: 'auto', marginTop: 0 }}>
+        <div className="buttons presenter-hide" style={{ marginLeft: 'auto', marginTop: 0 }}>
           <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}>
             Export CSV
           </button>
@@ -41,43 +41,50 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
         </div>
       </div>
       <div className="table-scroll">
-        <table data-testid="runs-table">
+        <table data-testid="runs-table" className="runs-table">
           <thead>
             <tr>
-              <th className="left">show</th>
+              <th className="left" title="select the run whose confusion matrix is shown">select</th>
+              <th className="left presenter-hide">show</th>
               <th className="left">α</th>
               <th>depth</th>
               <th>params</th>
               <th>MMACs</th>
-              <th>% vanilla</th>
+              <th>MACs % vanilla</th>
               <th>act. mem</th>
-              <th>% vanilla</th>
+              <th>mem % vanilla</th>
               <th>top-1 %</th>
               <th>top-5 %</th>
               <th>img/s</th>
-              <th>time s</th>
+              <th>time (s)</th>
               <th className="left">backend</th>
               <th className="left">status</th>
-              <th>
+              <th className="presenter-hide">
                 <span className="sr-only">actions</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {runs.map((r) => {
+            {runs.map((r, i) => {
               const c = r.cost;
+              const selected = r.id === selectedId;
               return (
-                <tr key={r.id} className={r.id === selectedId ? 'selected' : undefined} data-testid="run-row" data-status={r.status} data-first-step-ms={r.firstStepMs ?? undefined}
+                <tr key={r.id} className={selected ? 'selected' : undefined} aria-selected={selected} data-testid="run-row" data-status={r.status} data-first-step-ms={r.firstStepMs ?? undefined}
                   onClick={() => onSelect(r.id)}>
-                  <td className="left">
-                    <input type="checkbox" checked={r.visible} aria-label={`show run α=${r.config.alpha} in the charts`}
+                  <td className="select">
+                    <label title="show this run's confusion matrix and per-class accuracy">
+                      <input type="radio" name="run-select" checked={selected} onChange={() => onSelect(r.id)} onClick={(e) => e.stopPropagation()}
+                        aria-label={`select run #${i + 1} (α=${r.config.alpha}) for the confusion matrix`} data-testid="run-select" />
+                      #{i + 1}
+                    </label>
+                  </td>
+                  <td className="left presenter-hide">
+                    <input type="checkbox" checked={r.visible} aria-label={`show run #${i + 1} (α=${r.config.alpha}) in the charts`}
                       onChange={(e) => onToggleVisible(r.id, e.target.checked)} onClick={(e) => e.stopPropagation()} />
                   </td>
                   <td className="left">
                     <span className="swatch" style={{ background: alphaColor(r.config.alpha) }} aria-hidden="true" />
-                    <button type="button" onClick={() => onSelect(r.id)} aria-pressed={r.id === selectedId} title="select: confusion matrix">
-                      {r.config.alpha}
-                    </button>
+                    {r.config.alpha}
                   </td>
                   <td>{r.config.depth}{r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}</td>
                   <td>{c ? c.params.toLocaleString() : '—'}</td>
@@ -94,8 +101,8 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                     {r.status}
                     {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
                   </td>
-                  <td>
-                    <button type="button" disabled={r.id === activeId} aria-label={`delete run α=${r.config.alpha}`}
+                  <td className="presenter-hide">
+                    <button type="button" disabled={r.id === activeId} aria-label={`delete run #${i + 1} (α=${r.config.alpha})`}
                       onClick={(e) => {
                         e.stopPropagation();
                         onDelete([r.id]);

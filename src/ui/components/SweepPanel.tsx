@@ -31,7 +31,7 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
   return (
     <div>
       <div className="field">
-        <label htmlFor={id}>α sweep</label>
+        <label htmlFor={id}>α values</label>
         <input id={id} type="text" value={text} aria-invalid={error !== null} data-testid="sweep-input"
           onChange={(e) => setText(e.target.value)}
           onBlur={() => {

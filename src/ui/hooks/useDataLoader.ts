@@ -2,7 +2,7 @@
  * Loads CIFAR-10 into the worker (cache → network → dropped files) and tracks progress for the
  * data panel. The worker keeps the data; the page only gets the summary.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protocol';
 
@@ -11,6 +11,10 @@ export const DATA_BASE_PATH = 'data/cifar10/';
 
 /** State of the data panel. */
 export interface DataState {
+  /**
+   * 'ready' once a dataset is in the worker, and it stays 'ready' when a later load fails (the
+   * worker replaces its dataset only after a successful load): `error` then says what failed.
+   */
   status: 'idle' | 'loading' | 'ready' | 'error';
   progress: DataProgress | null;
   summary: DataSummary | null;
@@ -27,10 +31,14 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
   const [progress, setProgress] = useState<DataProgress | null>(null);
   const [summary, setSummary] = useState<DataSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const last = useRef({ summary, progress });
+  last.current = { summary, progress };
 
   const load = useCallback(
     async (source: Parameters<LabWorkerApi['loadData']>[0]) => {
       if (!api) return;
+      const had = last.current.summary !== null;
+      const before = last.current.progress;
       setStatus('loading');
       setError(null);
       setProgress({ phase: 'download', loadedBytes: 0, totalBytes: 0 });
@@ -41,7 +49,9 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
         setStatus('ready');
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
-        setStatus('error');
+        // The worker still holds the dataset it had (LabSession.loadData replaces it only on success).
+        if (had) setProgress(before);
+        setStatus(had ? 'ready' : 'error');
       }
     },
     [api],

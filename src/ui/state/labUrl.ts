@@ -162,7 +162,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Serialise a lab state to a query string (without '?'): only values that differ from the
- * defaults, in schema order, then the `<name>_hide=1` flags. parseLabUrl(serialiseLabUrl(s, h))
+ * defaults, in schema order (booleans as 1/0, like the links people write), then the `<name>_hide=1` flags. parseLabUrl(serialiseLabUrl(s, h))
  * gives back s and h.
  */
 export function serialiseLabUrl(state: LabState, hidden: Iterable<keyof LabState> = []): string {
@@ -171,7 +171,7 @@ export function serialiseLabUrl(state: LabState, hidden: Iterable<keyof LabState
   for (const name of LAB_PARAM_NAMES) {
     const v = state[name];
     if (sameValue(v, defaults[name])) continue;
-    params.set(name, v === null ? 'all' : Array.isArray(v) ? v.join(',') : String(v));
+    params.set(name, v === null ? 'all' : Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }
   for (const name of LAB_PARAM_NAMES) if ([...hidden].includes(name)) params.set(`${name}${HIDE_SUFFIX}`, '1');
   return params.toString();

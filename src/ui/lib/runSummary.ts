@@ -1,0 +1,29 @@
+/**
+ * One-line summaries of a run for the status line and the octave views. DOM-free.
+ */
+import type { RunRecord } from './runs';
+
+/** Percent with one decimal, e.g. 0.3142 → "31.4 %". */
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+/**
+ * The status line after a run ends, e.g. "Run #2 completed: top-1 31.4 %, top-5 80.0 % (12.3 s)."
+ * `number` is the run's 1-based position in the runs table. Stopped runs name the step they
+ * stopped at; failed runs give the worker's message. Null for a run that has not ended.
+ */
+export function finishedRunSummary(run: RunRecord, number: number): string | null {
+  const time = run.elapsedMs !== null ? ` (${(run.elapsedMs / 1000).toFixed(1)} s)` : '';
+  const metrics = run.test ? `top-1 ${pct(run.test.top1)}, top-5 ${pct(run.test.top5)}${time}` : `no test metrics${time}`;
+  switch (run.status) {
+    case 'completed':
+      return `Run #${number} completed: ${metrics}.`;
+    case 'stopped':
+      return `Run #${number} stopped at step ${run.step}: ${metrics}.`;
+    case 'error':
+      return `Run #${number} failed at step ${run.step}: ${run.message ?? 'unknown error'}.`;
+    case 'interrupted':
+      return `Run #${number} was interrupted (page closed).`;
+    default:
+      return null;
+  }
+}
