@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const ROOT = resolve(__dirname, '../..');
@@ -138,9 +138,12 @@ describe.each([
     expect(await page.getByTestId('train').isEnabled()).toBe(true);
     if (mode === 'wasm-only') {
       // Download the model: <name>.json names <name>.weights.bin; both files load back.
-      const downloads = Promise.all([page.waitForEvent('download'), page.waitForEvent('download')]);
+      const files: Download[] = [];
+      const onDownload = (d: Download) => files.push(d);
+      page.on('download', onDownload);
       await page.getByRole('button', { name: 'Save + download' }).click();
-      const files = await downloads;
+      await expect.poll(() => files.length, { timeout: 30_000 }).toBe(2);
+      page.off('download', onDownload);
       const names = files.map((d) => d.suggestedFilename()).sort();
       expect(names).toEqual(['octconv-model.json', 'octconv-model.weights.bin']);
       const jsonDownload = files.find((d) => d.suggestedFilename().endsWith('.json'))!;
