@@ -18,7 +18,8 @@ const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'ep
 
 /** Axis tick: at most 3 significant digits. */
 const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
-const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} %` : '');
+/** Percent tick with a no-break space (recharts wraps tick text at spaces). */
+const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}\u00a0%` : '');
 
 type Metric = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testTop1';
 
@@ -64,10 +65,10 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
           <XAxis type="number" dataKey="x" domain={xAxis.domain} ticks={xAxis.ticks} allowDataOverflow tickFormatter={formatTick}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} tick={{ fill: 'var(--muted)' }} />
           <YAxis type="number" tickFormatter={percent ? formatPercentTick : formatTick} domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks}
-            tick={{ fill: 'var(--muted)' }} width={percent ? 52 : 44} />
+            tick={{ fill: 'var(--muted)' }} width={percent ? 68 : 52} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
             labelFormatter={(l) => `${x} ${formatTick(Number(l))}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-          <Legend verticalAlign="top" />
+          <Legend verticalAlign="top" itemSorter={null} />
           {data.flatMap(({ run, train: tr, test: te }, i) => {
             const colour = alphaColor(run.config.alpha);
             const name = `${runLabel(run)} #${runs[i].number}`;

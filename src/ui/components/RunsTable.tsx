@@ -50,9 +50,9 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
               <th>depth</th>
               <th>params</th>
               <th>MMACs</th>
-              <th>MACs % vanilla</th>
-              <th>act. mem</th>
-              <th>mem % vanilla</th>
+              <th>MACs<br />% vanilla</th>
+              <th>act.<br />mem</th>
+              <th>mem<br />% vanilla</th>
               <th>top-1 %</th>
               <th>top-5 %</th>
               <th>img/s</th>
