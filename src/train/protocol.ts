@@ -99,6 +99,17 @@ export interface EvalMetrics {
   count: number;
 }
 
+/** Metrics of one finished epoch (the 'epoch' event without its type and run id). */
+export interface EpochMetrics {
+  epoch: number;
+  step: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  test: EvalMetrics;
+  imagesPerSecond: number;
+  elapsedMs: number;
+}
+
 /** Events streamed from the trainer. Plain serialisable objects, never tensors. */
 export type TrainEvent =
   | {
@@ -114,17 +125,7 @@ export type TrainEvent =
       imagesPerSecond: number;
       elapsedMs: number;
     }
-  | {
-      type: 'epoch';
-      runId: string;
-      epoch: number;
-      step: number;
-      trainLoss: number;
-      trainAccuracy: number;
-      test: EvalMetrics;
-      imagesPerSecond: number;
-      elapsedMs: number;
-    }
+  | ({ type: 'epoch'; runId: string } & EpochMetrics)
   | { type: 'state'; runId: string; state: 'running' | 'paused' | 'stopping' }
   | {
       type: 'done';

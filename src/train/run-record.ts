@@ -2,18 +2,10 @@
  * Collects a run's events into the JSON record the CLI writes (`--out run.json`) and the sweep
  * table reads: the config, the backend, one record per epoch and the final metrics.
  */
-import type { BackendName, EvalMetrics, TrainConfig, TrainEvent } from './protocol';
+import type { BackendName, EpochMetrics, EvalMetrics, TrainConfig, TrainEvent } from './protocol';
 
 /** One finished epoch. */
-export interface EpochRecord {
-  epoch: number;
-  step: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  test: EvalMetrics;
-  imagesPerSecond: number;
-  elapsedMs: number;
-}
+export type EpochRecord = EpochMetrics;
 
 /** A whole run, as written to JSON. */
 export interface RunRecord {

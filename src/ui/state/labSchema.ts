@@ -6,8 +6,7 @@
  * training fields are reused from the engine (TRAIN_CONFIG_RANGES, DEFAULT_TRAIN_CONFIG), so the
  * page, the worker and the CLI agree. DOM-free.
  */
-import type { BackendName, LrSchedule } from '../../train/protocol';
-import type { BlockKind } from '../../octconv/types';
+import type { BackendName, TrainConfig } from '../../train/protocol';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/index';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
@@ -18,23 +17,11 @@ export type ChartXAxis = 'step' | 'epoch' | 'time';
 /** Colour theme ('auto' follows prefers-color-scheme). */
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
-/** The whole lab state: training fields named as in TrainConfig, plus the page's own fields. */
-export interface LabState {
-  alpha: number;
-  depth: number;
-  widthMultiplier: number;
-  block: BlockKind;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  momentum: number;
-  weightDecay: number;
-  labelSmoothing: number;
-  schedule: LrSchedule;
-  seed: number;
-  augment: boolean;
-  flipTTA: boolean;
-  readbackEvery: number;
+/** Training fields of TrainConfig whose "absent" is written as null in the lab state. */
+type OptionalTrainField = 'trainLimit' | 'testLimit' | 'maxSteps';
+
+/** The whole lab state: the TrainConfig fields (same names), plus the page's own fields. */
+export interface LabState extends Omit<TrainConfig, OptionalTrainField> {
   /** null = all 50,000 training images. */
   trainLimit: number | null;
   /** null = all 10,000 test images. */
