@@ -26,6 +26,7 @@ import type {
   TrainConfig,
   TrainEvent,
 } from './protocol';
+import { watchDeviceLoss } from './device-loss';
 import { Trainer } from './trainer';
 
 /** Batch size of evaluation passes (inference only, so larger than training batches). */
@@ -67,6 +68,9 @@ export class LabSession implements LabWorkerApi {
   private model: tf.LayersModel | null = null;
   private probe: OctaveProbe | null = null;
   private trainer: Trainer | null = null;
+  /** Set when the WebGPU device of the current backend was lost: no more work on it. */
+  private deviceLost: string | null = null;
+  private backendGeneration = 0;
 
   /** @param options the data loader and (optionally) the backend selector. */
   constructor(private readonly options: LabSessionOptions) {}
@@ -75,6 +79,13 @@ export class LabSession implements LabWorkerApi {
   async init(preferred?: BackendName): Promise<BackendChoice> {
     this.assertIdle('change the backend');
     this.backend = await (this.options.selectBackend ?? selectBackend)(preferred);
+    const generation = ++this.backendGeneration;
+    this.deviceLost = null;
+    watchDeviceLoss((message) => {
+      if (generation !== this.backendGeneration) return; // a device we no longer use
+      this.deviceLost = message;
+      this.trainer?.abort(message);
+    });
     return this.backend;
   }
 
@@ -115,6 +126,7 @@ export class LabSession implements LabWorkerApi {
     validateTrainConfig(config);
     this.assertIdle('start a run');
     if (!this.backend) throw new Error('no backend: call init() first');
+    if (this.deviceLost) throw new Error(this.deviceLost);
     if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
     const { train, test } = makeBatchStreams(this.dataset, this.stats, config);
     const model = buildOctResNet({
@@ -151,6 +163,7 @@ export class LabSession implements LabWorkerApi {
    * @throws Error when there is no model or data, or the index/layer names are invalid.
    */
   async inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult> {
+    if (this.deviceLost) throw new Error(this.deviceLost);
     if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
     if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
     const result = await inspectImage(this.model, this.probe, this.dataset.test, this.stats, imageIndex, options);

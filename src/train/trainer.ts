@@ -144,6 +144,8 @@ function disposeOptimizer(opt: tf.MomentumOptimizer): void {
 export class Trainer {
   private stateValue: TrainerState = 'idle';
   private resumeWaiter: (() => void) | null = null;
+  /** Set by abort(): the run ends with this message at the next step boundary. */
+  private abortMessage: string | null = null;
   private readonly now: () => number;
   private readonly numClasses: number;
 
@@ -174,6 +176,17 @@ export class Trainer {
     this.resumeWaiter = null;
   }
 
+  /**
+   * Ends the run at the next step boundary with an 'error' event carrying `message` (no final
+   * evaluation: the device may be gone, e.g. a lost WebGPU device). Wakes a paused run.
+   */
+  abort(message: string): void {
+    if (this.stateValue === 'finished' || this.abortMessage !== null) return;
+    this.abortMessage = message;
+    this.resumeWaiter?.();
+    this.resumeWaiter = null;
+  }
+
   /** Stops at the next step boundary; the final evaluation still runs. */
   stop(): void {
     if (this.stateValue !== 'running' && this.stateValue !== 'paused') return;
@@ -191,6 +204,11 @@ export class Trainer {
     }
   }
 
+  /** @throws Error with the abort message once abort() was called. */
+  private throwIfAborted(): void {
+    if (this.abortMessage !== null) throw new Error(this.abortMessage);
+  }
+
   /** True once stop() was called (a method, so TypeScript does not narrow the state across awaits). */
   private isStopping(): boolean {
     return this.stateValue === 'stopping';
@@ -198,7 +216,7 @@ export class Trainer {
 
   /** Waits while paused; returns the ms spent paused. */
   private async waitWhilePaused(): Promise<number> {
-    if (this.stateValue !== 'paused') return 0;
+    if (this.stateValue !== 'paused' || this.abortMessage !== null) return 0;
     const t0 = this.now();
     await new Promise<void>((resolve) => {
       this.resumeWaiter = resolve;
@@ -249,6 +267,8 @@ export class Trainer {
         if (step >= totalSteps || this.isStopping()) break;
         let stepsThisEpoch = 0;
         for (const batch of train.epoch(epoch)) {
+          if (this.abortMessage !== null) tf.dispose([batch.xs, batch.labels]);
+          this.throwIfAborted();
           if (step >= totalSteps || this.isStopping()) {
             tf.dispose([batch.xs, batch.labels]);
             break outer;
@@ -325,6 +345,7 @@ export class Trainer {
           windowStart = this.now();
         }
       }
+      this.throwIfAborted();
       const stopped = this.isStopping();
       // A run cut by maxSteps or stop mid-epoch gets a fresh evaluation.
       const finalTest = lastTest && step % stepsPerEpoch === 0 && !stopped ? lastTest : await evaluate(model, test, c.flipTTA, this.numClasses);
