@@ -6,6 +6,7 @@
  * Events are plain objects ({@link TrainEvent}); no exception escapes {@link Trainer.run}.
  */
 import * as tf from '@tensorflow/tfjs';
+import { describeTrainingFailure } from './failure';
 import { EvalAccumulator, logProbabilities } from './metrics';
 import type { EvalMetrics, TrainConfig, TrainEvent } from './protocol';
 import { learningRateAt } from './schedule';
@@ -360,7 +361,9 @@ export class Trainer {
         firstStepMs,
       });
     } catch (e) {
-      this.emit({ type: 'error', runId, step, message: `Training failed at step ${step}: ${(e as Error).message}` });
+      const raw = e instanceof Error ? e.message : String(e);
+      const { depth, batchSize } = this.opts.config;
+      this.emit({ type: 'error', runId, step, message: `Training failed at step ${step}: ${describeTrainingFailure(raw, { depth, batchSize })}` });
     } finally {
       this.stateValue = 'finished';
       tf.dispose([lossAcc, correctAcc].filter((t): t is tf.Scalar => t !== null));
