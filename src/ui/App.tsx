@@ -22,6 +22,7 @@ import { ConfusionMatrix } from './components/ConfusionMatrix';
 import { InspectSection, type ModelStamp } from './components/InspectSection';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
+import { formatAlpha } from './lib/formatAlpha';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -79,8 +80,8 @@ export function App() {
         : worker.initialising
           ? 'Choosing a backend…'
           : null;
-  const runNumber = (id: string | null) => runs.runs.findIndex((r) => r.id === id) + 1;
-  const activeLabel = active ? `run #${runNumber(active.id)} (α=${active.config.alpha})` : null;
+  const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
+  const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
   // When a run ends, its final model is the worker's model: name it and refresh the octave views.
   const prevActive = useRef<string | null>(null);
   useEffect(() => {
@@ -90,8 +91,8 @@ export function App() {
     const run = runs.runs.find((r) => r.id === ended);
     setLastFinishedId(ended);
     if (run) {
-      const n = runs.runs.indexOf(run) + 1;
-      setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `run #${n} (α=${run.config.alpha}) ${run.status}, step ${run.step}` }));
+      const n = run.number;
+      setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `run #${n} (α=${formatAlpha(run.config.alpha)}) ${run.status}, step ${run.step}` }));
     }
   }, [runs.activeId, runs.runs]);
   const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
@@ -168,7 +169,7 @@ export function App() {
           </div>
         ) : null}
         <div className="stack">
-          {lab.presenter ? <p className="muted">Presenter mode: α = {lab.alpha}, Oct-ResNet-{lab.depth}. Press the button above to show the controls.</p> : null}
+          {lab.presenter ? <p className="muted">Presenter mode: α = {formatAlpha(lab.alpha)}, Oct-ResNet-{lab.depth}. Press the button above to show the controls.</p> : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
           <CostPanel config={lab} />
           <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}
@@ -177,7 +178,7 @@ export function App() {
           <InspectSection api={api} enabled={hasModel} image={lab.image} onImageChange={(image) => patch({ image })}
             every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000}
             activeRun={activeLabel} model={modelStamp} presenter={lab.presenter} />
-          <Panel id="model-h" title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${selected.config.alpha})` : ''}`}>
+          <Panel id="model-h" title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${formatAlpha(selected.config.alpha)})` : ''}`}>
             {!lab.presenter ? (
               <ModelPanel api={api} hasModel={hasModel} busy={active !== null}
                 onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `loaded ${label}` }))} />

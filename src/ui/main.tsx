@@ -6,6 +6,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './lab.css';
+import { alphaPaletteCss } from './lib/alphaColor';
+
+// α colours for both themes as CSS variables (--alpha-0 … --alpha-8).
+const paletteStyle = document.createElement('style');
+paletteStyle.textContent = alphaPaletteCss();
+document.head.appendChild(paletteStyle);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { applyTrainEvent, createRun, isFinished } from '../../src/ui/lib/runs';
+import { applyTrainEvent, createRun, isFinished, numberRuns, stepsPerEpoch, type RunRecord } from '../../src/ui/lib/runs';
+import { formatAlpha } from '../../src/ui/lib/formatAlpha';
 import { RUN_COLUMNS, runsToCsv, runsToJson } from '../../src/ui/lib/runExport';
 import { RunStore } from '../../src/ui/lib/runStore';
 import type { EvalMetrics, TrainConfig } from '../../src/train/protocol';
@@ -8,10 +9,39 @@ import type { EvalMetrics, TrainConfig } from '../../src/train/protocol';
 const config = { depth: 8, widthMultiplier: 1, alpha: 0.5, batchSize: 100, trainLimit: 1000, epochs: 2, learningRate: 0.2, seed: 3 } as TrainConfig;
 const test: EvalMetrics = { loss: 2.1, top1: 0.31, top5: 0.8, perClassAccuracy: Array(10).fill(0.31), confusion: [[1]], count: 100 };
 
+describe('run numbers and epochs', () => {
+  it('counts steps per epoch as the trainer does (the last partial batch is dropped)', () => {
+    expect(stepsPerEpoch(1500, 64)).toBe(23); // floor(1500 / 64) = 23, not ceil = 24
+    expect(stepsPerEpoch(undefined, 64)).toBe(781); // floor(50000 / 64)
+    expect(stepsPerEpoch(80_000, 100)).toBe(500); // capped at 50,000 images
+    expect(stepsPerEpoch(10, 64)).toBe(1); // fewer images than a batch: one short batch
+    expect(stepsPerEpoch(1000, 10, 500)).toBe(50); // capped by the images available
+    expect(() => stepsPerEpoch(100, 0)).toThrow(/batchSize must be a positive integer, got 0/);
+    // a 4-epoch run over 1500 images in batches of 64 ends at epoch 4 on the epoch axis
+    let r = createRun('e', { ...config, trainLimit: 1500, batchSize: 64, epochs: 4 }, 0);
+    r = applyTrainEvent(r, { type: 'done', runId: 'e', reason: 'completed', step: 4 * 23, test, imagesPerSecond: 1, elapsedMs: 1, firstStepMs: 1 });
+    expect(r.points.at(-1)?.epoch).toBe(4);
+  });
+
+  it('numbers older runs without a number in creation order, after the numbered ones', () => {
+    const mk = (id: string, createdAt: number, number: number): RunRecord => ({ ...createRun(id, config, createdAt), number });
+    const out = numberRuns([mk('c', 30, 0), mk('a', 10, 0), mk('b', 20, 5), mk('d', 40, 0)]);
+    expect(out.map((r) => [r.id, r.number])).toEqual([['c', 7], ['a', 6], ['b', 5], ['d', 8]]);
+    expect(createRun('x', config, 0, 50_000, null, 12).number).toBe(12);
+  });
+
+  it('formats α with at most 3 decimals', () => {
+    expect(formatAlpha(0.3333333)).toBe('0.333');
+    expect(formatAlpha(0.125)).toBe('0.125');
+    expect(formatAlpha(0.5, true)).toBe('.5');
+    expect(formatAlpha(1, true)).toBe('1');
+  });
+});
+
 describe('run reducer', () => {
   it('folds step, epoch, state and done events into curves and final metrics', () => {
     let r = createRun('r1', config, 1000);
-    expect(r.stepsPerEpoch).toBe(10); // ceil(1000 / 100)
+    expect(r.stepsPerEpoch).toBe(10); // floor(1000 / 100)
     r = applyTrainEvent(r, { type: 'step', runId: 'r1', step: 5, epoch: 0, loss: 2.2, accuracy: 0.2, learningRate: 0.1, imagesPerSecond: 90, elapsedMs: 2500 });
     expect(r.status).toBe('running');
     expect(r.points).toEqual([{ step: 5, epoch: 0.5, timeS: 2.5, trainLoss: 2.2, trainAccuracy: 0.2 }]);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { alphaColor } from '../lib/alphaColor';
+import { alphaVar } from '../lib/alphaColor';
 import { ALPHA_TICKS } from '../state/labSchema';
 
 /** Props of {@link AlphaSlider}. */
@@ -20,7 +20,7 @@ export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
       <label htmlFor={id}>
         α (low-frequency ratio):{' '}
         <span className="alpha-value" data-testid="alpha-value">
-          <span className="swatch" style={{ background: alphaColor(value) }} aria-hidden="true" />
+          <span className="swatch" style={{ background: alphaVar(value) }} aria-hidden="true" />
           {value}
         </span>
       </label>

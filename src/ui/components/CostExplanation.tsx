@@ -1,6 +1,7 @@
 import type { CostReport } from '../../octconv/types';
 import type { CostRow } from '../lib/costTable';
 import { formatBytes, formatPercent, octaveMemoryRatio } from '../lib/costMath';
+import { formatAlpha } from '../lib/formatAlpha';
 
 /** Props of {@link CostExplanation}. */
 export interface CostExplanationProps {
@@ -36,7 +37,7 @@ export function CostExplanation({ report, rows, alpha, depth }: CostExplanationP
           ({extra.map((r) => r.name).join(', ')}: {formatBytes(extraElements * 4)}, marked &ldquo;only in the octave net&rdquo; below)
           where vanilla adds its input unchanged (identity).{' '}
           {memRatio > 1
-            ? `In a net as shallow as Oct-ResNet-${depth} this one extra tensor outweighs the saving of the other layers at α = ${alpha}: the whole net needs ${formatPercent(memRatio)} of the vanilla activation memory (${formatPercent(withoutExtra)} without the shortcut). Deeper nets and larger α amortise it.`
+            ? `In a net as shallow as Oct-ResNet-${depth} this one extra tensor outweighs the saving of the other layers at α = ${formatAlpha(alpha)}: the whole net needs ${formatPercent(memRatio)} of the vanilla activation memory (${formatPercent(withoutExtra)} without the shortcut). Deeper nets and larger α amortise it.`
             : `Without it the whole net would need ${formatPercent(withoutExtra)} of the vanilla activation memory instead of ${formatPercent(memRatio)}.`}
         </p>
       ) : null}

@@ -3,8 +3,9 @@ import type { CostReport } from '../../octconv/types';
 import { getCost, type CostKey } from '../hooks/costService';
 import { buildCostRows } from '../lib/costTable';
 import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryRatio } from '../lib/costMath';
-import { alphaColor } from '../lib/alphaColor';
+import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
+import { formatAlpha } from '../lib/formatAlpha';
 
 /** Props of {@link CostPanel}. */
 export interface CostPanelProps {
@@ -41,7 +42,7 @@ export function CostPanel({ config }: CostPanelProps) {
   return (
     <section className="panel" aria-labelledby="cost-h">
       <h2 id="cost-h">
-        Cost at <span className="swatch" style={{ background: alphaColor(alpha) }} aria-hidden="true" />α = {alpha}
+        Cost at <span className="swatch" style={{ background: alphaVar(alpha) }} aria-hidden="true" />α = {formatAlpha(alpha)}
       </h2>
       {error ? <p className="error">Cost could not be counted: {error}</p> : null}
       {!shown && !error ? <p className="muted">Counting…</p> : null}

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { alphaColor } from '../lib/alphaColor';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { alphaVar } from '../lib/alphaColor';
 import type { CurvePoint, RunRecord } from '../lib/runs';
 import type { ChartXAxis } from '../state/labSchema';
 import { niceAxis } from '../lib/niceTicks';
+import { formatAlpha } from '../lib/formatAlpha';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -28,19 +29,27 @@ function series(run: RunRecord, metric: Metric, x: ChartXAxis, scale: number) {
   return run.points.filter((p) => p[metric] !== undefined).map((p) => ({ x: xOf(p, x), y: (p[metric] as number) * scale }));
 }
 
-/** Short legend name of a run: α and depth (colour = α, the same in every view). */
+/** Compact legend name of a run: stable number, α and depth, e.g. "#2 α=.5 R8" (colour = α). */
 export function runLabel(r: RunRecord): string {
-  return `α=${r.config.alpha} R${r.config.depth}`;
+  return `#${r.number} α=${formatAlpha(r.config.alpha, true)} R${r.config.depth}`;
 }
 
-/** A run shown in the charts with its number in the runs table (#1 = first row). */
-export interface NumberedRun {
-  run: RunRecord;
-  number: number;
+/** One legend entry per shown run, in a small scrolling strip shared by both charts. */
+function RunLegend({ runs }: { runs: RunRecord[] }) {
+  return (
+    <ul className="chart-legend" aria-label="runs in the charts" data-testid="chart-legend">
+      {runs.map((r) => (
+        <li key={r.id}>
+          <span className="key-line" style={{ borderColor: alphaVar(r.config.alpha) }} aria-hidden="true" />
+          {runLabel(r)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 interface MetricChartProps {
-  runs: NumberedRun[];
+  runs: RunRecord[];
   x: ChartXAxis;
   title: string;
   train: Metric;
@@ -51,14 +60,14 @@ interface MetricChartProps {
 
 function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps) {
   const scale = percent ? 100 : 1;
-  const data = runs.map(({ run }) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
+  const data = runs.map((run) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
   const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
   const xAxis = xs.length ? niceAxis(Math.min(...xs), Math.max(...xs), 6) : { domain: [0, 1] as [number, number], ticks: [0, 1] };
   const ys = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.y));
   const yAxis = percent ? { domain: [0, 100] as [number, number], ticks: [0, 25, 50, 75, 100] } : ys.length ? niceAxis(Math.min(...ys), Math.max(...ys), 4, 0) : undefined;
   return (
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
-      <figcaption className="muted">{title} — train: line, test: dashed line with dots</figcaption>
+      <figcaption className="muted">{title}</figcaption>
       <ResponsiveContainer width="100%" height="88%">
         <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" />
@@ -68,15 +77,14 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
             tick={{ fill: 'var(--muted)' }} width={percent ? 68 : 52} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
             labelFormatter={(l) => `${x} ${formatTick(Number(l))}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-          <Legend verticalAlign="top" itemSorter={null} />
-          {data.flatMap(({ run, train: tr, test: te }, i) => {
-            const colour = alphaColor(run.config.alpha);
-            const name = `${runLabel(run)} #${runs[i].number}`;
+          {data.flatMap(({ run, train: tr, test: te }) => {
+            const colour = alphaVar(run.config.alpha);
+            const name = runLabel(run);
             return [
               <Line key={`${run.id}-tr`} data={tr} dataKey="y" name={`${name} train`} stroke={colour} dot={false} strokeWidth={2}
-                isAnimationActive={false} legendType="line" />,
+                isAnimationActive={false} legendType="none" />,
               <Line key={`${run.id}-te`} data={te} dataKey="y" name={`${name} test`} stroke={colour} strokeDasharray="6 3" strokeWidth={2}
-                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }} isAnimationActive={false} legendType="circle" />,
+                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }} isAnimationActive={false} legendType="none" />,
             ];
           })}
         </LineChart>
@@ -87,11 +95,12 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
 
 /**
  * Live loss and accuracy of every visible run, overlaid, coloured by α; x = step, epoch or
- * wall-clock time (toggle), with round ticks; accuracy in %; test points as filled dots (not clipped). Memoised: it redraws only when the throttled snapshot changes.
+ * wall-clock time (toggle), with round ticks; accuracy in %; test points as filled dots (not clipped);
+ * one compact legend entry per run, the train/test key stated once. Memoised: it redraws only when the throttled snapshot changes.
  */
 export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveChartsProps) {
-  const shown = runs.map((run, i) => ({ run, number: i + 1 })).filter(({ run }) => run.visible && run.points.length > 0);
-  const points = shown.reduce((n, r) => n + r.run.points.length, 0);
+  const shown = runs.filter((run) => run.visible && run.points.length > 0);
+  const points = shown.reduce((n, r) => n + r.points.length, 0);
   return (
     <section className="panel" aria-labelledby="charts-h">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
@@ -107,6 +116,11 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
           {shown.length} run{shown.length === 1 ? '' : 's'}, {points} points
         </span>
       </div>
+      <p className="muted chart-key">
+        Train: <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" /> solid line; test:{' '}
+        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" /> dashed line with dots; colour = α.
+      </p>
+      {shown.length ? <RunLegend runs={shown} /> : null}
       <div className="charts">
         <MetricChart runs={shown} x={x} title="Loss" train="trainLoss" test="testLoss" percent={false} />
         <MetricChart runs={shown} x={x} title="Accuracy (top-1, %)" train="trainAccuracy" test="testTop1" percent />

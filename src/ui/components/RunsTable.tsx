@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { alphaColor } from '../lib/alphaColor';
+import { alphaVar } from '../lib/alphaColor';
 import { formatBytes, formatMMacs, formatPercent } from '../lib/costMath';
 import { downloadBlob } from '../lib/download';
 import { runsToCsv, runsToJson } from '../lib/runExport';
 import type { RunRecord } from '../lib/runs';
+import { formatAlpha } from '../lib/formatAlpha';
 
 /** Props of {@link RunsTable}. */
 export interface RunsTableProps {
@@ -74,17 +75,17 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                   <td className="select">
                     <label title="show this run's confusion matrix and per-class accuracy">
                       <input type="radio" name="run-select" checked={selected} onChange={() => onSelect(r.id)} onClick={(e) => e.stopPropagation()}
-                        aria-label={`select run #${i + 1} (α=${r.config.alpha}) for the confusion matrix`} data-testid="run-select" />
-                      #{i + 1}
+                        aria-label={`select run #${r.number} (α=${formatAlpha(r.config.alpha)}) for the confusion matrix`} data-testid="run-select" />
+                      #{r.number}
                     </label>
                   </td>
                   <td className="left presenter-hide">
-                    <input type="checkbox" checked={r.visible} aria-label={`show run #${i + 1} (α=${r.config.alpha}) in the charts`}
+                    <input type="checkbox" checked={r.visible} aria-label={`show run #${r.number} (α=${formatAlpha(r.config.alpha)}) in the charts`}
                       onChange={(e) => onToggleVisible(r.id, e.target.checked)} onClick={(e) => e.stopPropagation()} />
                   </td>
                   <td className="left">
-                    <span className="swatch" style={{ background: alphaColor(r.config.alpha) }} aria-hidden="true" />
-                    {r.config.alpha}
+                    <span className="swatch" style={{ background: alphaVar(r.config.alpha) }} aria-hidden="true" />
+                    {formatAlpha(r.config.alpha)}
                   </td>
                   <td>{r.config.depth}{r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}</td>
                   <td>{c ? c.params.toLocaleString() : '—'}</td>
@@ -102,7 +103,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                     {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
                   </td>
                   <td className="presenter-hide">
-                    <button type="button" disabled={r.id === activeId} aria-label={`delete run #${i + 1} (α=${r.config.alpha})`}
+                    <button type="button" disabled={r.id === activeId} aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}
                       onClick={(e) => {
                         e.stopPropagation();
                         onDelete([r.id]);

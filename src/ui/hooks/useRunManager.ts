@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { BackendName, LabWorkerApi, TrainConfig, TrainEvent } from '../../train/protocol';
 import type { CostReport } from '../../octconv/types';
-import { applyTrainEvent, createRun, isFinished, type RunRecord } from '../lib/runs';
+import { applyTrainEvent, createRun, isFinished, numberRuns, type RunRecord } from '../lib/runs';
 import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
@@ -75,6 +75,8 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
   const stepListeners = useRef(new Set<(step: number) => void>());
   const depsRef = useRef(deps);
   depsRef.current = deps;
+  /** Next stable run number: never reused within the page session (RunRecord.number). */
+  const nextNumberRef = useRef(1);
 
   const throttle = useMemo(() => createThrottle(() => setRuns([...runsRef.current]), CHART_REDRAW_INTERVAL_MS), []);
 
@@ -112,7 +114,15 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       if (!s) return;
       const saved = await s.list();
       const known = new Set(runsRef.current.map((r) => r.id));
-      runsRef.current = [...saved.filter((r) => !known.has(r.id)), ...runsRef.current];
+      const unnumbered = new Set(saved.filter((r) => !r.number).map((r) => r.id));
+      const restored = numberRuns(saved.filter((r) => !known.has(r.id)));
+      // Runs queued before the restore finished are numbered after the restored ones.
+      let next = restored.reduce((m, r) => Math.max(m, r.number), 0);
+      const fresh = runsRef.current.map((r) => ({ ...r, number: ++next }));
+      runsRef.current = [...restored, ...fresh];
+      nextNumberRef.current = next + 1;
+      // Keep the numbers given to older records.
+      restored.filter((r) => unnumbered.has(r.id)).forEach((r) => void s.put(r).catch(() => {}));
       setRuns([...runsRef.current]);
     });
   }, [store]);
@@ -166,7 +176,7 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       const hidden = new Set(runsRef.current.filter((r) => !r.visible).map((r) => r.id));
       runsRef.current = [
         ...runsRef.current,
-        ...items.map((q, i) => ({ ...createRun(q.id, q.config, now + i, depsRef.current.trainCount, sweepId), visible: !hidden.has(q.id) })),
+        ...items.map((q, i) => ({ ...createRun(q.id, q.config, now + i, depsRef.current.trainCount, sweepId, nextNumberRef.current++), visible: !hidden.has(q.id) })),
       ];
       queueRef.current.push(...items);
       setQueued(queueRef.current.length);

@@ -1,49 +1,47 @@
 /**
  * Colour of a run as a function of its α, the same in every view (charts, table, scatter,
- * legend; DESIGN §7). Viridis is perceptually uniform and readable with the common forms of
- * colour blindness (van der Walt & Smith, 2015). We use the part t ∈ [0.25, 0.95] of the map so
- * that both ends keep some contrast on light and dark backgrounds.
+ * legend; DESIGN §7). Each of the paper's α ticks 0, 0.125, …, 1 (Chen et al. 2019, Table 1/Fig. 4)
+ * gets its own clearly distinct hue from a colour-blind-safe set (Okabe–Ito / Paul Tol hues:
+ * blue, orange, green, magenta, gold, cyan, purple, grey, red), with one lightness per theme so
+ * that every colour has ≥ 3:1 contrast on the panel background (WCAG 1.4.11). Other α take the
+ * colour of the nearest tick. Pure function of (α, theme).
  */
 
-/** Viridis anchor colours at t = 0, 0.125, …, 1 (from matplotlib's `_viridis_data`). */
-const VIRIDIS_STOPS: ReadonlyArray<readonly [number, number, number]> = [
-  [68, 1, 84],
-  [71, 44, 122],
-  [59, 81, 139],
-  [44, 113, 142],
-  [33, 144, 141],
-  [39, 173, 129],
-  [92, 200, 99],
-  [170, 220, 50],
-  [253, 231, 37],
-];
+/** Page theme the colour is drawn on. */
+export type ColorTheme = 'light' | 'dark';
 
-/** Part of the viridis map used for α = 0 … 1. */
-export const ALPHA_COLOR_RANGE: readonly [number, number] = [0.25, 0.95];
+/** Colours of α = 0, 0.125, …, 1 on the light (#ffffff) and dark (#1c1d21) panel. */
+export const ALPHA_PALETTE: Readonly<Record<ColorTheme, readonly string[]>> = {
+  light: ['#0072b2', '#d55e00', '#228833', '#aa3377', '#8f7a00', '#0895b5', '#6a3d9a', '#555555', '#cc1f3f'],
+  dark: ['#5aaef0', '#ff9040', '#55cc66', '#f070b8', '#e8d040', '#60ddf0', '#b89af5', '#d0d0d0', '#ff6070'],
+};
 
-/**
- * Viridis colour at t ∈ [0, 1] as [r, g, b] (0–255), linear interpolation between the anchors.
- * @throws Error when t is not a finite number in [0, 1].
- */
-export function viridisRgb(t: number): [number, number, number] {
-  if (!Number.isFinite(t) || t < 0 || t > 1) throw new Error(`viridisRgb: t must be in [0, 1], got ${t}`);
-  const x = t * (VIRIDIS_STOPS.length - 1);
-  const i = Math.min(Math.floor(x), VIRIDIS_STOPS.length - 2);
-  const f = x - i;
-  const a = VIRIDIS_STOPS[i];
-  const b = VIRIDIS_STOPS[i + 1];
-  return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
+/** Index 0…8 of the paper tick nearest to α (clamped to [0, 1]; NaN → 0). */
+export function alphaTickIndex(alpha: number): number {
+  const a = Number.isFinite(alpha) ? Math.min(1, Math.max(0, alpha)) : 0;
+  return Math.round(a * (ALPHA_PALETTE.light.length - 1));
 }
 
 /**
- * The colour of a run with ratio α of low-frequency channels (paper §3.1), as `#rrggbb`.
- * Values outside [0, 1] are clamped (a bad URL must never break the page).
+ * The colour of a run with ratio α of low-frequency channels (paper §3.1), as `#rrggbb`, for a
+ * theme. Values outside [0, 1] are clamped (a bad URL must never break the page).
  */
-export function alphaColor(alpha: number): string {
-  const a = Number.isFinite(alpha) ? Math.min(1, Math.max(0, alpha)) : 0;
-  const [lo, hi] = ALPHA_COLOR_RANGE;
-  const [r, g, b] = viridisRgb(lo + (hi - lo) * a);
-  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+export function alphaColor(alpha: number, theme: ColorTheme = 'light'): string {
+  return ALPHA_PALETTE[theme][alphaTickIndex(alpha)];
+}
+
+/**
+ * The same colour as a CSS variable reference (`var(--alpha-3)`), so that views follow the theme
+ * without re-rendering; the variables come from {@link alphaPaletteCss}.
+ */
+export function alphaVar(alpha: number): string {
+  return `var(--alpha-${alphaTickIndex(alpha)})`;
+}
+
+/** CSS defining `--alpha-0` … `--alpha-8` for the light root and `[data-theme='dark']`. */
+export function alphaPaletteCss(): string {
+  const vars = (t: ColorTheme) => ALPHA_PALETTE[t].map((c, i) => `--alpha-${i}: ${c};`).join(' ');
+  return `:root { ${vars('light')} } [data-theme='dark'] { ${vars('dark')} }`;
 }
 
 /** Relative luminance (WCAG 2.x) of a `#rrggbb` colour, in [0, 1]. */
@@ -56,4 +54,10 @@ export function relativeLuminance(hex: string): number {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }

@@ -8,7 +8,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /**
  * The status line after a run ends, e.g. "Run #2 completed: top-1 31.4 %, top-5 80.0 % (12.3 s)."
- * `number` is the run's 1-based position in the runs table. Stopped runs name the step they
+ * `number` is the run's stable number (RunRecord.number). Stopped runs name the step they
  * stopped at; failed runs give the worker's message. Null for a run that has not ended.
  */
 export function finishedRunSummary(run: RunRecord, number: number): string | null {

@@ -24,6 +24,12 @@ export interface CurvePoint {
 /** A run of the session (or of an earlier one, restored from IndexedDB). */
 export interface RunRecord {
   id: string;
+  /**
+   * Stable run number shown everywhere ("run #3"), assigned at creation and never reused by the
+   * page session; deleting other runs does not change it. 0 only in records stored before numbers
+   * existed, until {@link numberRuns} fills them in on load.
+   */
+  number: number;
   /** Creation time (ms since the epoch). */
   createdAt: number;
   config: TrainConfig;
@@ -31,7 +37,7 @@ export interface RunRecord {
   backend: BackendName | null;
   /** Cost of the model for one image (params, MACs, activations) and the vanilla net's. */
   cost: (CostTotals & { vanilla: CostTotals }) | null;
-  /** Steps in one epoch (ceil(train images / batch)); for the epoch axis. */
+  /** Steps in one epoch as the trainer counts them ({@link stepsPerEpoch}); for the epoch axis. */
   stepsPerEpoch: number;
   points: CurvePoint[];
   step: number;
@@ -51,19 +57,42 @@ export interface RunRecord {
 const CIFAR10_TRAIN_COUNT = 50_000;
 
 /**
+ * Steps in one epoch as the trainer runs them: it drops the last partial batch, so
+ * floor(n / batch) for n ≥ batch, else 1 (one short batch), with n = min(trainLimit ?? count, count).
+ * @throws Error when batchSize is not a positive integer.
+ */
+export function stepsPerEpoch(trainLimit: number | undefined, batchSize: number, trainCount = CIFAR10_TRAIN_COUNT): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`stepsPerEpoch: batchSize must be a positive integer, got ${batchSize}`);
+  const n = Math.min(trainLimit ?? trainCount, trainCount);
+  return n >= batchSize ? Math.floor(n / batchSize) : 1;
+}
+
+/**
+ * Give every run without a number (records stored before numbers existed) the next free numbers,
+ * in creation order; numbered runs keep theirs. Returns a new array, same order as the input.
+ */
+export function numberRuns(runs: RunRecord[]): RunRecord[] {
+  let next = runs.reduce((m, r) => Math.max(m, r.number || 0), 0) + 1;
+  const missing = runs.filter((r) => !r.number).sort((a, b) => a.createdAt - b.createdAt);
+  const given = new Map(missing.map((r) => [r.id, next++]));
+  return runs.map((r) => (given.has(r.id) ? { ...r, number: given.get(r.id) as number } : r));
+}
+
+/**
  * A new queued run for a config.
+ * @param number the stable run number (see {@link RunRecord.number}).
  * @param trainCount training images available (default 50,000); trainLimit caps it.
  */
-export function createRun(id: string, config: TrainConfig, createdAt: number, trainCount = CIFAR10_TRAIN_COUNT, sweepId: string | null = null): RunRecord {
-  const images = Math.min(config.trainLimit ?? trainCount, trainCount);
+export function createRun(id: string, config: TrainConfig, createdAt: number, trainCount = CIFAR10_TRAIN_COUNT, sweepId: string | null = null, number = 0): RunRecord {
   return {
     id,
+    number,
     createdAt,
     config,
     status: 'queued',
     backend: null,
     cost: null,
-    stepsPerEpoch: Math.max(1, Math.ceil(images / config.batchSize)),
+    stepsPerEpoch: stepsPerEpoch(config.trainLimit, config.batchSize, trainCount),
     points: [],
     step: 0,
     test: null,
