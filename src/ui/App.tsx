@@ -106,6 +106,21 @@ export function App() {
   }, [runs.activeId]);
   const hasModel = sessionTrained || modelStamp !== null;
 
+  const runButtons = (
+    <RunButtons
+      status={active?.status ?? null}
+      blockedReason={blocked}
+      queued={runs.queued}
+      lastRunSummary={lastSummary}
+      onTrain={() => runs.enqueue([toTrainConfig(lab)])}
+      onPause={() => void runs.pause()}
+      onResume={() => void runs.resume()}
+      onStop={() => void runs.stop()}
+    />
+  );
+  // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
+  const sweepHidden = hidden.has('sweep') || hidden.has('alpha');
+
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
       <header>
@@ -134,18 +149,7 @@ export function App() {
               state={lab}
               hidden={hidden}
               onChange={patch}
-              runButtons={
-                <RunButtons
-                  status={active?.status ?? null}
-                  blockedReason={blocked}
-                  queued={runs.queued}
-                  lastRunSummary={lastSummary}
-                  onTrain={() => runs.enqueue([toTrainConfig(lab)])}
-                  onPause={() => void runs.pause()}
-                  onResume={() => void runs.resume()}
-                  onStop={() => void runs.stop()}
-                />
-              }
+              runButtons={runButtons}
               backend={
                 <BackendIndicator
                   choice={worker.backend}
@@ -160,7 +164,7 @@ export function App() {
                 />
               }
             />
-            {!hidden.has('sweep') ? (
+            {!sweepHidden ? (
               <Panel id="sweep-h" title="α sweep">
                 <SweepPanel alphas={lab.sweep} onAlphasChange={(sweep) => patch({ sweep })} blockedReason={blocked}
                   onRun={(alphas) => runs.enqueue(planSweep(toTrainConfig(lab), alphas), `sweep-${Date.now().toString(36)}`)} />
@@ -169,7 +173,17 @@ export function App() {
           </div>
         ) : null}
         <div className="stack">
-          {lab.presenter ? <p className="muted">Presenter mode: α = {formatAlpha(lab.alpha)}, Oct-ResNet-{lab.depth}. Press the button above to show the controls.</p> : null}
+          {lab.presenter ? (
+            <section className="panel presenter-run" aria-label="Run controls (presenter mode)">
+              <p className="muted" data-testid="presenter-banner">
+                Presenter mode: α = {formatAlpha(lab.alpha)}, Oct-ResNet-{lab.depth}.{' '}
+                {hidden.has('presenter')
+                  ? 'Locked by presenter_hide=1 in the link.'
+                  : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
+              </p>
+              {runButtons}
+            </section>
+          ) : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
           <CostPanel config={lab} />
           <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}

@@ -167,7 +167,9 @@ describe.each([
     // Dark mode + presenter mode (large type, controls hidden), with the runs of this browser.
     await page.goto(`${server.url}?theme=dark&presenter=1`);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.getByTestId('train').count()).toBe(0);
+    expect(await page.getByTestId('train').count()).toBe(1); // run buttons stay in presenter mode
+    expect(await page.getByTestId('presenter-banner').textContent()).toMatch(/presenter_hide=1/);
+    expect(await page.getByTestId('alpha-slider').count()).toBe(0); // the controls panel is hidden
     await page.getByTestId('run-row').first().waitFor();
     expect(new URL(page.url()).searchParams.get('presenter')).toBe('1'); // the user's 1 is kept
     expect(await page.getByLabel('Model name').count()).toBe(0);

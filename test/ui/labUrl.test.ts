@@ -85,3 +85,21 @@ describe('lab URL schema', () => {
     }
   });
 });
+
+describe('lab URL: hide flags and duplicate sweep values', () => {
+  it('rejects a bad _hide value with a notice and keeps the control', () => {
+    const p = parseLabUrl('alpha_hide=yes');
+    expect([...p.hidden]).toEqual([]);
+    expect(p.notices).toEqual(['"alpha_hide"="yes" must be true/false (or 1/0); "alpha" stays visible.']);
+    expect([...parseLabUrl('alpha_hide=true').hidden]).toEqual(['alpha']);
+  });
+
+  it('removes duplicate sweep α values with a notice, keeping the first-seen order', () => {
+    const p = parseLabUrl('sweep=0,0,0');
+    expect(p.state.sweep).toEqual([0]);
+    expect(p.notices).toEqual(['sweep="0,0,0" repeats values; using 0.']);
+    const q = parseLabUrl('sweep=0.5,0.25,.5');
+    expect(q.state.sweep).toEqual([0.5, 0.25]);
+    expect(q.notices).toHaveLength(1);
+  });
+});

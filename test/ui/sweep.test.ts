@@ -20,3 +20,19 @@ describe('α sweep', () => {
     expect(() => parseAlphaList('  ')).toThrow(/at least one α/);
   });
 });
+
+describe('α slider keys', () => {
+  it('jumps to the next/previous paper tick from any α, Home/End to the ends', async () => {
+    const { alphaKeyTarget, ALPHA_SLIDER_STEP } = await import('../../src/ui/lib/alphaKeys');
+    expect(alphaKeyTarget(0.3, 'ArrowRight')).toBe(0.375);
+    expect(alphaKeyTarget(0.3, 'ArrowLeft')).toBe(0.25);
+    expect(alphaKeyTarget(0.25, 'ArrowUp')).toBe(0.375);
+    expect(alphaKeyTarget(0.25, 'PageDown')).toBe(0.125);
+    expect(alphaKeyTarget(1, 'ArrowRight')).toBe(1);
+    expect(alphaKeyTarget(0, 'ArrowLeft')).toBe(0);
+    expect(alphaKeyTarget(0.6, 'Home')).toBe(0);
+    expect(alphaKeyTarget(0.6, 'End')).toBe(1);
+    expect(alphaKeyTarget(0.6, 'a')).toBeNull();
+    expect(Math.abs(0.3 / ALPHA_SLIDER_STEP - Math.round(0.3 / ALPHA_SLIDER_STEP))).toBeLessThan(1e-9); // 0.3 lies on the slider grid
+  });
+});

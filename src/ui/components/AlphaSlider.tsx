@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { alphaVar } from '../lib/alphaColor';
 import { ALPHA_TICKS } from '../state/labSchema';
+import { formatAlpha } from '../lib/formatAlpha';
+
+import { ALPHA_SLIDER_STEP, alphaKeyTarget } from '../lib/alphaKeys';
 
 /** Props of {@link AlphaSlider}. */
 export interface AlphaSliderProps {
@@ -10,8 +13,9 @@ export interface AlphaSliderProps {
 }
 
 /**
- * The α slider: 0–1 in steps of 1/8 with the paper's ticks (0, .125, …, 1), keyboard-operable
- * (arrows step 1/8, Home/End), its value in the run colour used by every view.
+ * The α slider: 0–1 with a fine step (ALPHA_SLIDER_STEP) so that the thumb matches any α, the
+ * paper's ticks (0, .125, …, 1) as tick marks; keys jump between ticks (arrows/PageUp/PageDown,
+ * Home/End). α is shown rounded to ≤ 3 decimals, in the run colour used by every view.
  */
 export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
   const id = useId();
@@ -21,7 +25,7 @@ export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
         α (low-frequency ratio):{' '}
         <span className="alpha-value" data-testid="alpha-value">
           <span className="swatch" style={{ background: alphaVar(value) }} aria-hidden="true" />
-          {value}
+          {formatAlpha(value)}
         </span>
       </label>
       <input
@@ -29,12 +33,18 @@ export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
         type="range"
         min={0}
         max={1}
-        step={0.125}
+        step={ALPHA_SLIDER_STEP}
         value={value}
         list={`${id}-ticks`}
-        aria-valuetext={`alpha ${value}`}
+        aria-valuetext={`alpha ${formatAlpha(value)}`}
         data-testid="alpha-slider"
-        onChange={(e) => onChange(Number(e.target.value))}
+        onChange={(e) => onChange(Number(Number(e.target.value).toFixed(3)))}
+        onKeyDown={(e) => {
+          const t = alphaKeyTarget(value, e.key);
+          if (t === null) return;
+          e.preventDefault();
+          onChange(t);
+        }}
       />
       <datalist id={`${id}-ticks`}>
         {ALPHA_TICKS.map((t) => (

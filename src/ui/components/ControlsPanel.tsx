@@ -2,6 +2,8 @@ import { useId, type ReactNode } from 'react';
 import { TRAIN_PRESETS, type TrainPresetName } from '../../train/index';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
+import { alphaVar } from '../lib/alphaColor';
+import { formatAlpha } from '../lib/formatAlpha';
 import { BASIC_DEPTHS, LAB_SCHEMA, type LabState, type NumberSpec } from '../state/labSchema';
 
 /** Props of {@link ControlsPanel}. */
@@ -32,7 +34,18 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
   return (
     <section className="panel" aria-labelledby="controls-h">
       <h2 id="controls-h">Model and training</h2>
-      {show('alpha') ? <AlphaSlider value={state.alpha} onChange={(alpha) => onChange({ alpha })} /> : null}
+      {show('alpha') ? (
+        <AlphaSlider value={state.alpha} onChange={(alpha) => onChange({ alpha })} />
+      ) : (
+        <p data-testid="alpha-readonly">
+          α (low-frequency ratio):{' '}
+          <span className="alpha-value" data-testid="alpha-value">
+            <span className="swatch" style={{ background: alphaVar(state.alpha) }} aria-hidden="true" />
+            {formatAlpha(state.alpha)}
+          </span>{' '}
+          <span className="muted">(set by the lecture link)</span>
+        </p>
+      )}
       {show('depth') && show('widthMultiplier') ? (
         <div className="field">
           <label htmlFor={presetId}>Preset</label>

@@ -98,11 +98,11 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                   <td>{r.imagesPerSecond ? r.imagesPerSecond.toFixed(0) : '—'}</td>
                   <td>{r.elapsedMs !== null ? (r.elapsedMs / 1000).toFixed(1) : '—'}</td>
                   <td className="left">{r.backend ?? '—'}</td>
-                  <td className="left" title={r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)}>
+                  <td className="left status" title={r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)}>
                     {r.status}
                     {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
                   </td>
-                  <td className="presenter-hide">
+                  <td className="presenter-hide actions">
                     <button type="button" disabled={r.id === activeId} aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}
                       onClick={(e) => {
                         e.stopPropagation();

@@ -17,12 +17,17 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
   const id = useId();
   const [text, setText] = useState(alphas.join(', '));
   const [error, setError] = useState<string | null>(null);
+  /** Shown after duplicate α values were dropped from the typed list. */
+  const [dedupeNote, setDedupeNote] = useState<string | null>(null);
   useEffect(() => setText(alphas.join(', ')), [alphas]);
   const parse = (t: string): number[] | null => {
     try {
       const list = parseAlphaList(t);
+      const unique = [...new Set(list)];
       setError(null);
-      return list;
+      setDedupeNote(unique.length < list.length ? `Duplicate α values removed: ${unique.join(', ')} (${unique.length} run${unique.length === 1 ? '' : 's'}).` : null);
+      if (unique.length < list.length) setText(unique.join(', '));
+      return unique;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       return null;
@@ -40,6 +45,7 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
           }} />
       </div>
       {error ? <p className="error muted">{error}</p> : null}
+      {dedupeNote ? <p className="notice" role="status" data-testid="sweep-dedupe">{dedupeNote}</p> : null}
       <button type="button" disabled={blockedReason !== null} data-testid="run-sweep"
         onClick={() => {
           const l = parse(text);
@@ -48,7 +54,7 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
             onRun(l);
           }
         }}>
-        Run sweep ({text.split(/[\s,;]+/).filter(Boolean).length} runs)
+        Run sweep ({new Set(text.split(/[\s,;]+/).filter(Boolean).map(Number)).size} runs)
       </button>
     </div>
   );

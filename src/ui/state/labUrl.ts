@@ -111,8 +111,10 @@ export function parseLabUrl(search: string): ParsedLabUrl {
         notices.push(`${echo(name)}: there is no control ${echo(target)} to hide.`);
       } else if (raw === '0' || raw === 'false') {
         hidden.delete(target as keyof LabState);
-      } else {
+      } else if (raw === '1' || raw === 'true' || raw === '') {
         hidden.add(target as keyof LabState);
+      } else {
+        notices.push(`${echo(name)}=${echo(raw)} must be true/false (or 1/0); ${echo(target)} stays visible.`);
       }
       continue;
     }
@@ -130,6 +132,11 @@ export function parseLabUrl(search: string): ParsedLabUrl {
     const r = parseValue(spec, raw);
     if ('error' in r) {
       notices.push(`${name}=${echo(raw)} ${r.error}; using the default ${formatDefault(spec.default)}.`);
+    } else if (spec.kind === 'numberList') {
+      const list = r.value as number[];
+      const unique = [...new Set(list)];
+      if (unique.length < list.length) notices.push(`${name}=${echo(raw)} repeats values; using ${unique.join(',')}.`);
+      state[key] = unique;
     } else {
       state[key] = r.value;
     }
