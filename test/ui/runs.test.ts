@@ -66,12 +66,20 @@ describe('run reducer', () => {
 });
 
 describe('export and persistence', () => {
-  const done = { ...createRun('r"3', config, 5), status: 'completed' as const, test, imagesPerSecond: 100, elapsedMs: 12_000, backend: 'wasm' as const, cost: { params: 1000, macs: 2e6, activationElements: 300, vanilla: { params: 1000, macs: 4e6, activationElements: 400 } } };
+  const done = { ...createRun('r"3', config, 5, 50_000, null, 7), status: 'completed' as const, test, imagesPerSecond: 100, elapsedMs: 12_000, backend: 'wasm' as const, cost: { params: 1000, macs: 2e6, activationElements: 300, vanilla: { params: 1000, macs: 4e6, activationElements: 400 } } };
 
   it('CSV has one row per run with the derived columns', () => {
     const lines = runsToCsv([done]).trim().split('\r\n');
     expect(lines[0]).toBe(RUN_COLUMNS.join(','));
-    expect(lines[1]).toBe('"r""3",0.5,8,1,1000,2,0.5,300,0.75,0.31,0.8,100,12,wasm,completed,2,100,0.2,3,0');
+    // % columns: 2e6/4e6 = 50 %, 300/400 = 75 %, top-1 31 %, top-5 80 %; trainLimit 1000, no testLimit/maxSteps
+    expect(lines[1]).toBe('7,"r""3",0.5,8,1,1000,2,50,300,75,31,80,100,12,wasm,completed,2,100,0.2,3,1000,,,0');
+    const odd = { ...done, elapsedMs: 10_611.400000000373, imagesPerSecond: 123.456, test: { ...test, top1: 0.123456 }, config: { ...config, maxSteps: 50, testLimit: 500 } };
+    const cells = runsToCsv([odd]).trim().split('\r\n')[1].split(',');
+    expect(cells[RUN_COLUMNS.indexOf('time_s')]).toBe('10.61');
+    expect(cells[RUN_COLUMNS.indexOf('top1_pct')]).toBe('12.35');
+    expect(cells[RUN_COLUMNS.indexOf('images_per_s')]).toBe('123.5');
+    expect(cells[RUN_COLUMNS.indexOf('test_limit')]).toBe('500');
+    expect(cells[RUN_COLUMNS.indexOf('max_steps')]).toBe('50');
     expect(JSON.parse(runsToJson([done])).runs[0].id).toBe('r"3');
   });
 

@@ -4,36 +4,50 @@
 import { toCsv, type CsvCell } from './csv';
 import type { RunRecord } from './runs';
 
-/** Header of the runs table export (units in the names). */
+/** Header of the runs table export (units in the names: _pct = percent, _s = seconds). */
 export const RUN_COLUMNS = [
-  'id', 'alpha', 'depth', 'width', 'params', 'mmacs', 'mmacs_pct_vanilla', 'activation_elements',
-  'activation_pct_vanilla', 'top1', 'top5', 'images_per_s', 'time_s', 'backend', 'status', 'epochs',
-  'batch', 'learning_rate', 'seed', 'steps',
+  'run', 'id', 'alpha', 'depth', 'width', 'params', 'mmacs', 'mmacs_pct_vanilla', 'activation_elements',
+  'activation_pct_vanilla', 'top1_pct', 'top5_pct', 'images_per_s', 'time_s', 'backend', 'status', 'epochs',
+  'batch_size', 'learning_rate', 'seed', 'train_limit', 'test_limit', 'max_steps', 'steps',
 ] as const;
 
-/** One run as a row of {@link RUN_COLUMNS} (ratios in [0, 1], times in s, MACs in millions). */
+/** Round to `digits` decimals (null/undefined stay empty): 10.611400000000373 → 10.61 for 2. */
+function round(v: number | null | undefined, digits: number): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  return Number(v.toFixed(digits));
+}
+
+/**
+ * One run as a row of {@link RUN_COLUMNS}: percentages in % (2 decimals), MMACs with 3 decimals,
+ * times in s (2 decimals), images/s with 1; limits empty when not set.
+ */
 export function runToRow(r: RunRecord): CsvCell[] {
   const c = r.cost;
+  const pct = (v: number | null | undefined) => round(v === null || v === undefined ? v : v * 100, 2);
   return [
+    r.number,
     r.id,
-    r.config.alpha,
+    round(r.config.alpha, 4),
     r.config.depth,
     r.config.widthMultiplier,
     c?.params,
-    c ? c.macs / 1e6 : null,
-    c ? c.macs / c.vanilla.macs : null,
+    round(c ? c.macs / 1e6 : null, 3),
+    pct(c ? c.macs / c.vanilla.macs : null),
     c?.activationElements,
-    c ? c.activationElements / c.vanilla.activationElements : null,
-    r.test?.top1,
-    r.test?.top5,
-    r.imagesPerSecond,
-    r.elapsedMs === null ? null : r.elapsedMs / 1000,
+    pct(c ? c.activationElements / c.vanilla.activationElements : null),
+    pct(r.test?.top1),
+    pct(r.test?.top5),
+    round(r.imagesPerSecond, 1),
+    round(r.elapsedMs === null ? null : r.elapsedMs / 1000, 2),
     r.backend,
     r.status,
     r.config.epochs,
     r.config.batchSize,
     r.config.learningRate,
     r.config.seed,
+    r.config.trainLimit,
+    r.config.testLimit,
+    r.config.maxSteps,
     r.step,
   ];
 }
