@@ -35,7 +35,10 @@ describe('finishedRunSummary', () => {
     expect(finishedRunSummary({ ...base, status: 'stopped', test, elapsedMs: 1000, step: 7 }, 1)).toBe(
       'Run #1 stopped at step 7: top-1 31.4 %, top-5 80.0 % (1.0 s).',
     );
-    expect(finishedRunSummary({ ...base, status: 'error', message: 'out of memory', step: 3 }, 4)).toBe('Run #4 failed at step 3: out of memory.');
+    expect(finishedRunSummary({ ...base, status: 'error', message: 'out of memory', step: 3 }, 4)).toBe(
+      'Run #4 failed at step 3: out of memory. Hint: the model ran out of memory: lower the batch size or choose a smaller depth.',
+    );
+    expect(finishedRunSummary({ ...base, status: 'error', message: 'loss is NaN', step: 3 }, 4)).toBe('Run #4 failed at step 3: loss is NaN.');
     expect(finishedRunSummary({ ...base, status: 'running' }, 1)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { applyTrainEvent, createRun, isFinished, numberRuns, stepsPerEpoch, type RunRecord } from '../../src/ui/lib/runs';
 import { formatAlpha } from '../../src/ui/lib/formatAlpha';
+import { errorHint, finishedRunSummary } from '../../src/ui/lib/runSummary';
 import { RUN_COLUMNS, runsToCsv, runsToJson } from '../../src/ui/lib/runExport';
 import { RunStore } from '../../src/ui/lib/runStore';
 import type { EvalMetrics, TrainConfig } from '../../src/train/protocol';
@@ -62,6 +63,17 @@ describe('run reducer', () => {
     const r = applyTrainEvent(createRun('r2', config, 0), { type: 'error', runId: 'r2', message: 'loss is NaN at step 3', step: 3 });
     expect(r.status).toBe('error');
     expect(r.message).toBe('loss is NaN at step 3');
+    expect(finishedRunSummary(r, 4)).toBe('Run #4 failed at step 3: loss is NaN at step 3.');
+  });
+
+  it('an out-of-memory error gets a hint (wasm "memory access out of bounds", emscripten "Aborted(")', () => {
+    const hint = 'the model ran out of memory: lower the batch size or choose a smaller depth';
+    expect(errorHint('RuntimeError: memory access out of bounds')).toBe(hint);
+    expect(errorHint('Aborted(). Build with -sASSERTIONS for more info.')).toBe(hint);
+    expect(errorHint('loss is NaN at step 3')).toBeNull();
+    expect(errorHint(null)).toBeNull();
+    const r = applyTrainEvent(createRun('r9', config, 0), { type: 'error', runId: 'r9', message: 'memory access out of bounds', step: 0 });
+    expect(finishedRunSummary(r, 9)).toBe(`Run #9 failed at step 0: memory access out of bounds. Hint: ${hint}.`);
   });
 });
 

@@ -18,10 +18,19 @@ export function OctaveViews({ result, classNames }: OctaveViewsProps) {
   const id = useId();
   const layers = result.layers;
   const [name, setName] = useState<string | null>(null);
-  const layer = layers.find((l) => l.info.name === name) ?? layers.find((l) => l.high && l.low) ?? layers[0];
+  const withBoth = layers.find((l) => l.high && l.low);
+  const layer = layers.find((l) => l.info.name === name) ?? withBoth ?? layers[0];
   if (!layer) return <p className="muted">This model has no octave layers to inspect.</p>;
+  const onlyLow = layers.every((l) => !l.high);
   return (
     <div>
+      {!withBoth ? (
+        <p className="notice" data-testid="inspect-no-both">
+          No layer of this model has both a high- and a low-frequency branch
+          {onlyLow ? ' (α = 1: every layer after the stem is low-frequency only)' : ''}, so there is no octave split to compare; showing{' '}
+          {layer.info.name} instead.
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={id}>Layer</label>
         <select id={id} value={layer.info.name} onChange={(e) => setName(e.target.value)} data-testid="inspect-layer">

@@ -5,6 +5,7 @@ import { downloadBlob } from '../lib/download';
 import { runsToCsv, runsToJson } from '../lib/runExport';
 import type { RunRecord } from '../lib/runs';
 import { formatAlpha } from '../lib/formatAlpha';
+import { errorHint } from '../lib/runSummary';
 
 /** Props of {@link RunsTable}. */
 export interface RunsTableProps {
@@ -100,7 +101,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                   <td className="left">{r.backend ?? '—'}</td>
                   <td className="left status" title={r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)}>
                     {r.status}
-                    {r.message ? ` — ${r.message.slice(0, 60)}` : ''}
+                    {r.message ? ` — ${errorHint(r.message) ?? r.message.slice(0, 60)}` : ''}
                   </td>
                   <td className="presenter-hide actions">
                     <button type="button" disabled={r.id === activeId} aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}

@@ -6,6 +6,17 @@ import type { RunRecord } from './runs';
 /** Percent with one decimal, e.g. 0.3142 → "31.4 %". */
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
+/** Messages of a wasm/WebGL allocation failure (the model or batch did not fit in memory). */
+const OUT_OF_MEMORY = /memory access out of bounds|Aborted\(|out of memory/i;
+
+/**
+ * A hint for a training error message, or null: an out-of-memory failure gets
+ * "the model ran out of memory: lower the batch size or choose a smaller depth".
+ */
+export function errorHint(message: string | null): string | null {
+  return message && OUT_OF_MEMORY.test(message) ? 'the model ran out of memory: lower the batch size or choose a smaller depth' : null;
+}
+
 /**
  * The status line after a run ends, e.g. "Run #2 completed: top-1 31.4 %, top-5 80.0 % (12.3 s)."
  * `number` is the run's stable number (RunRecord.number). Stopped runs name the step they
@@ -19,8 +30,10 @@ export function finishedRunSummary(run: RunRecord, number: number): string | nul
       return `Run #${number} completed: ${metrics}.`;
     case 'stopped':
       return `Run #${number} stopped at step ${run.step}: ${metrics}.`;
-    case 'error':
-      return `Run #${number} failed at step ${run.step}: ${run.message ?? 'unknown error'}.`;
+    case 'error': {
+      const hint = errorHint(run.message);
+      return `Run #${number} failed at step ${run.step}: ${run.message ?? 'unknown error'}.${hint ? ` Hint: ${hint}.` : ''}`;
+    }
     case 'interrupted':
       return `Run #${number} was interrupted (page closed).`;
     default:
