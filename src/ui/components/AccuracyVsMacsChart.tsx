@@ -56,13 +56,13 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       <p className="muted">One point per finished run: test top-1 against multiply-adds per image; colour = α.</p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length}>
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 24 }}>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid stroke="var(--grid)" />
             <XAxis type="number" dataKey="x" name="MMACs" domain={xAxis?.domain ?? ['auto', 'auto']} ticks={xAxis?.ticks} tickFormatter={formatTick}
               tick={{ fill: 'var(--muted)' }} label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }} />
             <YAxis type="number" dataKey="y" name="test top-1 %" domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks} tickFormatter={formatTick}
-              tick={{ fill: 'var(--muted)' }} width={48}
-              label={{ value: 'test top-1 (%)', angle: -90, position: 'left', offset: 8, fill: 'var(--muted)', style: { textAnchor: 'middle' } }} />
+              tick={{ fill: 'var(--muted)' }} width={72}
+              label={{ value: 'test top-1 (%)', angle: -90, position: 'insideLeft', offset: 4, fill: 'var(--muted)', style: { textAnchor: 'middle' } }} />
             <ZAxis range={[90, 90]} />
             <Tooltip content={<PointTooltip />} />
             <Scatter data={pts} isAnimationActive={false} />
