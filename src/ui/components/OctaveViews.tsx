@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { InspectResult } from '../../train/protocol';
 import { FeatureMapView, SpectrumView } from '../inspect/index';
+import { formatAlpha } from '../lib/formatAlpha';
 
 /** Props of {@link OctaveViews}. */
 export interface OctaveViewsProps {
@@ -36,7 +37,7 @@ export function OctaveViews({ result, classNames }: OctaveViewsProps) {
         <select id={id} value={layer.info.name} onChange={(e) => setName(e.target.value)} data-testid="inspect-layer">
           {layers.map((l) => (
             <option key={l.info.name} value={l.info.name}>
-              {l.info.name} (α {l.info.alphaIn}→{l.info.alphaOut})
+              {l.info.name} (α {formatAlpha(l.info.alphaIn)}→{formatAlpha(l.info.alphaOut)})
             </option>
           ))}
         </select>

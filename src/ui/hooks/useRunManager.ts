@@ -116,11 +116,13 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       const known = new Set(runsRef.current.map((r) => r.id));
       const unnumbered = new Set(saved.filter((r) => !r.number).map((r) => r.id));
       const restored = numberRuns(saved.filter((r) => !known.has(r.id)));
-      // Runs queued before the restore finished are numbered after the restored ones.
-      let next = restored.reduce((m, r) => Math.max(m, r.number), 0);
-      const fresh = runsRef.current.map((r) => ({ ...r, number: ++next }));
+      // Runs queued before the restore finished are renumbered after the restored ones (only
+      // those whose number a restored run may hold; a second restore pass changes nothing).
+      const maxRestored = restored.reduce((m, r) => Math.max(m, r.number), 0);
+      let next = [...restored, ...runsRef.current].reduce((m, r) => Math.max(m, r.number), 0);
+      const fresh = runsRef.current.map((r) => (r.number > maxRestored ? r : { ...r, number: ++next }));
       runsRef.current = [...restored, ...fresh];
-      nextNumberRef.current = next + 1;
+      nextNumberRef.current = Math.max(nextNumberRef.current, next + 1);
       // Keep the numbers given to older records.
       restored.filter((r) => unnumbered.has(r.id)).forEach((r) => void s.put(r).catch(() => {}));
       setRuns([...runsRef.current]);
