@@ -95,7 +95,7 @@ function probeWebGL(env: BackendEnvironment): BackendCandidate {
  */
 export async function probeBackends(env: BackendEnvironment = detectEnvironment()): Promise<BackendCandidate[]> {
   const wasm: BackendCandidate = env.hasWebAssembly
-    ? { name: 'wasm', available: true, software: false, detail: 'WebAssembly SIMD, 1 thread' }
+    ? { name: 'wasm', available: true, software: false, detail: 'WebAssembly SIMD' }
     : { name: 'wasm', available: false, software: false, detail: 'WebAssembly is not available' };
   return [
     await probeWebGPU(env),
@@ -144,14 +144,43 @@ async function ensureRegistered(name: BackendName): Promise<void> {
   if (!tf.findBackendFactory(name)) throw new Error(`tfjs backend '${name}' is not registered in this build`);
 }
 
+/** Most WASM threads tfjs 4.22.0 can use: its build pre-creates 8 pthread workers. */
+const MAX_WASM_THREADS = 8;
+
+/** What the last WASM initialisation got: its thread count and, with 1 thread, why. */
+let wasmThreads: { threads: number; note: string } = { threads: 1, note: 'not initialised' };
+
+/** The detail text of the initialised WASM backend, e.g. "WebAssembly SIMD, 2 threads". */
+export function wasmThreadsDetail(): string {
+  return wasmThreads.threads > 1
+    ? `WebAssembly SIMD, ${wasmThreads.threads} threads`
+    : `WebAssembly SIMD, 1 thread (${wasmThreads.note})`;
+}
+
 /**
- * Initialises tfjs on `name`. WASM threads are switched off explicitly (TFJS-NOTES "WASM
- * threads"). @returns false when tfjs could not initialise it.
+ * Runs `init` while `navigator.hardwareConcurrency` reads `2 × threads`. tfjs-backend-wasm
+ * 4.22.0 caps its thread pool at hardwareConcurrency / 2 (it assumes two hyper-threads per
+ * core), so on a 2-core machine it would never use more than 1 thread; its C++ reads the value
+ * once, while the module initialises. The own property is removed afterwards.
  */
-export async function initBackend(name: BackendName): Promise<boolean> {
-  registerKernelFixes();
-  await ensureRegistered(name); // the wasm package registers its flags on import
-  if (name === 'wasm') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+async function withThreadCap<T>(threads: number, init: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  let patched = false;
+  try {
+    if (nav) Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+    patched = true;
+  } catch {
+    // Read-only navigator: tfjs keeps its own cap; the thread count read afterwards says so.
+  }
+  try {
+    return await init();
+  } finally {
+    if (patched && nav) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
+/** Sets the backend `name`; false when tfjs could not initialise it. */
+async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
@@ -159,6 +188,52 @@ export async function initBackend(name: BackendName): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Initialises the WASM backend, multi-threaded (tfjs's threaded SIMD build, one thread per
+ * logical core, at most 8) when the scope is cross-origin isolated (COOP same-origin + COEP
+ * require-corp, so SharedArrayBuffer exists) and tfjs detects thread support; otherwise, or
+ * when the threaded build fails to initialise, single-threaded SIMD. Never threaded in Node.
+ * The outcome is read back with {@link wasmThreadsDetail}. @returns false when wasm failed.
+ */
+async function initWasm(): Promise<boolean> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
+  const cores = Math.min(MAX_WASM_THREADS, Math.max(1, Math.floor(g.navigator?.hardwareConcurrency ?? 1)));
+  let note: string;
+  if (g.crossOriginIsolated !== true) note = 'threads need a cross-origin isolated page';
+  else if (cores < 2) note = 'one logical core';
+  else if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) note = 'no WebAssembly thread support';
+  else {
+    wasm.setThreadsCount(cores);
+    if (await withThreadCap(cores, () => trySetBackend('wasm'))) {
+      const threads = wasm.getThreadsCount();
+      wasmThreads = { threads, note: threads > 1 ? '' : 'the threaded build started only 1 thread' };
+      return true;
+    }
+    note = 'the threaded build failed to initialise';
+  }
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const ok = await trySetBackend('wasm');
+  wasmThreads = { threads: 1, note };
+  return ok;
+}
+
+/**
+ * Initialises tfjs on `name`. WASM runs multi-threaded where the page allows it (see
+ * initWasm; TFJS-NOTES "WASM threads"). @returns false when tfjs could not initialise it.
+ */
+export async function initBackend(name: BackendName): Promise<boolean> {
+  registerKernelFixes();
+  await ensureRegistered(name); // the wasm package registers its flags on import
+  if (name === 'wasm') return initWasm();
+  return trySetBackend(name);
+}
+
+/** The candidate's detail after a successful init (wasm reports its thread count). */
+function refreshDetail(c: BackendCandidate): void {
+  if (c.name === 'wasm') c.detail = wasmThreadsDetail();
 }
 
 /**
@@ -185,10 +260,12 @@ export async function selectBackend(
       c.detail = `failed to initialise (${c.detail})`;
       throw new Error(`Backend '${preferred}' failed to initialise; available: ${availableNames()}`);
     }
+    refreshDetail(c);
     return { name: preferred, reason: explainChoice(c, candidates, true), candidates, manual: true };
   }
   for (const c of ranked) {
     if (await initBackend(c.name)) {
+      refreshDetail(c);
       return { name: c.name, reason: explainChoice(c, candidates, false), candidates, manual: false };
     }
     c.available = false;

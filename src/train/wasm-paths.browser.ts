@@ -1,8 +1,9 @@
 /**
  * Browser-only: tells the WASM backend where Vite serves its three binaries (TFJS-NOTES,
  * "Backends that run here"). Imported ONLY by the worker entry (src/train/worker.ts), never by
- * Node code: the `?url` imports are a Vite feature. Threads stay off (see backend.ts), but all
- * three files are mapped so tfjs never falls back to a CDN.
+ * Node code: the `?url` imports are a Vite feature. All three files are mapped so tfjs never
+ * falls back to a CDN; the threaded SIMD one runs when the page is cross-origin isolated (see
+ * backend.ts and vite.config.ts), the SIMD one otherwise.
  */
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';

@@ -2,7 +2,8 @@
  * A tiny static HTTP server for the end-to-end tests (node:http, no dependencies): serves a
  * built site (dist/) and, under /data/cifar10/, the real CIFAR-10 files from CIFAR10_DIR — the
  * path the lab's browser loader fetches (src/data/browser.ts). Only GET/HEAD, only files inside
- * the two roots (no path traversal), with Content-Length so the page can show byte progress.
+ * the two roots (no path traversal), with Content-Length so the page can show byte progress,
+ * and the cross-origin isolation headers of vite.config.ts (COOP/COEP: WASM threads).
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -73,6 +74,8 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': s.size,
         'Cache-Control': 'no-store',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
       });
       if (req.method === 'HEAD') {
         res.end();
