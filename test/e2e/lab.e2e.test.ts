@@ -25,7 +25,7 @@ const BASE_FLAGS = [
 ];
 /**
  * A short run that still learns: Oct-ResNet-8 at α=0.5, 50 steps of 64 real images (one-cycle over
- * the 50 steps), evaluated on 500 real test images (seeded, single-thread WASM: deterministic).
+ * the 50 steps), evaluated on 500 real test images (seeded; WASM, with threads when the page is cross-origin isolated).
  */
 const RUN_QUERY = 'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1&inspectEvery=20';
 /** The octave views refresh at steps 20 and 40 (inspectEvery=20); only the end-of-run refresh shows step 50. */
