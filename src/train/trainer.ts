@@ -104,7 +104,7 @@ export async function evaluate(
  * gradients of conv/dense kernels (g ← g + wd·w, as SGD's weight_decay), then the Nesterov
  * momentum update. Returns device scalars: the summed loss (mean × N) and the correct count.
  */
-function sgdStep(
+export function sgdStep(
   model: tf.LayersModel,
   vars: tf.Variable[],
   decayed: ReadonlySet<string>,
@@ -130,6 +130,15 @@ function sgdStep(
     optimizer.applyGradients(named);
     return [tf.mul(value, batch.size) as tf.Scalar, correct as unknown as tf.Scalar];
   });
+}
+
+/**
+ * The variables SGD updates and the names of those that get weight decay (conv/dense kernels:
+ * rank ≥ 2; not BatchNorm γ/β or biases).
+ */
+export function trainableParams(model: tf.LayersModel): { vars: tf.Variable[]; decayed: ReadonlySet<string> } {
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  return { vars, decayed: new Set(vars.filter((v) => v.shape.length >= 2).map((v) => v.name)) };
 }
 
 /** Disposes a MomentumOptimizer fully (TFJS-NOTES bug 4: its dispose() leaves the lr scalar). */
@@ -251,8 +260,7 @@ export class Trainer {
       const totalSteps = Math.min(c.maxSteps ?? Infinity, c.epochs * stepsPerEpoch);
       if (totalSteps < 1) throw new Error('the training split yields no batch (check trainLimit and batchSize)');
       optimizer = tf.train.momentum(learningRateAt(c.schedule, c.learningRate, 0, totalSteps), c.momentum, true);
-      const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-      const decayed = new Set(vars.filter((v) => v.shape.length >= 2).map((v) => v.name)); // conv/dense kernels
+      const { vars, decayed } = trainableParams(model);
       lossAcc = tf.scalar(0);
       correctAcc = tf.scalar(0);
       let windowImages = 0;
