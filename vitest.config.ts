@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Says which CIFAR-10 folder the tests read (or stops with the command that provides one).
+    globalSetup: ['test/globalSetup.ts'],
     projects: [
       {
         test: {

@@ -1,13 +1,15 @@
 /**
  * Loading CIFAR-10 in the browser: fetch the seven files from the app's own path (with byte
- * progress) and cache the parsed dataset in IndexedDB (idb), or take dropped/picked files.
+ * progress), verify them against the server's manifest and cache the parsed dataset in IndexedDB
+ * (./cache), or take dropped/picked files.
  * DOM-free: only fetch, Blob and IndexedDB, so it runs inside a Web Worker (and in Node tests with
  * fake-indexeddb).
  */
-import { openDB, type IDBPDatabase } from 'idb';
 import { assembleCifar10, type NamedBytes } from './assemble';
+import { clearCachedDatasets, readCachedDataset, storeCachedDataset, storageFigures } from './cache';
+import { canHash, sha256Hex } from './checksum';
 import { CIFAR10_FILES, DATA_COMMAND_HELP } from './files';
-import type { Cifar10Dataset, LoadProgress } from './types';
+import type { CacheReport, Cifar10Dataset, LoadProgress } from './types';
 
 /** Options of the loaders. */
 export interface LoadOptions {
@@ -24,16 +26,11 @@ interface ManifestEntry {
   sha256: string;
 }
 
-const DB_NAME = 'octconv-lab-cifar10';
-const STORE = 'datasets';
-/** Bump when the cached record's layout changes. */
-const DB_VERSION = 1;
-
-interface CachedDataset {
-  /** sha256 of the seven files (from the manifest), or '' when the server had no manifest. */
-  signature: string;
+/** A dataset loaded from a URL: where it came from and what happened with the cache. */
+export interface UrlLoadResult {
   dataset: Cifar10Dataset;
-  bytes: number;
+  origin: 'network' | 'cache';
+  cache: CacheReport;
 }
 
 /** The message shown when the dataset is not where the page looks for it. */
@@ -60,15 +57,6 @@ async function fetchManifest(base: string): Promise<ManifestEntry[] | null> {
   } catch {
     return null; // offline, or an HTML fallback page instead of JSON
   }
-}
-
-async function openCache(): Promise<IDBPDatabase | null> {
-  if (typeof indexedDB === 'undefined') return null;
-  return openDB(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
-    },
-  });
 }
 
 /**
@@ -154,68 +142,100 @@ async function totalFromHeads(base: string): Promise<number> {
 }
 
 /**
+ * Checks each downloaded file against the manifest's sha256 (when there is a manifest) and returns
+ * the files' sha256 in CIFAR10_FILES order, or null when this page cannot hash (not a secure context).
+ * @throws Error naming the file, both digests and the command that rewrites the served copy.
+ */
+async function verifyFiles(files: NamedBytes[], manifest: ManifestEntry[] | null): Promise<string[] | null> {
+  if (!canHash()) return null;
+  const signature: string[] = [];
+  for (const name of CIFAR10_FILES) {
+    const got = await sha256Hex(files.find((f) => f.name === name)!.bytes);
+    const expected = manifest?.find((f) => f.name === name)?.sha256;
+    if (expected !== undefined && expected !== got) {
+      throw new Error(
+        `${name} as served does not match manifest.json (sha256 ${got.slice(0, 12)}… instead of ${expected.slice(0, 12)}…): ` +
+          `the server's copy is damaged or was changed; ${DATA_COMMAND_HELP} again, then reload. Nothing was cached.`,
+      );
+    }
+    signature.push(got);
+  }
+  return signature;
+}
+
+/**
  * Loads CIFAR-10 from `${baseUrl}` (e.g. 'data/cifar10/', filled by `npm run data`): the IndexedDB
- * cache first (no download when it matches the server's manifest, or when the server is unreachable),
- * else the seven files fetched (at most MAX_PARALLEL_FETCHES at once) with byte progress (totals from manifest.json, else
- * Content-Length; 0 when unknown), parsed, and stored in the cache.
+ * cache first — served only when its signature (the files' sha256) equals the server's
+ * manifest.json, or when the server sends no manifest (offline) — else the seven files fetched (at
+ * most MAX_PARALLEL_FETCHES at once) with byte progress (totals from manifest.json, else
+ * Content-Length; 0 when unknown), checked against the manifest's sha256, parsed, and stored in the
+ * cache in ≤ 32 MiB chunks (src/data/cache.ts). A stale cached copy is deleted, never served.
  *
  * @param onProgress Called with phase 'cache' | 'download' | 'parse' | 'done' and bytes (loaded/total).
- * @returns the dataset (NHWC uint8) and where it came from.
+ * @returns the dataset (NHWC uint8), where it came from, and the cache outcome (why it is not cached).
  * @throws Error telling the exact command (`npm run data`, `npm run data -- --from PATH`) or the
  *   drop option when the files are not found (HTTP 404 or an HTML fallback page); Error naming the
- *   URL for other HTTP failures; parse errors naming the file (see assembleCifar10).
+ *   URL for other HTTP failures; Error naming the file when its sha256 differs from the manifest;
+ *   parse errors naming the file (see assembleCifar10).
  */
 export async function loadCifar10FromUrl(
   baseUrl: string,
   onProgress: (p: LoadProgress) => void,
   options: LoadOptions = {},
-): Promise<{ dataset: Cifar10Dataset; origin: 'network' | 'cache' }> {
+): Promise<UrlLoadResult> {
   const base = withSlash(baseUrl);
   const manifest = await fetchManifest(base);
-  const signature = manifest ? CIFAR10_FILES.map((n) => manifest.find((f) => f.name === n)!.sha256).join(',') : '';
-  const db = options.cache === false ? null : await openCache();
-  try {
-    if (db) {
-      const hit = (await db.get(STORE, base)) as CachedDataset | undefined;
-      if (hit && (manifest === null || hit.signature === signature)) {
-        onProgress({ phase: 'cache', loadedBytes: hit.bytes, totalBytes: hit.bytes });
-        onProgress({ phase: 'done', loadedBytes: hit.bytes, totalBytes: hit.bytes });
-        return { dataset: hit.dataset, origin: 'cache' };
-      }
+  const expected = manifest ? CIFAR10_FILES.map((n) => manifest.find((f) => f.name === n)!.sha256) : null;
+  const useCache = options.cache !== false && typeof indexedDB !== 'undefined';
+  let unavailable: string | null = useCache ? null : 'caching is off';
+  if (useCache) {
+    const t0 = performance.now();
+    const hit = await readCachedDataset(base, (sig) => expected === null || sig.join(',') === expected.join(','));
+    if ('dataset' in hit) {
+      onProgress({ phase: 'cache', loadedBytes: hit.downloadedBytes, totalBytes: hit.downloadedBytes });
+      onProgress({ phase: 'done', loadedBytes: hit.downloadedBytes, totalBytes: hit.downloadedBytes });
+      const remark = expected === null
+        ? `the server sent no manifest.json, so this copy (cached ${new Date(hit.storedAt).toISOString().slice(0, 10)}) was not compared with it`
+        : undefined;
+      return {
+        dataset: hit.dataset, origin: 'cache',
+        cache: { state: 'hit', ms: performance.now() - t0, ...(remark ? { reason: remark } : {}), ...(await storageFigures()) },
+      };
     }
-    // Totals from the manifest, else from HEAD requests (Content-Length; 0 when unknown). Bodies are
-    // then fetched and read at most MAX_PARALLEL_FETCHES at a time, each read as soon as its own
-    // response arrives: a browser allows only 6 HTTP/1.1 connections per host, so waiting for all
-    // seven responses before reading any body would deadlock. The tiny meta file goes first, so a
-    // missing dataset is reported before any large download starts.
-    const totalBytes = manifest
-      ? manifest.filter((f) => CIFAR10_FILES.includes(f.name)).reduce((s, f) => s + f.size, 0)
-      : await totalFromHeads(base);
-    const order = [...CIFAR10_FILES].sort((x, y) => Number(y.endsWith('.txt')) - Number(x.endsWith('.txt')));
-    let loadedBytes = 0;
-    const files: NamedBytes[] = await mapLimit(order, MAX_PARALLEL_FETCHES, async (name) => {
-      const res = await fetchDataFile(base, name);
-      const bytes = await readAll(res.body!, (n) => {
-        loadedBytes += n;
-        onProgress({ phase: 'download', loadedBytes, totalBytes, file: name });
-      });
-      return { name, bytes };
-    });
-    onProgress({ phase: 'parse', loadedBytes, totalBytes });
-    const dataset = assembleCifar10(files, { recordsPerFile: options.recordsPerFile });
-    if (db) {
-      const record: CachedDataset = { signature, dataset, bytes: loadedBytes };
-      try {
-        await db.put(STORE, record, base);
-      } catch {
-        // Quota exceeded or private mode: the data is loaded, only the next visit downloads again.
-      }
-    }
-    onProgress({ phase: 'done', loadedBytes, totalBytes });
-    return { dataset, origin: 'network' };
-  } finally {
-    db?.close();
+    if (hit.miss.startsWith('unavailable: ')) unavailable = hit.miss.slice('unavailable: '.length);
   }
+  // Totals from the manifest, else from HEAD requests (Content-Length; 0 when unknown). Bodies are
+  // then fetched and read at most MAX_PARALLEL_FETCHES at a time, each read as soon as its own
+  // response arrives: a browser allows only 6 HTTP/1.1 connections per host, so waiting for all
+  // seven responses before reading any body would deadlock. The tiny meta file goes first, so a
+  // missing dataset is reported before any large download starts.
+  const totalBytes = manifest
+    ? manifest.filter((f) => CIFAR10_FILES.includes(f.name)).reduce((s, f) => s + f.size, 0)
+    : await totalFromHeads(base);
+  const order = [...CIFAR10_FILES].sort((x, y) => Number(y.endsWith('.txt')) - Number(x.endsWith('.txt')));
+  let loadedBytes = 0;
+  const files: NamedBytes[] = await mapLimit(order, MAX_PARALLEL_FETCHES, async (name) => {
+    const res = await fetchDataFile(base, name);
+    const bytes = await readAll(res.body!, (n) => {
+      loadedBytes += n;
+      onProgress({ phase: 'download', loadedBytes, totalBytes, file: name });
+    });
+    return { name, bytes };
+  });
+  onProgress({ phase: 'parse', loadedBytes, totalBytes });
+  const signature = await verifyFiles(files, manifest);
+  const dataset = assembleCifar10(files, { recordsPerFile: options.recordsPerFile });
+  let cache: CacheReport;
+  if (unavailable !== null) cache = { state: 'not-stored', reason: unavailable, ...(await storageFigures()) };
+  else if (signature === null) {
+    cache = {
+      state: 'not-stored',
+      reason: 'this page is not a secure context (https or localhost), so the files cannot be checked against their sha256',
+      ...(await storageFigures()),
+    };
+  } else cache = await storeCachedDataset(base, dataset, signature, loadedBytes);
+  onProgress({ phase: 'done', loadedBytes, totalBytes });
+  return { dataset, origin: 'network', cache };
 }
 
 /**
@@ -247,14 +267,10 @@ export async function loadCifar10FromFiles(
   return dataset;
 }
 
-/** Deletes the cached dataset of one base URL, or all cached datasets when none is given. */
+/**
+ * Deletes the cached dataset of one base URL, or all cached datasets when none is given.
+ * @throws the browser's error when IndexedDB cannot be opened.
+ */
 export async function clearCifar10Cache(baseUrl?: string): Promise<void> {
-  const db = await openCache();
-  if (!db) return;
-  try {
-    if (baseUrl === undefined) await db.clear(STORE);
-    else await db.delete(STORE, withSlash(baseUrl));
-  } finally {
-    db.close();
-  }
+  await clearCachedDatasets(baseUrl === undefined ? undefined : withSlash(baseUrl));
 }

@@ -22,4 +22,5 @@ export { perClassCounts, computeChannelStats, takeSubset } from './stats';
 export { createRng, mixSeed, shuffledIndices, type Rng } from './rng';
 export { applyCropFlip, sampleAugmentParams, CROP_PADDING, type AugmentParams } from './augment';
 export { createBatchStream, type Batch, type BatchStream, type BatchStreamOptions } from './batches';
-export { loadCifar10FromUrl, loadCifar10FromFiles, clearCifar10Cache, type LoadOptions } from './browser';
+export { loadCifar10FromUrl, loadCifar10FromFiles, clearCifar10Cache, type LoadOptions, type UrlLoadResult } from './browser';
+export { storageFigures, CACHE_CHUNK_BYTES } from './cache';

@@ -13,19 +13,26 @@ export const DEFAULT_CIFAR10_DIR = '../shared/cifar10';
 /** Where `npm run data` puts the files (served to the page as data/cifar10/). */
 export const PUBLIC_CIFAR10_DIR = 'public/data/cifar10';
 
+/** Where {@link locateCifar10Dir} found the folder. */
+export type Cifar10DirSource = 'CIFAR10_DIR' | typeof DEFAULT_CIFAR10_DIR | typeof PUBLIC_CIFAR10_DIR | 'none';
+
 /**
- * The CIFAR-10 folder: env CIFAR10_DIR when set (resolved against process.cwd()), else
- * '../shared/cifar10' when that folder exists, else 'public/data/cifar10' when that exists (filled
- * by `npm run data`), else '../shared/cifar10' (so the error names the documented default).
- * Returns an absolute path; does not check the contents.
+ * The CIFAR-10 folder and why it was chosen: `env` (default env CIFAR10_DIR) when set (resolved
+ * against `cwd`, default process.cwd()), else '../shared/cifar10' when that folder exists, else 'public/data/cifar10' when
+ * that exists (filled by `npm start` / `npm run data`), else '../shared/cifar10' with source 'none'
+ * (so the error names the documented default). Does not check the contents.
  */
+export function locateCifar10Dir(cwd: string = process.cwd(), env = process.env.CIFAR10_DIR): { dir: string; source: Cifar10DirSource } {
+  if (env && env.trim() !== '') return { dir: path.resolve(cwd, env), source: 'CIFAR10_DIR' };
+  const shared = path.resolve(cwd, DEFAULT_CIFAR10_DIR);
+  if (existsSync(shared)) return { dir: shared, source: DEFAULT_CIFAR10_DIR };
+  const pub = path.resolve(cwd, PUBLIC_CIFAR10_DIR);
+  return existsSync(pub) ? { dir: pub, source: PUBLIC_CIFAR10_DIR } : { dir: shared, source: 'none' };
+}
+
+/** The absolute path of {@link locateCifar10Dir}. */
 export function resolveCifar10Dir(): string {
-  const env = process.env.CIFAR10_DIR;
-  if (env && env.trim() !== '') return path.resolve(process.cwd(), env);
-  const shared = path.resolve(process.cwd(), DEFAULT_CIFAR10_DIR);
-  if (existsSync(shared)) return shared;
-  const pub = path.resolve(process.cwd(), PUBLIC_CIFAR10_DIR);
-  return existsSync(pub) ? pub : shared;
+  return locateCifar10Dir().dir;
 }
 
 /**

@@ -39,3 +39,19 @@ export interface LoadProgress {
   /** Which file, when known. */
   file?: string;
 }
+
+/**
+ * What happened with the browser's dataset cache on a load (IndexedDB, see src/data/cache.ts):
+ * 'hit' = served from the cache; 'stored' = downloaded and now cached; 'not-stored' = downloaded
+ * but not cached, `reason` says why (quota, private mode, value too large, unverifiable files…).
+ */
+export interface CacheReport {
+  state: 'hit' | 'stored' | 'not-stored';
+  /** Why the data is not cached ('not-stored'), or a remark on a hit (e.g. no manifest to compare). */
+  reason?: string;
+  /** The site's storage use and quota after the attempt (navigator.storage.estimate), bytes. */
+  usageBytes?: number;
+  quotaBytes?: number;
+  /** Time to write ('stored') or read ('hit') the cache, ms. */
+  ms?: number;
+}

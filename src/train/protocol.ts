@@ -7,6 +7,7 @@
  */
 import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
 import type { BranchSpectrum } from '../spectra/types';
+import type { CacheReport } from '../data/types';
 
 /** tfjs backends the lab can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -86,6 +87,14 @@ export interface DataSummary {
   /** Where it came from: 'network', 'cache' (IndexedDB) or 'files'. */
   origin: 'network' | 'cache' | 'files';
   loadMs: number;
+  /** What happened with the browser's dataset cache (URL loads only). */
+  cache?: CacheReport;
+}
+
+/** The site's storage figures after clearing the dataset cache (navigator.storage.estimate), bytes. */
+export interface StorageFigures {
+  usageBytes?: number;
+  quotaBytes?: number;
 }
 
 /** Evaluation results on the test split. */
@@ -195,6 +204,8 @@ export interface LabWorkerApi {
   init(preferred?: BackendName): Promise<BackendChoice>;
   /** Load CIFAR-10 (cache first, then network or the given files), reporting progress. */
   loadData(source: DataSource, onProgress: (p: DataProgress) => void): Promise<DataSummary>;
+  /** Delete the cached CIFAR-10 (IndexedDB); the loaded data stays in use. */
+  clearDataCache(): Promise<StorageFigures>;
   /** Cost of a config without training (for the cost panel). */
   cost(config: Pick<TrainConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport>;
   /** Train; resolves when the run ends (done, stopped or error are also sent as events). */

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { transfer } from 'comlink';
-import { CLASS_NAMES, computeChannelStats, createBatchStream, perClassCounts, takeSubset } from '../data/index';
+import { CLASS_NAMES, clearCifar10Cache, storageFigures, computeChannelStats, createBatchStream, perClassCounts, takeSubset } from '../data/index';
 import type { ChannelStats, Cifar10Dataset, LoadProgress } from '../data/types';
 import { buildOctResNet, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
 import type { CostReport, OctaveLayerInfo } from '../octconv/types';
@@ -23,6 +23,7 @@ import type {
   InspectResult,
   LabWorkerApi,
   SavedModelFiles,
+  StorageFigures,
   TrainConfig,
   TrainEvent,
 } from './protocol';
@@ -36,7 +37,7 @@ export const EVAL_BATCH_SIZE = 500;
 export type DataLoader = (
   source: DataSource,
   onProgress: (p: LoadProgress) => void,
-) => Promise<{ dataset: Cifar10Dataset; origin: DataSummary['origin'] }>;
+) => Promise<{ dataset: Cifar10Dataset; origin: DataSummary['origin']; cache?: DataSummary['cache'] }>;
 
 /** Injected dependencies of a session. */
 export interface LabSessionOptions {
@@ -93,7 +94,7 @@ export class LabSession implements LabWorkerApi {
   async loadData(source: DataSource, onProgress: (p: DataProgress) => void): Promise<DataSummary> {
     this.assertIdle('load data');
     const t0 = performance.now();
-    const { dataset, origin } = await this.options.loadData(source, onProgress);
+    const { dataset, origin, cache } = await this.options.loadData(source, onProgress);
     this.setDataset(dataset);
     return {
       trainCount: dataset.train.count,
@@ -103,7 +104,17 @@ export class LabSession implements LabWorkerApi {
       testPerClass: perClassCounts(dataset.test),
       origin,
       loadMs: performance.now() - t0,
+      ...(cache ? { cache } : {}),
     };
+  }
+
+  /**
+   * Deletes every cached CIFAR-10 copy in this browser's IndexedDB; the loaded dataset stays.
+   * @returns the storage figures afterwards. @throws Error when IndexedDB cannot be opened.
+   */
+  async clearDataCache(): Promise<StorageFigures> {
+    await clearCifar10Cache();
+    return storageFigures();
   }
 
   /** Uses an already loaded dataset (CLI, tests). */

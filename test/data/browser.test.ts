@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import {
+  CACHE_CHUNK_BYTES,
   clearCifar10Cache,
   loadCifar10FromFiles,
   loadCifar10FromUrl,
@@ -60,6 +62,9 @@ describe('loadCifar10FromUrl', () => {
       expect(second.dataset.test.labels).toEqual(first.dataset.test.labels);
       expect(second.dataset.classNames).toEqual(first.dataset.classNames);
       expect(cached.map((p) => p.phase)).toEqual(['cache', 'done']);
+      expect(first.cache.state).toBe('stored');
+      expect(second.cache.state).toBe('hit');
+      expect(second.cache.reason).toBeUndefined();
     } finally {
       await server.close();
     }
@@ -139,12 +144,100 @@ describe('loadCifar10FromUrl', () => {
       expect(first.dataset.train.count).toBe(50_000);
       const second = await loadCifar10FromUrl(url, () => {});
       expect(second.origin).toBe('cache');
+      expect(first.cache.state).toBe('stored');
       expect(second.dataset.test.count).toBe(10_000);
+      // 153.6 MB of train images span ceil(153.6e6 / 32 MiB) = 5 chunks; every image byte is back.
+      expect(Math.ceil(first.dataset.train.images.length / CACHE_CHUNK_BYTES)).toBe(5);
+      expect(Buffer.from(second.dataset.train.images).equals(Buffer.from(first.dataset.train.images))).toBe(true);
       expect(second.dataset.test.labels).toEqual(first.dataset.test.labels);
       // Spot-check the images instead of comparing 184 MB element-wise.
       expect(second.dataset.train.images.subarray(123_456 * 3, 123_456 * 3 + 3072)).toEqual(
         first.dataset.train.images.subarray(123_456 * 3, 123_456 * 3 + 3072),
       );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the chunked dataset cache', () => {
+  it('refuses files whose sha256 differs from the manifest, names the file and caches nothing', async () => {
+    const files = syntheticFiles(RECORDS);
+    const r = routes(files, true);
+    const bad = Uint8Array.from(files[2].bytes);
+    bad[100] ^= 1; // a flipped bit the parser cannot see
+    r['/data/cifar10/data_batch_3.bin'] = bad;
+    const server = await serve(r);
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      await expect(loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).rejects.toThrow(
+        /^data_batch_3\.bin as served does not match manifest\.json \(sha256 [0-9a-f]{12}… instead of [0-9a-f]{12}…\).*npm run data/,
+      );
+      r['/data/cifar10/data_batch_3.bin'] = files[2].bytes; // the server is fixed
+      const fixed = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(fixed.origin).toBe('network');
+      expect(fixed.cache.state).toBe('stored');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never serves a copy whose signature no longer matches the manifest, and replaces it', async () => {
+    const files = syntheticFiles(RECORDS);
+    const r = routes(files, true);
+    const server = await serve(r);
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      // The server's copy changes (manifest and file together): the cache is stale.
+      const changed = syntheticFiles(RECORDS).map((f, i) => (i === 0 ? { ...f, bytes: Uint8Array.from(f.bytes, (b, k) => (k % 3073 === 0 ? 9 : b)) } : f));
+      Object.assign(r, routes(changed, true));
+      const second = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(second.origin).toBe('network');
+      expect(Array.from(second.dataset.train.labels.subarray(0, RECORDS))).toEqual([9, 9, 9]);
+      const third = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(third.origin).toBe('cache');
+      expect(Array.from(third.dataset.train.labels.subarray(0, RECORDS))).toEqual([9, 9, 9]);
+      // Without a manifest (e.g. offline) the cached copy is served, with a remark saying so.
+      delete r['/data/cifar10/manifest.json'];
+      const offline = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(offline.origin).toBe('cache');
+      expect(offline.cache.reason).toMatch(/no manifest\.json/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports a refused write with its reason and keeps the loaded data', async () => {
+    const server = await serve(routes(syntheticFiles(RECORDS), true));
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const url = `${server.base}/data/cifar10/`;
+      const first = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
+      expect(first.dataset.train.count).toBe(5 * RECORDS);
+      expect(first.cache).toMatchObject({ state: 'not-stored', reason: "the browser's storage quota for this site is exhausted" });
+      IDBObjectStore.prototype.put = put;
+      expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('network'); // nothing half-written
+      expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('cache');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      await server.close();
+    }
+  });
+
+  it('stores only the image and label bytes, in chunks of at most CACHE_CHUNK_BYTES', async () => {
+    const server = await serve(routes(syntheticFiles(RECORDS), true));
+    try {
+      await loadCifar10FromUrl(`${server.base}/data/cifar10/`, () => {}, { recordsPerFile: RECORDS });
+      const db = await openDB('octconv-lab-cifar10');
+      const values = (await db.getAll('chunks')) as ArrayBuffer[];
+      db.close();
+      expect(values.every((v) => v.byteLength <= CACHE_CHUNK_BYTES)).toBe(true);
+      // Six batch files of RECORDS records: 3,072 image bytes + 1 label byte each, nothing else.
+      expect(values.reduce((s, v) => s + v.byteLength, 0)).toBe(6 * RECORDS * (3072 + 1));
     } finally {
       await server.close();
     }

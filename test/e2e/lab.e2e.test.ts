@@ -6,15 +6,17 @@
  * Twice: without WebGPU, and with --enable-unsafe-webgpu (software adapter: must rank below WASM).
  * Screenshots go to test-artifacts/e2e/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const ROOT = resolve(__dirname, '../..');
-const CIFAR10_DIR = resolve(ROOT, process.env.CIFAR10_DIR ?? '../shared/cifar10');
+const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,7 +36,7 @@ const FINAL_STEP = 50;
 const MIN_TOP1_PERCENT = 15;
 
 let server: StaticServer;
-const timings: Record<string, number> = {};
+const timings: Record<string, number | string> = {};
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -54,6 +56,31 @@ afterAll(async () => {
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** The pages of the running test, with their console lines, kept for a failure report. */
+const watched: { name: string; page: Page; console: string[] }[] = [];
+
+/** Records `page`'s console and page errors; on a failing test both go to test-artifacts/e2e/failures/. */
+function watch(page: Page, name: string): Page {
+  const lines: string[] = [];
+  page.on('console', (m) => lines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
+  watched.push({ name, page, console: lines });
+  return page;
+}
+
+beforeEach(({ onTestFailed, task }) => {
+  watched.length = 0;
+  onTestFailed(async () => {
+    const dir = resolve(ARTIFACTS, 'failures');
+    mkdirSync(dir, { recursive: true });
+    const stem = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    for (const w of watched) {
+      writeFileSync(resolve(dir, `${stem}-${w.name}.console.txt`), w.console.join('\n'));
+      await w.page.screenshot({ path: resolve(dir, `${stem}-${w.name}.png`), fullPage: true }).catch(() => {});
+    }
+  });
+});
 
 /** Wait until the data panel reports 100 % and the summary is shown. */
 async function waitForData(page: Page) {
@@ -85,6 +112,9 @@ describe.each([
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   });
+  beforeEach(() => {
+    watch(page, mode);
+  });
   afterAll(async () => {
     await browser?.close();
   });
@@ -94,6 +124,10 @@ describe.each([
     await page.goto(`${server.url}?${RUN_QUERY}`);
     await waitForData(page);
     timings[`${mode}.dataLoadMs`] = Date.now() - t0;
+    // A non-persistent context: the dataset is cached in ≤ 32 MiB pieces (one 184 MB value is refused here).
+    const cacheStatus = page.getByTestId('data-cache-status');
+    expect(await cacheStatus.textContent()).toMatch(/^Cached in this browser for the next visit \(written in \d+\.\d s\)\. Site storage: /);
+    expect(await cacheStatus.getAttribute('data-state')).toBe('stored');
     // The backend the page picked: WASM here (no GPU); a software WebGPU adapter ranks below it.
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
     const candidates = (await page.getByTestId('backend-candidates').textContent()) ?? '';
@@ -162,7 +196,10 @@ describe.each([
     const kept = page.getByTestId('run-row').first();
     await expect.poll(() => kept.getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
     expect(await kept.getByTestId('run-top1').textContent()).toBe(String(top1.toFixed(1)));
-    expect(await page.getByTestId('data-summary').textContent()).toMatch(/cache/);
+    expect(await page.getByTestId('data-summary').textContent()).toMatch(/from the browser cache \(IndexedDB\)/);
+    expect(await page.getByTestId('data-cache-status').getAttribute('data-state')).toBe('hit');
+    timings[`${mode}.cachedLoadMs`] = parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
+    timings[`${mode}.cacheStatus`] = (await page.getByTestId('data-cache-status').textContent()) ?? '';
     await shot(page, `${mode}-after-reload`);
     // Dark mode + presenter mode (large type, controls hidden), with the runs of this browser.
     await page.goto(`${server.url}?theme=dark&presenter=1`);
@@ -185,7 +222,7 @@ describe.each([
     // Fresh contexts: independent of the first test's data, runs and connections.
     const open = async (query: string) => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-      const p = await context.newPage();
+      const p = watch(await context.newPage(), `${mode}-${query}`);
       p.on('pageerror', (e) => errors.push(e.message));
       await p.goto(`${server.url}?${query}`, { waitUntil: 'domcontentloaded' });
       return { p, context };
@@ -204,6 +241,49 @@ describe.each([
     expect(await b.p.getByTestId('alpha-value').textContent()).toBe('0.25');
     await shot(b.p, `${mode}-alpha-7-notice`);
     await b.context.close();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('dataset cache in a persistent Chromium profile', () => {
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), 'octconv-e2e-profile-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, args: BASE_FLAGS, viewport: { width: 1400, height: 1000 },
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true }); // our own temporary profile
+  });
+
+  it('caches on the first visit, serves the next from the cache, and "Clear cached data" makes it download again', async () => {
+    const page = watch(context.pages()[0] ?? (await context.newPage()), 'persistent');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await waitForData(page);
+    const status = page.getByTestId('data-cache-status');
+    expect(await status.getAttribute('data-state')).toBe('stored');
+    const served = server.dataBytesServed();
+    await page.reload();
+    await waitForData(page);
+    expect(await page.getByTestId('data-summary').textContent()).toMatch(/from the browser cache \(IndexedDB\)/);
+    expect(await status.getAttribute('data-state')).toBe('hit');
+    expect(server.dataBytesServed()).toBe(served); // no data file fetched again
+    expect(await status.textContent()).toMatch(/Persistent storage: (granted|refused by the browser|not supported)/);
+    timings['persistent.cachedLoadMs'] = parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
+    timings['persistent.cacheStatus'] = (await status.textContent()) ?? '';
+    await shot(page, 'persistent-cache-hit');
+    await page.getByTestId('data-cache-clear').click();
+    await expect.poll(() => page.getByTestId('data-cache-message').textContent()).toMatch(/^Cached data cleared/);
+    await page.reload();
+    await waitForData(page);
+    expect(await page.getByTestId('data-summary').textContent()).toMatch(/from network/);
+    expect(server.dataBytesServed()).toBeGreaterThan(served);
     expect(errors).toEqual([]);
   });
 });

@@ -3,11 +3,15 @@
  * built site (dist/) and, under /data/cifar10/, the real CIFAR-10 files from CIFAR10_DIR — the
  * path the lab's browser loader fetches (src/data/browser.ts). Only GET/HEAD, only files inside
  * the two roots (no path traversal), with Content-Length so the page can show byte progress,
- * and the cross-origin isolation headers of vite.config.ts (COOP/COEP: WASM threads).
+ * and the cross-origin isolation headers of vite.config.ts (COOP/COEP: WASM threads). When the
+ * data folder has no manifest.json (the shared copy), one is computed at start (names, sizes,
+ * sha256, as `npm run data` writes it) so the page verifies and caches exactly as for users.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { CIFAR10_FILES } from '../../src/data/files';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -48,6 +52,7 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
   const site = resolve(siteDir);
   const data = resolve(dataDir);
   let dataBytes = 0;
+  const manifest = existsSync(join(data, 'manifest.json')) ? null : await computeManifest(data);
   const server: Server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -56,6 +61,11 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
       }
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const isData = path.startsWith('/data/cifar10/');
+      if (manifest && path === '/data/cifar10/manifest.json') {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': manifest.length, 'Cache-Control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : manifest);
+        return;
+      }
       let file = isData ? inside(data, path.slice('/data/cifar10/'.length)) : inside(site, path);
       if (!file) {
         res.writeHead(403).end();
@@ -101,4 +111,15 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
         server.close(() => ok());
       }),
   };
+}
+
+/** manifest.json bytes for the seven files of `dir` (the format of src/data/install.ts). */
+async function computeManifest(dir: string): Promise<Buffer> {
+  const files = await Promise.all(
+    CIFAR10_FILES.map(async (name) => {
+      const bytes = await readFile(join(dir, name));
+      return { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    }),
+  );
+  return Buffer.from(JSON.stringify({ files }));
 }

@@ -8,7 +8,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeSubset } from '../../src/data/index';
-import { loadCifar10FromDir } from '../../src/data/node';
+import { loadCifar10FromDir, resolveCifar10Dir } from '../../src/data/node';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/train/config';
 import type { LabWorkerApi, TrainConfig, TrainEvent } from '../../src/train/protocol';
 import { LabSession } from '../../src/train/session';
@@ -21,7 +21,7 @@ let testLabels: Uint8Array;
 let testImages: Uint8Array;
 
 beforeAll(async () => {
-  const full = await loadCifar10FromDir(process.env.CIFAR10_DIR ?? '../shared/cifar10');
+  const full = await loadCifar10FromDir(resolveCifar10Dir());
   testLabels = full.test.labels.slice(0, TEST);
   testImages = full.test.images.slice(0, TEST * 3072);
   const session = new LabSession({

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCifar10FromDir } from '../../src/data/node';
+import { loadCifar10FromDir, resolveCifar10Dir } from '../../src/data/node';
 import { computeChannelStats, takeSubset } from '../../src/data/index';
 import type { Cifar10Dataset } from '../../src/data/types';
 import { buildOctResNet } from '../../src/octconv/index';
@@ -18,7 +18,7 @@ let data: Cifar10Dataset;
 
 beforeAll(async () => {
   await useBackend('wasm');
-  data = await loadCifar10FromDir(process.env.CIFAR10_DIR ?? '../shared/cifar10');
+  data = await loadCifar10FromDir(resolveCifar10Dir());
 });
 
 /** Builds the model and streams of `config` and runs a Trainer; returns the events. */

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { DataState } from '../hooks/useDataLoader';
 import { formatBytes } from '../lib/costMath';
+import { cacheSentence, persistSentence } from '../lib/cacheText';
 
 /** Props of {@link DataPanel}. */
 export interface DataPanelProps {
@@ -33,6 +34,19 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {data.summary.trainCount.toLocaleString()} train + {data.summary.testCount.toLocaleString()} test images, from{' '}
           {data.summary.origin === 'cache' ? 'the browser cache (IndexedDB)' : data.summary.origin} in{' '}
           {(data.summary.loadMs / 1000).toFixed(1)} s.
+        </p>
+      ) : null}
+      {data.status === 'ready' && data.summary?.cache ? (
+        <p className={data.summary.cache.state === 'not-stored' ? 'notice-text' : 'muted'} data-testid="data-cache-status" data-state={data.summary.cache.state}>
+          {cacheSentence(data.summary.cache)} {persistSentence(data.persist)}{' '}
+          <button type="button" onClick={() => void data.clearCache()} data-testid="data-cache-clear">
+            Clear cached data
+          </button>
+        </p>
+      ) : null}
+      {data.cacheMessage ? (
+        <p className="muted" role="status" data-testid="data-cache-message">
+          {data.cacheMessage}
         </p>
       ) : null}
       {data.status === 'loading' || data.status === 'ready' ? (

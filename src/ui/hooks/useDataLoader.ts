@@ -1,6 +1,7 @@
 /**
  * Loads CIFAR-10 into the worker (cache → network → dropped files) and tracks progress for the
- * data panel. The worker keeps the data; the page only gets the summary.
+ * data panel. The worker keeps the data; the page only gets the summary, including what happened
+ * with the browser's cache; the page asks for persistent storage (a Window-only API) after a load.
  */
 import { useCallback, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
@@ -8,6 +9,9 @@ import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protoc
 
 /** Where the built site serves CIFAR-10 from (relative to the page; `npm run data` fills it). */
 export const DATA_BASE_PATH = 'data/cifar10/';
+
+/** Whether the browser keeps this site's storage under pressure (navigator.storage.persist()). */
+export type PersistState = 'unknown' | 'granted' | 'refused' | 'unsupported';
 
 /** State of the data panel. */
 export interface DataState {
@@ -19,10 +23,26 @@ export interface DataState {
   progress: DataProgress | null;
   summary: DataSummary | null;
   error: string | null;
+  persist: PersistState;
+  /** Message after "Clear cached data" (or its error). */
+  cacheMessage: string | null;
   /** Load from the site's data folder (or the IndexedDB cache). */
   loadFromUrl(): Promise<void>;
   /** Load from user files (the official archive or the .bin files). */
   loadFromFiles(files: File[]): Promise<void>;
+  /** Delete the cached dataset from this browser (the loaded data stays in use). */
+  clearCache(): Promise<void>;
+}
+
+/** Asks for persistent storage once per page (Chromium grants it by site engagement, or refuses). */
+async function requestPersist(): Promise<PersistState> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return 'unsupported';
+  try {
+    return (await storage.persisted()) || (await storage.persist()) ? 'granted' : 'refused';
+  } catch {
+    return 'unsupported';
+  }
 }
 
 /** Data loading state machine bound to the worker `api`. */
@@ -31,6 +51,8 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
   const [progress, setProgress] = useState<DataProgress | null>(null);
   const [summary, setSummary] = useState<DataSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [persist, setPersist] = useState<PersistState>('unknown');
+  const [cacheMessage, setCacheMessage] = useState<string | null>(null);
   const last = useRef({ summary, progress });
   last.current = { summary, progress };
 
@@ -41,12 +63,14 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
       const before = last.current.progress;
       setStatus('loading');
       setError(null);
+      setCacheMessage(null);
       setProgress({ phase: 'download', loadedBytes: 0, totalBytes: 0 });
       try {
         const s = await api.loadData(source, Comlink.proxy((p: DataProgress) => setProgress(p)));
         setSummary(s);
         setProgress((p) => ({ phase: 'done', loadedBytes: p?.totalBytes || p?.loadedBytes || 0, totalBytes: p?.totalBytes || p?.loadedBytes || 0 }));
         setStatus('ready');
+        if (s.cache && s.cache.state !== 'not-stored') setPersist(await requestPersist());
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
         // The worker still holds the dataset it had (LabSession.loadData replaces it only on success).
@@ -62,6 +86,16 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
     [load],
   );
   const loadFromFiles = useCallback((files: File[]) => load({ kind: 'files', files }), [load]);
+  const clearCache = useCallback(async () => {
+    if (!api) return;
+    try {
+      const figures = await api.clearDataCache();
+      const used = figures.usageBytes !== undefined ? ` Site storage now ${(figures.usageBytes / 1e6).toFixed(1)} MB.` : '';
+      setCacheMessage(`Cached data cleared: the next visit downloads CIFAR-10 again (the loaded data stays in use).${used}`);
+    } catch (e) {
+      setCacheMessage(`Could not clear the cached data: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, [api]);
 
-  return { status, progress, summary, error, loadFromUrl, loadFromFiles };
+  return { status, progress, summary, error, persist, cacheMessage, loadFromUrl, loadFromFiles, clearCache };
 }

@@ -16,6 +16,7 @@ function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
   return {
     init: (preferred) => remote.init(preferred),
     loadData: (source, onProgress) => remote.loadData(source, onProgress),
+    clearDataCache: () => remote.clearDataCache(),
     cost: (config) => remote.cost(config),
     start: (runId, config, onEvent) => remote.start(runId, config, onEvent),
     pause: () => remote.pause(),
