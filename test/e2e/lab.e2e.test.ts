@@ -198,6 +198,8 @@ describe.each([
     expect(await kept.getByTestId('run-top1').textContent()).toBe(String(top1.toFixed(1)));
     expect(await page.getByTestId('data-summary').textContent()).toMatch(/from the browser cache \(IndexedDB\)/);
     expect(await page.getByTestId('data-cache-status').getAttribute('data-state')).toBe('hit');
+    // The server sends manifest.json, so the cached copy was compared with it (no remark).
+    expect(await page.getByTestId('data-cache-status').textContent()).toMatch(/^Cached in this browser \(read in \d+\.\d s\)\. Site storage: /);
     timings[`${mode}.cachedLoadMs`] = parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
     timings[`${mode}.cacheStatus`] = (await page.getByTestId('data-cache-status').textContent()) ?? '';
     await shot(page, `${mode}-after-reload`);
