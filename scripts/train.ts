@@ -5,10 +5,11 @@
  * Node on WASM, with a progress bar and a final summary. Exit code 1 with a one-line reason on bad
  * input, missing data, an unavailable backend or divergence.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrainArgs, usage } from '../src/train/cli-args';
 import { createNodeSession, runWithProgress, summarize, runCli } from '../src/train/cli-run';
+import { checkOutputFile, checkOutputFolder, writeFileAtomic } from '../src/train/output-files';
 
 async function main(): Promise<number> {
   const args = parseTrainArgs(process.argv.slice(2));
@@ -16,11 +17,14 @@ async function main(): Promise<number> {
     console.log(usage('train'));
     return 0;
   }
+  // Output paths are checked before the data is loaded and step 1 runs.
+  if (args.out) checkOutputFile(args.out);
+  if (args.saveModel) checkOutputFolder(args.saveModel);
   const { session, backend, trainCount } = await createNodeSession(args.backend);
   const c = args.config;
   const runId = `oct-resnet-${c.depth}-a${c.alpha}`;
   const record = await runWithProgress(session, runId, c, backend, trainCount);
-  if (args.out) writeFileSync(args.out, JSON.stringify(record, null, 2));
+  if (args.out) writeFileAtomic(args.out, JSON.stringify(record, null, 2));
   if (record.reason === 'error') {
     console.error(`error: ${record.error}`);
     return 1;
@@ -36,8 +40,8 @@ async function main(): Promise<number> {
   if (args.saveModel) {
     const files = await session.saveModel(runId);
     mkdirSync(args.saveModel, { recursive: true });
-    writeFileSync(path.join(args.saveModel, 'model.json'), files.modelJson);
-    writeFileSync(path.join(args.saveModel, 'weights.bin'), new Uint8Array(files.weights));
+    writeFileAtomic(path.join(args.saveModel, 'weights.bin'), new Uint8Array(files.weights));
+    writeFileAtomic(path.join(args.saveModel, 'model.json'), files.modelJson);
     console.log(`saved the model to ${args.saveModel}/model.json + weights.bin`);
   }
   return 0;
