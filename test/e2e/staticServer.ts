@@ -3,13 +3,15 @@
  * built site (dist/) and, under /data/cifar10/, the real CIFAR-10 files from CIFAR10_DIR — the
  * path the lab's browser loader fetches (src/data/browser.ts). Only GET/HEAD, only files inside
  * the two roots (no path traversal), with Content-Length so the page can show byte progress,
- * and the cross-origin isolation headers of vite.config.ts (COOP/COEP: WASM threads).
+ * and the headers of vite.config.ts (scripts/vite/headers.ts: COOP/COEP for WASM threads, CSP,
+ * nosniff, no referrer, no framing).
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { LAB_HEADERS } from '../../scripts/vite/headers';
 
 /** MIME types of the files a Vite build and the data folder contain. */
 const MIME: Record<string, string> = {
@@ -74,8 +76,7 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': s.size,
         'Cache-Control': 'no-store',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
+        ...LAB_HEADERS,
       });
       if (req.method === 'HEAD') {
         res.end();
