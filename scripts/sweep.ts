@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   }
   console.log(table(records));
   if (args.out) console.log(`wrote ${args.out}`);
-  const failed = records.find((r) => r.reason === 'error');
+  const failed = records.find((r) => r.reason === 'error' || r.reason === 'diverged');
   if (failed) {
     console.error(`error: α=${failed.config.alpha}: ${failed.error}`);
     return 1;

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
     console.error(`error: ${record.error}`);
     return 1;
   }
+  const diverged = record.reason === 'diverged';
   for (const e of record.epochs) {
     console.log(
       `epoch ${e.epoch + 1}: train loss ${e.trainLoss.toFixed(4)}, train top-1 ${(100 * e.trainAccuracy).toFixed(2)}%, ` +
@@ -37,6 +38,10 @@ async function main(): Promise<number> {
   }
   console.log(summarize(record));
   if (args.out) console.log(`wrote ${args.out}`);
+  if (diverged) {
+    console.error(`error: ${record.error}`);
+    return 1;
+  }
   if (args.saveModel) {
     const files = await session.saveModel(runId);
     mkdirSync(args.saveModel, { recursive: true });
