@@ -64,3 +64,14 @@ describe('install target guard', () => {
     );
   });
 });
+
+describe('source folder faults', () => {
+  it('a folder in place of a .bin is named, not EISDIR', async () => {
+    const from = sourceFolder('src5');
+    rmSync(path.join(from, 'data_batch_3.bin'));
+    mkdirSync(path.join(from, 'data_batch_3.bin'));
+    await expect(installCifar10({ outDir: path.join(tmp, 'out5'), from, recordsPerFile: RECORDS })).rejects.toThrow(
+      `CIFAR-10 folder ${from}: data_batch_3.bin is a folder, not a file`,
+    );
+  });
+});
