@@ -1,16 +1,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { LAB_HEADERS } from './scripts/vite/headers';
+import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags';
 
-/**
- * Cross-origin isolation (COOP + COEP): gives the page and its workers SharedArrayBuffer, which
- * tfjs-backend-wasm's threaded SIMD build needs (src/train/backend.ts). Every resource the lab
- * loads is same-origin, so `require-corp` blocks nothing. Static hosts must send the same two
- * headers, or training falls back to 1 WASM thread (the backend indicator says so).
- */
-const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// Headers (COOP/COEP for WASM threads, CSP, nosniff, referrer, framing): scripts/vite/headers.ts.
+// Static hosts must send the same set, or training falls back to 1 WASM thread.
 
 /**
  * Keeps tfjs-backend-wasm's threaded Emscripten factory intact through minification.
@@ -38,9 +32,9 @@ function tfjsWasmThreadedFactory(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), tfjsWasmThreadedFactory()],
-  worker: { format: 'es', plugins: () => [tfjsWasmThreadedFactory()] },
+  plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags()],
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadedFactory(), tfjsNoUrlFlags()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
-  preview: { headers: ISOLATION_HEADERS },
+  server: { host: '127.0.0.1', headers: { ...LAB_HEADERS } },
+  preview: { headers: { ...LAB_HEADERS } },
 });

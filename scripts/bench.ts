@@ -14,6 +14,7 @@ import os from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseCliNumber, type CliNumberBounds } from '../src/train/cli-number';
 import { initNodeBackend } from '../src/train/node';
 import type { BackendName, TrainPresetName } from '../src/train/index';
 import { runStepBench, type StepBenchResult } from './bench-node';
@@ -98,11 +99,13 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const num = (name: string, v: string, integer = true): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) throw new Error(`--${name} must be a ${integer ? 'non-negative integer' : 'number'}, got '${v}'`);
-    return n;
+  // Counts are whole numbers ≥ 1 (a batch of 0 would divide by zero); warm-up may be 0; α ∈ [0, 1].
+  const BOUNDS: Record<string, CliNumberBounds> = {
+    width: { min: 0.25, max: 8 }, alphas: { min: 0, max: 1 }, warmup: { integer: true, min: 0 },
   };
+  const num = (name: string, v: string, _integer = true): number => parseCliNumber(name, v, BOUNDS[name] ?? { integer: true, min: 1 });
+  for (const name of ['depth', 'width', 'batch', 'reps', 'warmup', 'inspect-reps', 'eval-every', 'test'] as const) num(name, values[name]);
+  for (const a of values.alphas.split(',')) num('alphas', a);
   if (values.browser) {
     const { runBrowserBench } = await import('./bench-browser');
     const out = values.out ?? 'bench/results-browser.json';

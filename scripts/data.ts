@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { installCifar10, type InstallOptions } from '../src/data/install';
+import { parseCliNumber } from '../src/train/cli-number';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run data [-- --from PATH] [--out DIR] [--url URL --md5 HEX] [--records N]';
@@ -33,9 +34,7 @@ function parseArgs(argv: string[]): InstallOptions | 'help' {
     else if (flag === '--url') options.url = value;
     else if (flag === '--md5') options.md5 = value;
     else {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--records must be a positive integer, got ${value}`);
-      options.recordsPerFile = n;
+      options.recordsPerFile = parseCliNumber('records', value, { integer: true, min: 1 });
     }
   }
   const envDir = process.env.CIFAR10_DIR;

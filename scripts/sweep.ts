@@ -3,11 +3,12 @@
  * Trains the same config at every α (same seed) and prints a table like the seed report's
  * Table 3: α, params, MMACs (multiply-adds, one image), top-1, top-5, img/s, minutes.
  * Exit code 1 with a one-line reason on bad input, missing data, an unavailable backend or when
- * any run diverges (the table of the finished runs is still printed).
+ * any run diverges (the table of the finished runs is still printed). `--out` is rewritten after
+ * each finished run (`complete: false` until the last), so an interrupted sweep keeps its runs.
  */
-import { writeFileSync } from 'node:fs';
 import { parseSweepArgs, usage } from '../src/train/cli-args';
 import { createNodeSession, runWithProgress, runCli } from '../src/train/cli-run';
+import { checkOutputFile, writeFileAtomic } from '../src/train/output-files';
 import type { RunRecord } from '../src/train/run-record';
 
 /** Formats the results table (plain text, one row per α). */
@@ -34,18 +35,22 @@ async function main(): Promise<number> {
     console.log(usage('sweep'));
     return 0;
   }
+  if (args.out) checkOutputFile(args.out);
   const { session, backend, trainCount } = await createNodeSession(args.backend);
   const records: RunRecord[] = [];
+  // Rewritten (atomically) after each run, so Ctrl-C or a crash keeps every finished run.
+  const save = (complete: boolean) => {
+    if (!args.out) return;
+    writeFileAtomic(args.out, JSON.stringify({ backend, base: args.config, alphas: args.alphas, complete, runs: records }, null, 2));
+  };
   for (const alpha of args.alphas) {
     const config = { ...args.config, alpha };
     records.push(await runWithProgress(session, `oct-resnet-${config.depth}-a${alpha}`, config, backend, trainCount));
+    save(records.length === args.alphas.length);
   }
   console.log(table(records));
-  if (args.out) {
-    writeFileSync(args.out, JSON.stringify({ backend, base: args.config, alphas: args.alphas, runs: records }, null, 2));
-    console.log(`wrote ${args.out}`);
-  }
-  const failed = records.find((r) => r.reason === 'error');
+  if (args.out) console.log(`wrote ${args.out}`);
+  const failed = records.find((r) => r.reason === 'error' || r.reason === 'diverged');
   if (failed) {
     console.error(`error: α=${failed.config.alpha}: ${failed.error}`);
     return 1;

@@ -5,10 +5,11 @@
  * Node on WASM, with a progress bar and a final summary. Exit code 1 with a one-line reason on bad
  * input, missing data, an unavailable backend or divergence.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrainArgs, usage } from '../src/train/cli-args';
 import { createNodeSession, runWithProgress, summarize, runCli } from '../src/train/cli-run';
+import { checkOutputFile, checkOutputFolder, writeFileAtomic } from '../src/train/output-files';
 
 async function main(): Promise<number> {
   const args = parseTrainArgs(process.argv.slice(2));
@@ -16,15 +17,19 @@ async function main(): Promise<number> {
     console.log(usage('train'));
     return 0;
   }
+  // Output paths are checked before the data is loaded and step 1 runs.
+  if (args.out) checkOutputFile(args.out);
+  if (args.saveModel) checkOutputFolder(args.saveModel);
   const { session, backend, trainCount } = await createNodeSession(args.backend);
   const c = args.config;
   const runId = `oct-resnet-${c.depth}-a${c.alpha}`;
   const record = await runWithProgress(session, runId, c, backend, trainCount);
-  if (args.out) writeFileSync(args.out, JSON.stringify(record, null, 2));
+  if (args.out) writeFileAtomic(args.out, JSON.stringify(record, null, 2));
   if (record.reason === 'error') {
     console.error(`error: ${record.error}`);
     return 1;
   }
+  const diverged = record.reason === 'diverged';
   for (const e of record.epochs) {
     console.log(
       `epoch ${e.epoch + 1}: train loss ${e.trainLoss.toFixed(4)}, train top-1 ${(100 * e.trainAccuracy).toFixed(2)}%, ` +
@@ -33,11 +38,15 @@ async function main(): Promise<number> {
   }
   console.log(summarize(record));
   if (args.out) console.log(`wrote ${args.out}`);
+  if (diverged) {
+    console.error(`error: ${record.error}`);
+    return 1;
+  }
   if (args.saveModel) {
     const files = await session.saveModel(runId);
     mkdirSync(args.saveModel, { recursive: true });
-    writeFileSync(path.join(args.saveModel, 'model.json'), files.modelJson);
-    writeFileSync(path.join(args.saveModel, 'weights.bin'), new Uint8Array(files.weights));
+    writeFileAtomic(path.join(args.saveModel, 'weights.bin'), new Uint8Array(files.weights));
+    writeFileAtomic(path.join(args.saveModel, 'model.json'), files.modelJson);
     console.log(`saved the model to ${args.saveModel}/model.json + weights.bin`);
   }
   return 0;

@@ -5,11 +5,11 @@
  * Written to a temporary sibling folder and renamed, so a failure never leaves a half-written target.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertGzip } from './archive';
 import { assembleCollected, collectCifar10Files, type NamedBytes } from './assemble';
-import { ARCHIVE_FILE, ARCHIVE_MD5, ARCHIVE_URL, CIFAR10_FILES } from './files';
+import { ARCHIVE_FILE, ARCHIVE_MD5, ARCHIVE_URL, CIFAR10_FILES, DATA_COMMAND_HELP } from './files';
 import { readCifar10Folder } from './node';
 
 /** Options of {@link installCifar10}. */
@@ -83,6 +83,24 @@ export function checkInstalled(outDir: string): { ok: true; manifest: Manifest }
 }
 
 /**
+ * Refuses a target we would destroy: a plain file at the path, or a folder holding anything but
+ * our own seven files and manifest.json (a stale or partial copy of ours may be replaced).
+ * @throws Error naming the path and the foreign entries.
+ */
+export function assertReplaceableTarget(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) {
+    throw new Error(`target ${outDir} is a file, not a folder: choose an empty or new folder with --out`);
+  }
+  const ours = new Set([...CIFAR10_FILES, 'manifest.json']);
+  const foreign = readdirSync(outDir).filter((name) => !ours.has(name));
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, … (${foreign.length} in all)` : '');
+    throw new Error(`target ${outDir} holds files that are not CIFAR-10 (${shown}): nothing was changed; choose an empty or new folder with --out`);
+  }
+}
+
+/**
  * Downloads a URL into memory, reporting bytes. Throws on HTTP errors, network errors and a body
  * shorter than Content-Length.
  */
@@ -131,12 +149,17 @@ function checkArchive(bytes: Uint8Array, name: string, expected: string): void {
  * records: sizes, labels < 10, 10 class names) before writing; writes into `${outDir}.partial-<pid>`
  * and renames it into place.
  *
- * @throws Error with a one-line reason: missing/empty source folder, non-gzip or truncated archive,
+ * @throws Error with a one-line reason: a target holding foreign files or a file at the target
+ *   path (see {@link assertReplaceableTarget}), a missing `from`, missing/empty source folder, non-gzip or truncated archive,
  *   wrong MD5, archive without the expected members, bad batch file, download failure, write failure.
  */
 export async function installCifar10(options: InstallOptions): Promise<InstallResult> {
   const log = options.log ?? (() => {});
   const outDir = path.resolve(options.outDir);
+  if (options.from !== undefined && !existsSync(path.resolve(options.from))) {
+    throw new Error(`CIFAR-10 folder or archive ${path.resolve(options.from)} (--from) does not exist: ${DATA_COMMAND_HELP}`);
+  }
+  assertReplaceableTarget(outDir);
   const existing = checkInstalled(outDir);
   if (existing.ok) {
     log(`${outDir} is already valid (7 files match manifest.json); nothing to do`);

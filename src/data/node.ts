@@ -48,6 +48,7 @@ export function readCifar10Folder(dir: string): NamedBytes[] {
   if (!statSync(dir).isDirectory()) throw new Error(`CIFAR-10 folder ${dir} is not a folder: ${help}`);
   const entries = readdirSync(dir);
   const read = (name: string): NamedBytes => {
+    if (!statSync(path.join(dir, name)).isFile()) throw new Error(`CIFAR-10 folder ${dir}: ${name} is a folder, not a file: ${help}`);
     const buf = readFileSync(path.join(dir, name));
     return { name: path.join(dir, name), bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
   };

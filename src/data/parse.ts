@@ -110,12 +110,16 @@ export function parseBatchFile(bytes: Uint8Array, fileName: string): Cifar10Spli
   return split;
 }
 
+/** A class name: 1–40 letters, digits, spaces, '_' or '-' (the official ten are lower-case words). */
+const CLASS_NAME = /^[\p{L}\p{N}_ -]{1,40}$/u;
+
 /**
  * Reads `batches.meta.txt`: one class name per line; empty lines (the official file ends with one)
  * and surrounding whitespace / CR are ignored.
  *
  * @returns the ten names in label order.
- * @throws Error naming the file when it does not hold exactly 10 names.
+ * @throws Error naming the file when it does not hold exactly 10 names, or naming the line when
+ *   one is not a class name ({@link CLASS_NAME}) or repeats another.
  */
 export function parseMetaFile(text: string, fileName: string): string[] {
   const names = text
@@ -128,5 +132,20 @@ export function parseMetaFile(text: string, fileName: string): string[] {
         (names.length > 0 ? ` (${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''})` : ''),
     );
   }
+  // Lines of HTML, JSON or binary junk are not names (they would silently become the labels).
+  const lines = text.split('\n').map((line) => line.trim());
+  const lineOf = (name: string, from = 0) => lines.indexOf(name, from) + 1;
+  names.forEach((name) => {
+    if (!CLASS_NAME.test(name)) {
+      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+      throw new Error(
+        `${fileName}: line ${lineOf(name)} ${JSON.stringify(shown)} is not a class name (letters, digits, spaces, '_' or '-', ` +
+          'at most 40 characters): is this the CIFAR-10 batches.meta.txt?',
+      );
+    }
+    const first = lineOf(name);
+    const again = lineOf(name, first);
+    if (again > 0) throw new Error(`${fileName}: class name ${JSON.stringify(name)} appears twice (lines ${first} and ${again})`);
+  });
   return names;
 }

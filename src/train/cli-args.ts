@@ -4,6 +4,7 @@
  * reason (unknown flag, missing or malformed value, out-of-range value).
  */
 import { DEFAULT_TRAIN_CONFIG, validateRange, validateTrainConfig } from './config';
+import { parseCliNumber } from './cli-number';
 import type { BackendName, TrainConfig } from './protocol';
 
 /** A flag that sets one TrainConfig field. */
@@ -58,11 +59,9 @@ export interface SweepArgs extends TrainArgs {
   alphas: number[];
 }
 
-/** Parses a number flag value strictly ('1e-3', '0.25', '128'; not '', '12abc'). */
+/** Parses a number flag value strictly ('1e-3', '0.25', '128'; not '', '12abc', '0x14'). */
 function parseNumber(flag: string, raw: string): number {
-  const v = raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(v)) throw new Error(`--${flag} needs a number (got '${raw}')`);
-  return v;
+  return parseCliNumber(flag, raw);
 }
 
 /** Splits argv into flag → value; `--x=v`, `--x v`, bare booleans and `--no-x`. */

@@ -72,6 +72,13 @@ export async function modelFromFiles(files: SavedModelFiles): Promise<tf.LayersM
     throw new Error('model.json lacks modelTopology or weightsManifest (not a tfjs layers model)');
   }
   const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+  const expected = weightSpecs.reduce((sum, w) => sum + weightBytes(w), 0);
+  if (files.weights.byteLength !== expected) {
+    throw new Error(
+      `weights.bin is ${files.weights.byteLength} bytes but model.json lists ${expected} bytes of weights: ` +
+        'the file is truncated or belongs to another model',
+    );
+  }
   return tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: json.modelTopology,
@@ -80,6 +87,36 @@ export async function modelFromFiles(files: SavedModelFiles): Promise<tf.LayersM
       userDefinedMetadata: json.userDefinedMetadata,
     }),
   );
+}
+
+/** Bytes of one weightsManifest entry (its quantized dtype when quantized). */
+function weightBytes(w: tf.io.WeightsManifestEntry): number {
+  const dtype = w.quantization?.dtype ?? w.dtype;
+  const size = dtype === 'uint8' || dtype === 'bool' ? 1 : dtype === 'uint16' || dtype === 'float16' ? 2 : 4;
+  return size * w.shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * Checks that `model` is a lab Oct-ResNet and safe to use: input NHWC [null, 32, 32, 3], output
+ * [null, 10] and every weight finite. Reads all weights back once (sizes of the lab's models:
+ * < 100 MB). No tensors are left behind.
+ * @throws Error naming the input shape or the weight with non-finite values.
+ */
+export async function assertUsableModel(model: tf.LayersModel): Promise<void> {
+  const input = model.inputs[0]?.shape ?? [];
+  if (model.inputs.length !== 1 || JSON.stringify(input) !== '[null,32,32,3]') {
+    throw new Error(`not an Oct-ResNet of this lab: it takes input ${JSON.stringify(input)}, the lab feeds CIFAR-10 images [null,32,32,3]`);
+  }
+  const output = model.outputs[0]?.shape ?? [];
+  if (model.outputs.length !== 1 || JSON.stringify(output) !== '[null,10]') {
+    throw new Error(`not an Oct-ResNet of this lab: it outputs ${JSON.stringify(output)}, the lab needs 10 class scores [null,10]`);
+  }
+  for (const w of model.weights) {
+    const values = (await w.read().data()) as Float32Array;
+    let bad = 0;
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) bad++;
+    if (bad > 0) throw new Error(`weight ${w.originalName} holds ${bad} non-finite value${bad === 1 ? '' : 's'} (NaN or ±Infinity): the file is corrupt`);
+  }
 }
 
 /** Saves `model` under `indexeddb://octconv-lab/<name>` when {@link hasModelStore}; else no-op. */

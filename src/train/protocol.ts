@@ -139,8 +139,13 @@ export type TrainEvent =
   | {
       type: 'done';
       runId: string;
-      /** 'completed', or 'stopped' by the user (final metrics still evaluated). */
-      reason: 'completed' | 'stopped';
+      /**
+       * 'completed', 'stopped' by the user, or 'diverged' (exploding/non-finite loss, or test
+       * top-1 at or below chance: see src/train/divergence.ts). Final metrics are still evaluated.
+       */
+      reason: 'completed' | 'stopped' | 'diverged';
+      /** Plain-language reason and hint of a 'diverged' run. */
+      message?: string;
       step: number;
       test: EvalMetrics;
       imagesPerSecond: number;

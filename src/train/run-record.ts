@@ -17,7 +17,7 @@ export interface RunRecord {
   epochs: EpochRecord[];
   /** Final test metrics ('done'), or null when the run failed. */
   final: EvalMetrics | null;
-  reason: 'completed' | 'stopped' | 'error' | 'running';
+  reason: 'completed' | 'stopped' | 'diverged' | 'error' | 'running';
   error?: string;
   steps: number;
   /** Training throughput (images/s, evaluation excluded). */
@@ -43,7 +43,7 @@ export class RunRecorder {
       const { type: _t, runId: _r, ...rest } = e;
       r.epochs.push(rest);
     } else if (e.type === 'done') {
-      Object.assign(r, { final: e.test, reason: e.reason, steps: e.step, imagesPerSecond: e.imagesPerSecond, elapsedMs: e.elapsedMs, firstStepMs: e.firstStepMs });
+      Object.assign(r, { final: e.test, reason: e.reason, ...(e.message ? { error: e.message } : {}), steps: e.step, imagesPerSecond: e.imagesPerSecond, elapsedMs: e.elapsedMs, firstStepMs: e.firstStepMs });
     } else if (e.type === 'error') {
       Object.assign(r, { reason: 'error', error: e.message, steps: e.step });
     }

@@ -12,7 +12,7 @@ import type { CostReport, OctaveLayerInfo } from '../octconv/types';
 import { selectBackend } from './backend';
 import { validateTrainConfig } from './config';
 import { inspectImage, inspectTransferables } from './inspect';
-import { checkModelName, loadStoredModel, modelFromFiles, modelToFiles, storeModel } from './model-io';
+import { assertUsableModel, checkModelName, loadStoredModel, modelFromFiles, modelToFiles, storeModel } from './model-io';
 import type {
   BackendChoice,
   BackendName,
@@ -190,12 +190,27 @@ export class LabSession implements LabWorkerApi {
     return transfer(files, [files.weights]);
   }
 
-  /** Loads a saved model (by IndexedDB name or from files); it becomes the current model. */
+  /**
+   * Loads a saved model (by IndexedDB name or from files); it becomes the current model only once
+   * it is fully validated (lab input/output shapes, finite weights, octave metadata): a rejected
+   * file leaves the current model untouched.
+   * @throws Error naming the problem, ending "the current model is kept".
+   */
   async loadModel(source: { name: string } | SavedModelFiles): Promise<OctaveLayerInfo[]> {
     this.assertIdle('load a model');
-    const model = 'modelJson' in source ? await modelFromFiles(source) : await loadStoredModel(source.name);
-    this.replaceModel(model);
-    return this.probe!.layers;
+    let model: tf.LayersModel | null = null;
+    let probe: OctaveProbe;
+    try {
+      model = 'modelJson' in source ? await modelFromFiles(source) : await loadStoredModel(source.name);
+      await assertUsableModel(model);
+      probe = createOctaveProbe(model);
+    } catch (e) {
+      model?.dispose();
+      const kept = this.model ? '; the current model is kept' : '';
+      throw new Error(`${(e as Error).message}${kept}`);
+    }
+    this.replaceModel(model, probe);
+    return probe.layers;
   }
 
   /** The current model (CLI and tests); null before the first run/load. */
@@ -209,11 +224,13 @@ export class LabSession implements LabWorkerApi {
     this.replaceModel(null);
   }
 
-  private replaceModel(model: tf.LayersModel | null): void {
+  /** Swaps in `model` (its probe built here unless given), then frees the previous one. */
+  private replaceModel(model: tf.LayersModel | null, probe?: OctaveProbe): void {
+    const next = probe ?? (model ? createOctaveProbe(model) : null);
     this.probe?.dispose();
     this.model?.dispose();
     this.model = model;
-    this.probe = model ? createOctaveProbe(model) : null;
+    this.probe = next;
   }
 
   private assertIdle(action: string): void {

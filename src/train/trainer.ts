@@ -6,6 +6,7 @@
  * Events are plain objects ({@link TrainEvent}); no exception escapes {@link Trainer.run}.
  */
 import * as tf from '@tensorflow/tfjs';
+import { lossDivergence, testDivergence } from './divergence';
 import { describeTrainingFailure } from './failure';
 import { EvalAccumulator, logProbabilities } from './metrics';
 import type { EvalMetrics, TrainConfig, TrainEvent } from './protocol';
@@ -236,7 +237,8 @@ export class Trainer {
 
   /**
    * Runs the whole schedule. Emits 'state' running, 'step' every readbackEvery steps (and after
-   * step 1), 'epoch' after each full epoch, then 'done'; or 'error' on divergence or failure.
+   * step 1), 'epoch' after each full epoch, then 'done' (reason 'diverged' with a hint when the
+   * loss explodes or the model ends at chance); or 'error' on failure.
    * Never throws.
    */
   async run(): Promise<void> {
@@ -271,6 +273,7 @@ export class Trainer {
       let lastTest: EvalMetrics | null = null;
       const elapsed = () => this.now() - t0 - pausedMs;
       let lr = 0;
+      let diverged: string | null = null;
 
       outer: for (let epoch = 0; epoch < c.epochs; epoch++) {
         if (step >= totalSteps || this.isStopping()) break;
@@ -303,15 +306,8 @@ export class Trainer {
             trainMs += tEnd - windowStart;
             trainImages += windowImages;
             const meanLoss = l[0] / windowImages;
-            if (!Number.isFinite(meanLoss)) {
-              this.emit({
-                type: 'error',
-                runId,
-                step,
-                message: `Training diverged at step ${step}: the loss is ${meanLoss} (learning rate ${lr.toPrecision(3)}). Lower the learning rate.`,
-              });
-              return;
-            }
+            diverged = lossDivergence(meanLoss, step, lr, c.momentum, this.numClasses);
+            if (diverged) break outer;
             epochLoss += l[0];
             epochCorrect += a[0];
             epochImages += windowImages;
@@ -357,11 +353,13 @@ export class Trainer {
       this.throwIfAborted();
       const stopped = this.isStopping();
       // A run cut by maxSteps or stop mid-epoch gets a fresh evaluation.
-      const finalTest = lastTest && step % stepsPerEpoch === 0 && !stopped ? lastTest : await evaluate(model, test, c.flipTTA, this.numClasses);
+      const finalTest = lastTest && step % stepsPerEpoch === 0 && !stopped && !diverged ? lastTest : await evaluate(model, test, c.flipTTA, this.numClasses);
+      diverged ??= stopped ? null : testDivergence(finalTest, step, lr, c.momentum, this.numClasses);
       this.emit({
         type: 'done',
         runId,
-        reason: stopped ? 'stopped' : 'completed',
+        reason: diverged ? 'diverged' : stopped ? 'stopped' : 'completed',
+        ...(diverged ? { message: diverged } : {}),
         step,
         test: finalTest,
         imagesPerSecond: (trainImages / Math.max(1e-9, trainMs)) * 1000,

@@ -132,7 +132,7 @@ describe('npm run data (CLI)', () => {
     expect((err as { code: number }).code).toBe(1);
     const stderr = (err as { stderr: string }).stderr;
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^npm run data: error: CIFAR-10 folder .*no-such-folder does not exist: run `npm run data`/);
+    expect(stderr).toMatch(/^npm run data: error: CIFAR-10 folder or archive .*no-such-folder \(--from\) does not exist: run `npm run data`/);
 
     const src = path.join(tmp, 'cli-src');
     mkdirSync(src);

@@ -3,7 +3,8 @@
  * built site (dist/) and, under /data/cifar10/, the real CIFAR-10 files from CIFAR10_DIR — the
  * path the lab's browser loader fetches (src/data/browser.ts). Only GET/HEAD, only files inside
  * the two roots (no path traversal), with Content-Length so the page can show byte progress,
- * and the cross-origin isolation headers of vite.config.ts (COOP/COEP: WASM threads). When the
+ * and the headers of vite.config.ts (scripts/vite/headers.ts: COOP/COEP for WASM threads, CSP,
+ * nosniff, no referrer, no framing). When the
  * data folder has no manifest.json (the shared copy), one is computed at start (names, sizes,
  * sha256, as `npm run data` writes it) so the page verifies and caches exactly as for users.
  */
@@ -14,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { CIFAR10_FILES } from '../../src/data/files';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { LAB_HEADERS } from '../../scripts/vite/headers';
 
 /** MIME types of the files a Vite build and the data folder contain. */
 const MIME: Record<string, string> = {
@@ -62,7 +64,7 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const isData = path.startsWith('/data/cifar10/');
       if (manifest && path === '/data/cifar10/manifest.json') {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': manifest.length, 'Cache-Control': 'no-store' });
+        res.writeHead(200, { ...LAB_HEADERS, 'Content-Type': 'application/json', 'Content-Length': manifest.length, 'Cache-Control': 'no-store' });
         res.end(req.method === 'HEAD' ? undefined : manifest);
         return;
       }
@@ -84,8 +86,7 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Content-Length': s.size,
         'Cache-Control': 'no-store',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
+        ...LAB_HEADERS,
       });
       if (req.method === 'HEAD') {
         res.end();

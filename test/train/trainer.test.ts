@@ -115,11 +115,12 @@ describe('Trainer on real CIFAR-10 (wasm)', () => {
     expect(stopped.tensorsAfter).toBe(stopped.tensorsBefore);
   });
 
-  it('lr = 1e6 ⇒ an error event with a divergence message, no exception, no leak', async () => {
+  it('lr = 1e6 ⇒ the run ends diverged with a divergence message, no exception, no leak', async () => {
     const { events, tensorsBefore, tensorsAfter } = await train({ ...TINY, learningRate: 1e6, maxSteps: 20 });
-    const err = events.find((e) => e.type === 'error');
-    expect(err?.type === 'error' && err.message).toMatch(/diverged at step \d+: the loss is (NaN|Infinity|-Infinity)/);
-    expect(events.find((e) => e.type === 'done')).toBeUndefined();
+    const done = events.find((e) => e.type === 'done');
+    expect(done?.type === 'done' && done.reason).toBe('diverged');
+    expect(done?.type === 'done' && done.message).toMatch(/diverged at step \d+: (the loss is (NaN|Infinity|-Infinity)|the training loss exploded)/);
+    expect(events.find((e) => e.type === 'error')).toBeUndefined();
     expect(tensorsAfter).toBe(tensorsBefore);
   });
 

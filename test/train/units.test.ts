@@ -158,7 +158,7 @@ describe('CLI arguments', () => {
     [['--depth', '21'], /depth must be 6n\+2/],
     [['--batch', '0'], /--batch must be ≥ 1/],
     [['--lr', '0'], /--lr must be > 0/],
-    [['--lr', 'abc'], /--lr needs a number \(got 'abc'\)/],
+    [['--lr', 'abc'], /--lr needs a number in decimal notation \(got 'abc'\)/],
     [['--epochs'], /--epochs needs a value/],
     [['--backend', 'tpu'], /--backend must be one of webgpu, webgl, wasm, cpu/],
     [['20'], /unexpected argument '20'/],

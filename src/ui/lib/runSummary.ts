@@ -30,6 +30,8 @@ export function finishedRunSummary(run: RunRecord, number: number): string | nul
       return `Run #${number} completed: ${metrics}.`;
     case 'stopped':
       return `Run #${number} stopped at step ${run.step}: ${metrics}.`;
+    case 'diverged':
+      return `Run #${number} diverged: ${run.message ?? 'the loss exploded'} (final ${metrics}).`;
     case 'error': {
       const hint = errorHint(run.message);
       return `Run #${number} failed at step ${run.step}: ${run.message ?? 'unknown error'}.${hint ? ` Hint: ${hint}.` : ''}`;

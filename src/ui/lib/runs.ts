@@ -6,7 +6,7 @@ import type { BackendName, EvalMetrics, TrainConfig, TrainEvent } from '../../tr
 import type { CostTotals } from '../../octconv/types';
 
 /** Life cycle of a run on the page. */
-export type RunStatus = 'queued' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'error' | 'interrupted';
+export type RunStatus = 'queued' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'diverged' | 'error' | 'interrupted';
 
 /** One point of the live curves. Train metrics at readbacks, test metrics at epoch ends. */
 export interface CurvePoint {
@@ -107,13 +107,14 @@ export function createRun(id: string, config: TrainConfig, createdAt: number, tr
 
 /** True when the run will not change any more. */
 export function isFinished(run: RunRecord): boolean {
-  return run.status === 'completed' || run.status === 'stopped' || run.status === 'error' || run.status === 'interrupted';
+  return run.status === 'completed' || run.status === 'stopped' || run.status === 'diverged' || run.status === 'error' || run.status === 'interrupted';
 }
 
 /**
  * Fold one TrainEvent into a run (returns a new object; events of other runs return `run`).
  * step → a train point; epoch → a test point and the test metrics; state → status;
- * done → final metrics and status 'completed'/'stopped'; error → status 'error' with the message.
+ * done → final metrics and status 'completed'/'stopped'/'diverged' (with its hint as the message);
+ * error → status 'error' with the message.
  */
 export function applyTrainEvent(run: RunRecord, e: TrainEvent): RunRecord {
   if (e.runId !== run.id) return run;
@@ -149,6 +150,7 @@ export function applyTrainEvent(run: RunRecord, e: TrainEvent): RunRecord {
       return {
         ...run,
         status: e.reason,
+        message: e.message ?? run.message,
         step: e.step,
         test: e.test,
         imagesPerSecond: e.imagesPerSecond,

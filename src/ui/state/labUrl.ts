@@ -19,6 +19,15 @@ import {
 export const HIDE_SUFFIX = '_hide';
 /** Longest value echoed back in a notice (hostile URLs must not flood the page). */
 const MAX_ECHO = 40;
+/** Most notices one URL yields; the rest are summarised in one more line. */
+export const MAX_URL_NOTICES = 8;
+
+/** Keeps the first {@link MAX_URL_NOTICES} notices and summarises the rest in one line. */
+export function capNotices(notices: string[]): string[] {
+  if (notices.length <= MAX_URL_NOTICES) return notices;
+  const rest = notices.length - MAX_URL_NOTICES;
+  return [...notices.slice(0, MAX_URL_NOTICES), `…and ${rest} more problem${rest === 1 ? '' : 's'} in the URL (${notices.length} in all), each ignored.`];
+}
 
 /** Result of parsing a URL query. */
 export interface ParsedLabUrl {
@@ -159,7 +168,7 @@ export function parseLabUrl(search: string): ParsedLabUrl {
       state[field] = fallback[field];
     }
   }
-  return { state: state as unknown as LabState, hidden, notices };
+  return { state: state as unknown as LabState, hidden, notices: capNotices(notices) };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
