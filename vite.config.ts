@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { LAB_HEADERS } from './scripts/vite/headers';
 import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags';
+import { pageBudget } from './scripts/vite/page-budget';
 
 // Headers (COOP/COEP for WASM threads, CSP, nosniff, referrer, framing): scripts/vite/headers.ts.
 // Static hosts must send the same set, or training falls back to 1 WASM thread.
@@ -32,7 +33,7 @@ function tfjsWasmThreadedFactory(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags()],
+  plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags(), pageBudget()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadedFactory(), tfjsNoUrlFlags()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1', headers: { ...LAB_HEADERS } },

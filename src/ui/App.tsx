@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CLASS_NAMES } from '../data/index';
+import { CLASS_NAMES } from '../data/face';
 import { useLabWorker } from './hooks/useLabWorker';
 import { useDataLoader } from './hooks/useDataLoader';
 import { useRunManager } from './hooks/useRunManager';
-import { getCost } from './hooks/costService';
+import { getCost, setCostCounter } from './hooks/costService';
 import { parseLabUrl, serialiseLabUrl, toTrainConfig } from './state/labUrl';
 import type { LabState } from './state/labSchema';
 import { planSweep } from './lib/sweepQueue';
@@ -58,6 +58,10 @@ export function App() {
   const worker = useLabWorker(lab.backend);
   const data = useDataLoader(worker.api);
   const { api } = worker;
+  // Costs are counted in the worker (the page never loads tfjs).
+  useEffect(() => {
+    if (api) setCostCounter((k) => api.cost(k));
+  }, [api]);
   // Load CIFAR-10 as soon as the worker is up (from the IndexedDB cache after the first visit).
   useEffect(() => {
     if (api && data.status === 'idle') void data.loadFromUrl();

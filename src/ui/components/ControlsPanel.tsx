@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TRAIN_PRESETS, type TrainPresetName } from '../../train/index';
+import { TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
 import { alphaVar } from '../lib/alphaColor';

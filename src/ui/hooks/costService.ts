@@ -1,41 +1,42 @@
 /**
- * Cost figures for the cost panel and the runs table, computed on the page so that moving α
- * updates them at once, before any training and without waiting for a busy worker. countCost
- * (src/octconv) builds the tfjs model to count it, so the page loads tfjs lazily and runs it on
- * the cpu backend (building a model allocates its weights, nothing is executed).
+ * Cost figures for the cost panel and the runs table, counted by the training worker
+ * (LabWorkerApi.cost builds the model there and counts it), memoised on the page so that moving α
+ * back and forth asks once per configuration. The page itself never loads tfjs.
  */
 import type { CostReport, OctResNetConfig } from '../../octconv/types';
 
 /** The fields of a config that determine its cost. */
 export type CostKey = Pick<OctResNetConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>;
 
-const cache = new Map<string, Promise<CostReport>>();
-let tfReady: Promise<typeof import('../../octconv/index')> | null = null;
+/** Counts one configuration (the worker's LabWorkerApi.cost). */
+export type CostCounter = (k: CostKey) => Promise<CostReport>;
 
-/** Load tfjs (cpu backend) and the octconv core once. */
-function loadCore(): Promise<typeof import('../../octconv/index')> {
-  tfReady ??= (async () => {
-    // The core builds models with the @tensorflow/tfjs umbrella package: pin its engine to cpu.
-    const tf = await import('@tensorflow/tfjs');
-    await tf.setBackend('cpu');
-    await tf.ready();
-    return import('../../octconv/index');
-  })();
-  return tfReady;
+const cache = new Map<string, Promise<CostReport>>();
+let counter: CostCounter | null = null;
+let waiting: ((c: CostCounter) => void)[] = [];
+
+/** Sets where costs are counted (once the worker is up); queued requests then go out. */
+export function setCostCounter(c: CostCounter): void {
+  counter = c;
+  for (const resolve of waiting) resolve(c);
+  waiting = [];
+}
+
+function whenCounter(): Promise<CostCounter> {
+  return counter ? Promise.resolve(counter) : new Promise((resolve) => waiting.push(resolve));
 }
 
 /**
  * Cost of an Oct-ResNet for one 32×32×3 image (params, MACs, activation elements, per layer,
- * and the vanilla totals), memoised per (depth, width, α, block). The built model is disposed by countCost.
- * @throws Error from countCost for an invalid config (e.g. odd spatial size).
+ * and the vanilla totals), memoised per (depth, width, α, block); waits for the worker when it is
+ * not up yet.
+ * @throws (rejects with) the worker's Error for an invalid config (e.g. odd spatial size).
  */
 export function getCost(k: CostKey): Promise<CostReport> {
   const key = `${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
   let p = cache.get(key);
   if (!p) {
-    p = loadCore().then(({ countCost }) =>
-      countCost({ depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block, numClasses: 10, seed: 0 }),
-    );
+    p = whenCounter().then((count) => count({ depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block }));
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { decomposeImage } from '../../spectra/decompose';
+import { decomposeImage } from '../../spectra/face';
 import type { InspectResult } from '../../train/protocol';
 import { BranchGrid, type ScaleMode } from './BranchGrid';
 import { MapCanvas } from './MapCanvas';

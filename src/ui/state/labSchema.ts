@@ -7,7 +7,7 @@
  * page, the worker and the CLI agree. DOM-free.
  */
 import type { BackendName, TrainConfig } from '../../train/protocol';
-import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/index';
+import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (DESIGN §1.2). */

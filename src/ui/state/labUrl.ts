@@ -4,7 +4,7 @@
  * human-readable notice that the page shows. DOM-free (takes and returns query strings).
  */
 import type { TrainConfig } from '../../train/protocol';
-import { validateTrainConfig } from '../../train/index';
+import { validateTrainConfig } from '../../train/face';
 import {
   LAB_PARAM_NAMES,
   LAB_SCHEMA,
