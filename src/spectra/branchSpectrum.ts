@@ -3,8 +3,7 @@
  * on the reference (input-resolution) grid, and the low-frequency energy fraction (issue 6).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { FeatureMap } from '../train/protocol';
-import type { BranchSpectrum } from './types';
+import type { BranchSpectrum, FeatureMap } from './types';
 import { fft2d, type DftMethod } from './fft2d';
 import { fftShift2d, radialProfile } from './radial';
 

@@ -2,8 +2,7 @@
  * Spectra of both branches of one octave layer on one shared frequency axis (issue 6, DESIGN §1.4).
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { FeatureMap } from '../train/protocol';
-import type { BranchSpectrum } from './types';
+import type { BranchSpectrum, FeatureMap } from './types';
 import { branchSpectrum, mapSize } from './branchSpectrum';
 import type { DftMethod } from './fft2d';
 

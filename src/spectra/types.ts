@@ -27,3 +27,11 @@ export interface BranchSpectrum {
    */
   totalEnergy?: number;
 }
+
+/** A float feature map: NHWC without N, row-major [height, width, channels]. */
+export interface FeatureMap {
+  height: number;
+  width: number;
+  channels: number;
+  data: Float32Array;
+}

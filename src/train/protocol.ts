@@ -6,7 +6,7 @@
  * in-process or worker_threads adapter implements the same interface for tests and the CLI.
  */
 import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
-import type { BranchSpectrum } from '../spectra/types';
+import type { BranchSpectrum, FeatureMap } from '../spectra/types';
 import type { CacheReport } from '../data/types';
 
 /** tfjs backends the lab can run on. */
@@ -155,13 +155,8 @@ export type TrainEvent =
     }
   | { type: 'error'; runId: string; message: string; step: number };
 
-/** A float feature map sent to the page: NHWC without N, row-major [height, width, channels]. */
-export interface FeatureMap {
-  height: number;
-  width: number;
-  channels: number;
-  data: Float32Array;
-}
+/** A float feature map sent to the page (defined with the spectra that analyse it). */
+export type { FeatureMap } from '../spectra/types';
 
 /** One octave layer's activations for one image (high at full, low at half resolution). */
 export interface LayerActivations {
