@@ -75,7 +75,7 @@ async function open(): Promise<IDBPDatabase> {
 /** The origin's storage use and quota in bytes (navigator.storage.estimate), when the browser tells. */
 export async function storageFigures(): Promise<Pick<CacheReport, 'usageBytes' | 'quotaBytes'>> {
   try {
-    const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+    const storage = (globalThis as { navigator?: { storage?: StorageManager } }).navigator?.storage;
     if (!storage?.estimate) return {};
     const { usage, quota } = await storage.estimate();
     return { usageBytes: usage, quotaBytes: quota };
