@@ -31,7 +31,7 @@ export function splitChannels(channels: number, alpha: number): { high: number; 
  * @throws Error for NaN, ±Infinity and values outside [0, 1]
  */
 export function checkAlpha(alpha: number, where: string): void {
-  if (typeof alpha !== 'number' || Number.isNaN(alpha) || alpha < 0 || alpha > 1) {
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha < 0 || alpha > 1) {
     throw new Error(`${where}: alpha must be a number in [0, 1], got ${alpha}`);
   }
 }

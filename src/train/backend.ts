@@ -8,10 +8,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerKernelFixes } from '../octconv/index';
-import type { BackendCandidate, BackendChoice, BackendName } from './protocol';
+import { BACKEND_NAMES, type BackendCandidate, type BackendChoice, type BackendName } from './protocol';
 
 /** All backends, in the protocol's order. */
-export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export { BACKEND_NAMES };
 
 /** Renderer/adapter names that betray a software rasteriser. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render driver|microsoft basic/i;

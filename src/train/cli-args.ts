@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TRAIN_CONFIG, validateRange, validateTrainConfig } from './config';
 import { parseCliNumber } from './cli-number';
-import type { BackendName, TrainConfig } from './protocol';
+import { BACKEND_NAMES as BACKENDS, type BackendName, type TrainConfig } from './protocol';
 
 /** A flag that sets one TrainConfig field. */
 interface ConfigFlag {
@@ -36,7 +36,6 @@ export const CONFIG_FLAGS: Readonly<Record<string, ConfigFlag>> = {
   'max-steps': { field: 'maxSteps', kind: 'number', help: 'stop after N steps in total' },
 };
 
-const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Parsed `npm run train` arguments. */
 export interface TrainArgs {

@@ -7,10 +7,12 @@
  */
 import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
 import type { BranchSpectrum, FeatureMap } from '../spectra/types';
-import type { CacheReport } from '../data/types';
+import type { CacheReport, LoadProgress } from '../data/types';
 
 /** tfjs backends the lab can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+/** Every backend name, in the order the lab ranks them on a real GPU (src/train/backend.ts). */
+export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** One probed backend. */
 export interface BackendCandidate {
@@ -69,12 +71,7 @@ export type DataSource =
   | { kind: 'files'; files: File[] };
 
 /** Data load progress (bytes), for the data panel's progress bar. */
-export interface DataProgress {
-  phase: 'download' | 'cache' | 'parse' | 'done';
-  loadedBytes: number;
-  totalBytes: number;
-  file?: string;
-}
+export type DataProgress = LoadProgress;
 
 /** What the worker reports once CIFAR-10 is loaded. */
 export interface DataSummary {

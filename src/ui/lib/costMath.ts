@@ -2,6 +2,7 @@
  * The paper's closed-form cost ratios of an OctConv vs a vanilla convolution, shown beside the
  * counted figures in the cost panel (the counted ones come from src/octconv's countCost).
  */
+import { checkAlpha } from '../../octconv/face';
 
 /**
  * MACs ratio of a middle OctConv layer (α_in = α_out = α) to the vanilla conv:
@@ -9,7 +10,7 @@
  * @throws Error when α ∉ [0, 1].
  */
 export function octaveMacsRatio(alpha: number): number {
-  checkAlpha(alpha);
+  checkAlpha(alpha, 'octaveMacsRatio');
   return 1 - 0.75 * alpha * (2 - alpha);
 }
 
@@ -19,14 +20,8 @@ export function octaveMacsRatio(alpha: number): number {
  * @throws Error when α ∉ [0, 1].
  */
 export function octaveMemoryRatio(alpha: number): number {
-  checkAlpha(alpha);
+  checkAlpha(alpha, 'octaveMemoryRatio');
   return 1 - 0.75 * alpha;
-}
-
-function checkAlpha(alpha: number): void {
-  if (!Number.isFinite(alpha) || alpha < 0 || alpha > 1) {
-    throw new Error(`alpha must be a number in [0, 1], got ${alpha}`);
-  }
 }
 
 /** Format a ratio as a percentage with one decimal, e.g. 0.6719 → "67.2 %". */

@@ -8,6 +8,7 @@
  */
 import type { BackendName, TrainConfig } from '../../train/protocol';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
+import { BACKEND_NAMES } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (DESIGN §1.2). */
@@ -95,7 +96,7 @@ export const LAB_SCHEMA: { readonly [K in keyof LabState]: ParamSpec } = {
   trainLimit: { kind: 'number', range: R.trainLimit, default: D.trainLimit ?? null, optional: true, doc: 'use only N training images' },
   testLimit: { kind: 'number', range: R.testLimit, default: D.testLimit ?? null, optional: true, doc: 'evaluate on N test images' },
   maxSteps: { kind: 'number', range: R.maxSteps, default: D.maxSteps ?? null, optional: true, doc: 'stop after N steps' },
-  backend: { kind: 'enum', options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto', doc: 'tfjs backend (auto = best available)' },
+  backend: { kind: 'enum', options: ['auto', ...BACKEND_NAMES], default: 'auto', doc: 'tfjs backend (auto = best available)' },
   x: { kind: 'enum', options: ['step', 'epoch', 'time'], default: 'step', doc: 'x axis of the live charts' },
   sweep: {
     kind: 'numberList',
