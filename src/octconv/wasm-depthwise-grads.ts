@@ -2,7 +2,7 @@
  * Depthwise-convolution gradients for the wasm backend of tfjs 4.22.0, which ships the forward
  * `DepthwiseConv2dNative` but neither `DepthwiseConv2dNativeBackpropInput` nor
  * `…BackpropFilter`, so no depthwise layer (Oct-MobileNet) could train on wasm. Both are built
- * from wasm's own kernels (DepthwiseConv2dNative, Reverse, Transpose, Reshape, Sum), for what the
+ * from wasm's own kernels (DepthwiseConv2dNative, Reverse, PadV2, Slice, Multiply, Sum, Concat), for what the
  * Oct-MobileNets use: NHWC, depth multiplier 1, stride 1, dilation 1 (strides are pool-based).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -58,10 +58,10 @@ export function makeDepthwiseBackpropInput(backendName: string): tf.KernelFunc {
 }
 
 /**
- * dW of a depthwise conv: dW[p, q, c, 0] = Σ_{n,i,j} xPad[n, i + p, j + q, c] · dy[n, i, j, c].
- * With (n, c) folded into one channel axis this is one depthwise 'valid' correlation of
- * x' = [1, H, W, N·c] (padded like the forward pass) with dy' = [Ho, Wo, N·c, 1] as kernel,
- * giving [1, kh, kw, N·c]; the sum over n leaves [kh, kw, c, 1]. Intermediates are freed.
+ * dW of a depthwise conv: dW[p, q, c, 0] = Σ_{n,i,j} xPad[n, i + p, j + q, c] · dy[n, i, j, c]:
+ * per kernel tap (p, q) one slice of the padded input times dy, summed over n, i, j (kh·kw
+ * element-wise passes; a single correlation with dy as a kernel would need XNNPACK to pack a
+ * Ho×Wo kernel per N·c channels, which runs out of memory at batch 64). Intermediates are freed.
  * @throws Error for strides/dilations ≠ 1 or a depth multiplier ≠ 1
  */
 export function makeDepthwiseBackpropFilter(backendName: string): tf.KernelFunc {
@@ -70,22 +70,31 @@ export function makeDepthwiseBackpropFilter(backendName: string): tf.KernelFunc 
     const a = attrs as unknown as DepthwiseGradAttrs & { filterShape: Shape4 };
     const info = forwardInfo('DepthwiseConv2dNativeBackpropFilter', x.shape as Shape4, a.filterShape, a);
     const [kh, kw, c] = a.filterShape;
-    const [n, h, w] = x.shape;
-    const [ho, wo] = dy.shape.slice(1);
+    const [n, ho, wo] = dy.shape;
     const p = info.padInfo;
     const s = new Scratch(backendName, backend);
+    const taps: TensorInfo[] = [];
+    const kb = backend as tf.KernelBackend;
     try {
-      const xT = s.run('Reshape', { x: s.run('Transpose', { x }, { perm: [1, 2, 0, 3] }) }, { shape: [1, h, w, n * c] });
-      const dyT = s.run('Reshape', { x: s.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] }) }, { shape: [ho, wo, n * c, 1] });
-      const corr = s.run('DepthwiseConv2dNative', { x: xT, filter: dyT }, {
-        strides: [1, 1],
-        pad: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]],
-        dilations: [1, 1],
-        dimRoundingMode: undefined,
-      }); // [1, kh, kw, N·c]
-      const summed = s.run('Sum', { x: s.run('Reshape', { x: corr }, { shape: [kh, kw, n, c] }) }, { axis: [2], keepDims: false });
-      return s.result('Reshape', { x: summed }, { shape: [kh, kw, c, 1] });
+      const xPad = s.run('PadV2', { x }, { paddings: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]], constantValue: 0 });
+      for (let i = 0; i < kh; i++) {
+        for (let j = 0; j < kw; j++) {
+          const tap = new Scratch(backendName, backend);
+          try {
+            const window = tap.run('Slice', { x: xPad }, { begin: [0, i, j, 0], size: [n, ho, wo, c] });
+            const prod = tap.run('Multiply', { a: window, b: dy }, {});
+            taps.push(tap.result('Sum', { x: prod }, { axis: [0, 1, 2], keepDims: false })); // [c]
+          } finally {
+            tap.free();
+          }
+        }
+      }
+      const concat = tf.getKernel('Concat', backendName)!.kernelFunc({ inputs: taps as unknown as tf.NamedTensorInfoMap, backend, attrs: { axis: 0 } }) as TensorInfo;
+      const out = s.result('Reshape', { x: concat }, { shape: [kh, kw, c, 1] });
+      kb.disposeData(concat.dataId);
+      return out;
     } finally {
+      for (const t of taps) kb.disposeData(t.dataId);
       s.free();
     }
   };

@@ -4,10 +4,11 @@
  * (src/octconv) builds the tfjs model to count it, so the page loads tfjs lazily and runs it on
  * the cpu backend (building a model allocates its weights, nothing is executed).
  */
-import type { CostReport, OctResNetConfig } from '../../octconv/types';
+import type { CostReport } from '../../octconv/types';
+import { modelConfigOf, type ModelFields } from '../../train/model-config';
 
 /** The fields of a config that determine its cost. */
-export type CostKey = Pick<OctResNetConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>;
+export type CostKey = ModelFields;
 
 const cache = new Map<string, Promise<CostReport>>();
 let tfReady: Promise<typeof import('../../octconv/index')> | null = null;
@@ -25,17 +26,15 @@ function loadCore(): Promise<typeof import('../../octconv/index')> {
 }
 
 /**
- * Cost of an Oct-ResNet for one 32×32×3 image (params, MACs, activation elements, per layer,
- * and the vanilla totals), memoised per (depth, width, α, block). The built model is disposed by countCost.
+ * Cost of an Oct-ResNet or Oct-MobileNet (CIFAR stem) for one 32×32×3 image (params, MACs, activation elements, per layer,
+ * and the vanilla totals), memoised per (architecture, depth, width, α, block). The built model is disposed by countCost.
  * @throws Error from countCost for an invalid config (e.g. odd spatial size).
  */
 export function getCost(k: CostKey): Promise<CostReport> {
-  const key = `${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
+  const key = `${k.architecture ?? 'resnet'}/${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
   let p = cache.get(key);
   if (!p) {
-    p = loadCore().then(({ countCost }) =>
-      countCost({ depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block, numClasses: 10, seed: 0 }),
-    );
+    p = loadCore().then(({ countCost }) => countCost(modelConfigOf(k, 0)));
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
