@@ -26,7 +26,7 @@ export function table1Pairs(size = 224): InferencePair[] {
   ];
 }
 
-/** Median latency (ms) of one model and its counted MACs. */
+/** Median and fastest latency (ms) of one model, and its counted MACs (one image). */
 export interface LatencyFigure {
   medianMs: number;
   minMs: number;
@@ -38,44 +38,55 @@ export interface InferenceResult {
   label: string;
   vanilla: LatencyFigure;
   octave: LatencyFigure;
+  /** octave ÷ vanilla of the median latencies. */
   ratio: number;
+  /** octave ÷ vanilla of the fastest runs (less sensitive to other load). */
+  minRatio: number;
   paperRatio: number;
   macsRatio: number;
 }
 
-/**
- * Median wall time (ms) of `model.predict` on one image, awaiting the result each time.
- * @param reps timed runs (≥ 1) after `warmup` untimed ones
- */
-async function latency(config: OctMobileNetConfig, reps: number, warmup: number): Promise<LatencyFigure> {
-  const model = buildOctMobileNet(config);
-  const x = tf.randomNormal([1, ...config.inputShape!], 0, 1, 'float32', 3);
-  const times: number[] = [];
-  for (let i = 0; i < warmup + reps; i++) {
-    const t0 = performance.now();
-    const y = model.predict(x) as tf.Tensor;
-    await y.data();
-    y.dispose();
-    if (i >= warmup) times.push(performance.now() - t0);
-  }
-  x.dispose();
-  const macs = countCost(model).macs;
-  model.dispose();
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], macs };
+/** Wall time (ms) of one `model.predict` on `x`, awaiting the result. */
+async function timeOnce(model: tf.LayersModel, x: tf.Tensor): Promise<number> {
+  const t0 = performance.now();
+  const y = model.predict(x) as tf.Tensor;
+  await y.data();
+  y.dispose();
+  return performance.now() - t0;
+}
+
+/** Median and minimum of the timed runs. */
+function summarise(times: number[], macs: number): LatencyFigure {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], macs };
 }
 
 /**
- * Runs every pair, alternating vanilla and octave per round so that load changes hit both alike.
+ * Runs every pair: both models are built, then timed alternately (vanilla, octave, vanilla, …) on
+ * the same one-image input, so that load changes on a shared machine hit both alike.
+ * @param reps timed runs per model (≥ 1) after `warmup` untimed ones
  * @throws Error if reps < 1
  */
 export async function runInferenceBench(pairs: InferencePair[], reps: number, warmup: number): Promise<InferenceResult[]> {
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`reps must be a positive integer, got ${reps}`);
   const out: InferenceResult[] = [];
   for (const p of pairs) {
-    const vanilla = await latency(p.vanilla, reps, warmup);
-    const octave = await latency(p.octave, reps, warmup);
-    out.push({ label: p.label, vanilla, octave, ratio: octave.medianMs / vanilla.medianMs, paperRatio: p.paperMs[1] / p.paperMs[0], macsRatio: octave.macs / vanilla.macs });
+    const models = [buildOctMobileNet(p.vanilla), buildOctMobileNet(p.octave)];
+    const x = tf.randomNormal([1, ...p.vanilla.inputShape!], 0, 1, 'float32', 3);
+    const times: number[][] = [[], []];
+    for (let i = 0; i < warmup + reps; i++) {
+      for (let m = 0; m < 2; m++) {
+        const ms = await timeOnce(models[m], x);
+        if (i >= warmup) times[m].push(ms);
+      }
+    }
+    const [vanilla, octave] = models.map((m, i) => summarise(times[i], countCost(m).macs));
+    x.dispose();
+    models.forEach((m) => m.dispose());
+    out.push({
+      label: p.label, vanilla, octave, ratio: octave.medianMs / vanilla.medianMs, minRatio: octave.minMs / vanilla.minMs,
+      paperRatio: p.paperMs[1] / p.paperMs[0], macsRatio: octave.macs / vanilla.macs,
+    });
   }
   return out;
 }
@@ -85,7 +96,8 @@ export function formatInferenceTable(results: InferenceResult[], backend: string
   const lines = [`single-image inference, backend ${backend} (median ms of the timed runs)`];
   for (const r of results) {
     lines.push(
-      `${r.label}: ${r.vanilla.medianMs.toFixed(1)} → ${r.octave.medianMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)} ` +
+      `${r.label}: median ${r.vanilla.medianMs.toFixed(1)} → ${r.octave.medianMs.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}; ` +
+        `fastest ${r.vanilla.minMs.toFixed(1)} → ${r.octave.minMs.toFixed(1)} ms, ratio ${r.minRatio.toFixed(2)} ` +
         `(paper ${r.paperRatio.toFixed(2)}); MACs ratio ${r.macsRatio.toFixed(2)}`,
     );
   }

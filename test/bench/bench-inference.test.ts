@@ -19,6 +19,8 @@ describe('bench --inference', () => {
     expect(results.map((r) => r.paperRatio.toFixed(2))).toEqual(['0.89', '0.70']);
     results.forEach((r, i) => {
       expect(r.ratio).toBeCloseTo(r.octave.medianMs / r.vanilla.medianMs, 12);
+      expect(r.minRatio).toBeCloseTo(r.octave.minMs / r.vanilla.minMs, 12);
+      expect(r.vanilla.minMs).toBeLessThanOrEqual(r.vanilla.medianMs);
       expect(r.octave.macs).toBe(countCost(pairs[i].octave).macs);
       expect(r.macsRatio).toBeCloseTo(r.octave.macs / r.vanilla.macs, 12);
       expect(r.macsRatio).toBeLessThan(1);
