@@ -8,6 +8,7 @@
  *                    [--warmup 2] [--backend wasm|cpu|webgpu] [--out bench/results.json]
  *   npm run bench -- --time-to-accuracy [--preset quick] [--eval-every 40] [--test 2000]
  *   npm run bench -- --browser [--backends wasm,webgl,webgpu] (tiny reps for software adapters)
+ *   npm run bench -- --inference [--reps 5] [--warmup 2] [--size 224] (paper Table 1 CPU latency ratios)
  */
 import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
       'eval-every': { type: 'string', default: '40' },
       test: { type: 'string', default: '2000' },
       browser: { type: 'boolean', default: false },
+      inference: { type: 'boolean', default: false },
+      size: { type: 'string', default: '224' },
       backends: { type: 'string', default: 'wasm,webgl,webgpu' },
       help: { type: 'boolean', default: false },
     },
@@ -119,6 +122,13 @@ async function main(): Promise<void> {
   }
   const choice = await initNodeBackend(values.backend as BackendName);
   tf.enableProdMode();
+  if (values.inference) {
+    const { runInferenceBench, table1Pairs, formatInferenceTable } = await import('./bench-inference');
+    const results = await runInferenceBench(table1Pairs(num('size', values.size)), num('reps', values.reps), num('warmup', values.warmup));
+    process.stdout.write(`\n${formatInferenceTable(results, choice.name)}\n`);
+    writeJson(values.out ?? 'bench/inference.json', { environment: { ...environmentInfo(), loadAverageBefore }, mode: 'inference', backend: choice.name, results });
+    return;
+  }
   if (values['time-to-accuracy']) {
     const r = await runTimeToAccuracy({ preset: values.preset as TrainPresetName, evalEvery: num('eval-every', values['eval-every']), testCount: num('test', values.test) });
     process.stdout.write(`\n${r.preset} on ${choice.name}: ${r.imagesPerSecond.toFixed(0)} img/s; 50% test top-1 after ${r.secondsTo50 == null ? 'never' : r.secondsTo50.toFixed(1) + ' s'}; final top-1 ${(100 * r.finalTop1).toFixed(1)}% (${r.testCount} test images)\n`);

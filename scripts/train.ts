@@ -1,6 +1,7 @@
 /**
  * `npm run train -- --depth 20 --width 1 --alpha 0.25 --epochs 1 --batch 128 --lr 0.2 --seed 1
  *  [--train-limit N --test-limit N] [--backend wasm|cpu] [--out run.json] [--save-model DIR]`
+ * (`--arch mobilenet-v1|mobilenet-v2` for an Oct-MobileNet with the CIFAR stem.)
  * Trains an Oct-ResNet on CIFAR-10 (CIFAR10_DIR or ../shared/cifar10 or public/data/cifar10) in
  * Node on WASM, with a progress bar and a final summary. Exit code 1 with a one-line reason on bad
  * input, missing data, an unavailable backend or divergence.
@@ -8,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseTrainArgs, usage } from '../src/train/cli-args';
+import { modelName } from '../src/train/model-config';
 import { createNodeSession, runWithProgress, summarize, runCli } from '../src/train/cli-run';
 import { checkOutputFile, checkOutputFolder, writeFileAtomic } from '../src/train/output-files';
 
@@ -22,7 +24,7 @@ async function main(): Promise<number> {
   if (args.saveModel) checkOutputFolder(args.saveModel);
   const { session, backend, trainCount } = await createNodeSession(args.backend);
   const c = args.config;
-  const runId = `oct-resnet-${c.depth}-a${c.alpha}`;
+  const runId = `${modelName(c).toLowerCase().replace(/[^a-z0-9.]+/g, '-')}-a${c.alpha}`;
   const record = await runWithProgress(session, runId, c, backend, trainCount);
   if (args.out) writeFileAtomic(args.out, JSON.stringify(record, null, 2));
   if (record.reason === 'error') {

@@ -25,7 +25,7 @@ export function forbiddenOnPage(moduleId: string): boolean {
   if (/\/node_modules\/@tensorflow\//.test(id)) return true;
   const core = id.match(/\/src\/(octconv|data|train|spectra)\/([^?]+)$/);
   if (!core) return false;
-  return !/^(types|protocol|face|config|schedule|parse|files|decompose)\.ts$/.test(core[2]);
+  return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config)\.ts$/.test(core[2]);
 }
 
 /**

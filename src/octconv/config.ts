@@ -10,6 +10,12 @@ import type { OctResNetConfig } from './types';
 export const DEFAULT_INPUT_SHAPE: [number, number, number] = [32, 32, 3];
 /** Blocks per stage of the bottleneck ResNets (He et al. 2016, Table 1). */
 export const BOTTLENECK_STAGES: Record<number, number[]> = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] };
+/**
+ * Blocks per stage of the four-stage basic-block ResNets (He et al. 2016, Table 1): ResNet-18 and
+ * ResNet-34 at 64/128/256/512·k channels. Neither depth is 6n+2, so `block: 'basic'` with depth
+ * 18 or 34 selects this family unambiguously.
+ */
+export const BASIC_FOUR_STAGES: Record<number, number[]> = { 18: [2, 2, 2, 2], 34: [3, 4, 6, 3] };
 /** Bottleneck expansion (output channels = 4 × inner width). */
 export const BOTTLENECK_EXPANSION = 4;
 
@@ -35,7 +41,9 @@ export interface NetPlan {
 }
 
 /**
- * Octave layout as in the official code (DESIGN §4): the first block takes α_in = 0, all stages but
+ * Octave layout as in the official code (DESIGN §4), for the three-stage CIFAR ResNets (6n+2), the
+ * four-stage basic ResNet-18/34 and the bottleneck ResNet-50/101/152 alike (CIFAR stem: a stride-1
+ * 3×3 conv; 16k channels for 6n+2, else 64k): the first block takes α_in = 0, all stages but
  * the last run at α, the first (strided) block of the last stage converts to α_out = 0, the rest of
  * the last stage is vanilla. Stride 2 at the first block of every stage but the first.
  * @throws Error for any invalid config (see {@link validateOctResNetConfig})
@@ -45,8 +53,11 @@ export function planOctResNet(config: OctResNetConfig): NetPlan {
   const [height, width] = config.inputShape ?? DEFAULT_INPUT_SHAPE;
   const k = config.widthMultiplier;
   const bottleneck = config.block === 'bottleneck';
-  const perStage = bottleneck ? BOTTLENECK_STAGES[config.depth] : [1, 1, 1].map(() => (config.depth - 2) / 6);
-  const baseWidth = bottleneck ? 64 : 16;
+  const fourStage = bottleneck || config.depth in BASIC_FOUR_STAGES;
+  const perStage = bottleneck
+    ? BOTTLENECK_STAGES[config.depth]
+    : (BASIC_FOUR_STAGES[config.depth] ?? [1, 1, 1].map(() => (config.depth - 2) / 6));
+  const baseWidth = fourStage ? 64 : 16;
   const expansion = bottleneck ? BOTTLENECK_EXPANSION : 1;
   const blocks: BlockPlan[] = [];
   let size: [number, number] = [height, width];
@@ -79,8 +90,9 @@ function validateScalars(config: OctResNetConfig): void {
     throw new Error(`OctResNetConfig: block must be 'basic' or 'bottleneck', got '${String(config.block)}'`);
   }
   if (config.block === 'basic') {
-    if (!Number.isInteger(config.depth) || config.depth < 8 || (config.depth - 2) % 6 !== 0) {
-      throw new Error(`OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …), got ${config.depth}`);
+    const sixNPlus2 = Number.isInteger(config.depth) && config.depth >= 8 && (config.depth - 2) % 6 === 0;
+    if (!sixNPlus2 && !(config.depth in BASIC_FOUR_STAGES)) {
+      throw new Error(`OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …) or 18/34 (four stages), got ${config.depth}`);
     }
   } else if (!(config.depth in BOTTLENECK_STAGES)) {
     throw new Error(`OctResNetConfig: bottleneck depth must be 50, 101 or 152, got ${config.depth}`);
@@ -101,7 +113,7 @@ function validateScalars(config: OctResNetConfig): void {
 
 /**
  * Checks an Oct-ResNet config without building it.
- * @throws Error naming the problem: α outside [0,1] or NaN; depth not 6n+2 (basic) or not
+ * @throws Error naming the problem: α outside [0,1] or NaN; depth not 6n+2 or 18/34 (basic) or not
  *   50/101/152 (bottleneck); widthMultiplier ≤ 0; numClasses < 1; input channels ≠ 3; a spatial
  *   size that is odd at an octave level (naming the layer and the size)
  */

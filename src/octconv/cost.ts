@@ -3,9 +3,9 @@
  * BUILT layers of a model, per layer and in total, with the vanilla (α = 0) totals alongside.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildOctResNet } from './resnet';
+import { buildOctModel } from './build';
 import { tryReadOctaveMetadata } from './metadata';
-import type { CostReport, CostTotals, LayerCost, OctavePath, OctResNetConfig } from './types';
+import type { CostReport, CostTotals, LayerCost, OctavePath, OctModelConfig } from './types';
 
 const PATHS: readonly OctavePath[] = ['hh', 'hl', 'lh', 'll'];
 const KIND_BY_CLASS: Record<string, LayerCost['kind']> = {
@@ -35,6 +35,16 @@ function layerMacs(layer: tf.layers.Layer, kind: LayerCost['kind']): number {
   const [kh, kw, cin] = layer.trainableWeights[0].shape as number[];
   const perOutput = layer.getClassName() === 'DepthwiseConv2D' ? kh * kw : kh * kw * cin;
   return product(out) * perOutput;
+}
+
+/**
+ * Additions of an average pool per image: every output element sums its window (2×2 pool: 4
+ * inputs; global pool: the H·W inputs of its channel), i.e. one op per input element read.
+ */
+function poolOps(layer: tf.layers.Layer): number {
+  const cls = layer.getClassName();
+  if (cls !== 'AveragePooling2D' && cls !== 'GlobalAveragePooling2D') return 0;
+  return product((layer.input as tf.SymbolicTensor).shape.slice(1));
 }
 
 /** Splits 'stage1/block1/conv1/hh' into its OctConv prefix and path. */
@@ -101,10 +111,12 @@ function groupVanilla(model: tf.LayersModel, prefix: string, g: OctConvGroup): C
  * totals of the same config built at α = 0 (models from buildOctResNet, via their metadata); for
  * other models, the totals with every OctConv replaced by one α = 0 conv of the same channels.
  * For a middle layer, macs/vanilla = 1 − ¾α(2−α) and activation 1 − ¾α (paper Table 1, Fig. 2).
+ * poolOps = additions of the average pools (2×2 and global; see poolOps), not part of macs.
+ * Accepts Oct-ResNet and Oct-MobileNet configs and models, at any input size.
  */
-export function countCost(modelOrConfig: tf.LayersModel | OctResNetConfig): CostReport {
+export function countCost(modelOrConfig: tf.LayersModel | OctModelConfig): CostReport {
   if (!(modelOrConfig instanceof tf.LayersModel)) {
-    const model = buildOctResNet(modelOrConfig);
+    const model = buildOctModel(modelOrConfig);
     try {
       return countCost(model);
     } finally {
@@ -141,6 +153,7 @@ export function countCost(modelOrConfig: tf.LayersModel | OctResNetConfig): Cost
       activationElements: product(shape),
     };
   });
+  const pools = model.layers.reduce((sum, layer) => sum + poolOps(layer), 0);
   const totals: CostTotals = { params: 0, macs: 0, activationElements: 0 };
   const vanilla: CostTotals = { params: 0, macs: 0, activationElements: 0 };
   for (const l of layers) {
@@ -165,7 +178,7 @@ export function countCost(modelOrConfig: tf.LayersModel | OctResNetConfig): Cost
   if (meta && meta.config.alpha !== 0) {
     // Literal definition: the same config built at α = 0 (its first block has no projection).
     const { params, macs, activationElements } = countCost({ ...meta.config, alpha: 0 });
-    return { ...totals, layers, vanilla: { params, macs, activationElements } };
+    return { ...totals, poolOps: pools, layers, vanilla: { params, macs, activationElements } };
   }
-  return { ...totals, layers, vanilla: meta ? { ...totals } : vanilla };
+  return { ...totals, poolOps: pools, layers, vanilla: meta ? { ...totals } : vanilla };
 }

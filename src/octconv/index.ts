@@ -14,7 +14,10 @@ export {
 } from './octave-layers';
 export { NearestUpsample2x, upsampleNearest2x } from './upsample';
 export { buildOctResNet } from './resnet';
-export { validateOctResNetConfig } from './config';
+export { validateOctResNetConfig, BASIC_FOUR_STAGES } from './config';
+export { buildOctMobileNet } from './mobilenet';
+export { validateOctMobileNetConfig, isMobileNetConfig } from './mobilenet-plan';
+export { buildOctModel, validateOctModelConfig } from './build';
 export { listOctaveLayers, createOctaveProbe } from './probe';
 export { countCost } from './cost';
 export { registerKernelFixes } from './kernels';

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { leanBatchNormGrad } from './batchnorm-grad';
 import { leanMeanGrad } from './mean-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
+import { makeDepthwiseBackpropFilter, makeDepthwiseBackpropInput } from './wasm-depthwise-grads';
 import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
 
 /** Marker so that a second call finds our own kernels and does nothing. */
@@ -33,6 +34,9 @@ function hasKernel(name: string, backendName: string): boolean {
  * 3. The `FusedBatchNorm` gradient (all backends) is replaced by {@link leanBatchNormGrad}: the same
  *    formulas without the full-size `Tile` and with shared reductions; the `Mean` gradient by
  *    {@link leanMeanGrad} (one full-size pass fewer).
+ * 5. wasm `DepthwiseConv2dNativeBackpropInput` / `…BackpropFilter` (both missing in 4.22.0, so no
+ *    depthwise layer could train): {@link ./wasm-depthwise-grads.ts}; stride 1 only (the
+ *    Oct-MobileNets pool instead). A kernel a later tfjs ships is kept.
  * 4. The wrong cpu `ResizeNearestNeighborGrad` (batch > 1) is NOT re-registered: the model's
  *    L→H upsample ({@link ./upsample.ts}) carries its own exact gradient via `tf.customGrad`, so the
  *    faulty kernel is never reached by OctConv. Code that calls `tf.image.resizeNearestNeighbor`
@@ -50,6 +54,13 @@ export function registerKernelFixes(): void {
       // even if this function ran before `import('@tensorflow/tfjs-backend-wasm')`.
       setupFunc: () => wrapWasmKernels(),
     });
+  }
+  const depthwiseGrads = {
+    DepthwiseConv2dNativeBackpropInput: makeDepthwiseBackpropInput('wasm'),
+    DepthwiseConv2dNativeBackpropFilter: makeDepthwiseBackpropFilter('wasm'),
+  };
+  for (const [kernelName, kernelFunc] of Object.entries(depthwiseGrads)) {
+    if (!hasKernel(kernelName, 'wasm')) tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
   }
   wrapWasmKernels(); // in case the wasm package is already loaded
   tf.registerGradient(leanBatchNormGrad);

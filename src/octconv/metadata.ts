@@ -3,7 +3,7 @@
  * standard tfjs save/load), so probes and cost reports also work on loaded models.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { OctResNetConfig } from './types';
+import type { OctModelConfig } from './types';
 
 /** One exposed octave layer: the names of the layers producing its high/low outputs. */
 export interface OctaveLayerRecord {
@@ -15,9 +15,9 @@ export interface OctaveLayerRecord {
   low: string | null;
 }
 
-/** Metadata of a model built by buildOctResNet. */
+/** Metadata of a model built by buildOctResNet or buildOctMobileNet. */
 export interface OctaveMetadata {
-  config: OctResNetConfig;
+  config: OctModelConfig;
   octaveLayers: OctaveLayerRecord[];
   /** Every OctConv (including shortcuts) with its nominal α_in/α_out. */
   octaveConvs: Array<{ name: string; alphaIn: number; alphaOut: number }>;

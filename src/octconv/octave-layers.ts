@@ -34,15 +34,18 @@ export function mapBranches(
 }
 
 /**
- * Separate BatchNorm per branch (momentum 0.9, ε 1e-5), optionally followed by ReLU.
- * Layer names `${name}/bn_high`, `${name}/bn_low`, `${name}/relu_high`, `${name}/relu_low`.
+ * Separate BatchNorm per branch (momentum 0.9, ε 1e-5), optionally followed by ReLU (`'relu6'`:
+ * min(max(x, 0), 6), MobileNet v2). Layer names `${name}/bn_high`, `${name}/bn_low`,
+ * `${name}/relu_high`, `${name}/relu_low`.
  */
-export function octBatchNorm(x: SymbolicOctave, name: string, relu: boolean): SymbolicOctave {
+export function octBatchNorm(x: SymbolicOctave, name: string, relu: boolean | 'relu6'): SymbolicOctave {
   return mapBranches(x, (t, b) => {
     const bn = tf.layers
       .batchNormalization({ name: `${name}/bn_${b}`, momentum: BN_MOMENTUM, epsilon: BN_EPSILON, axis: -1 })
       .apply(t) as tf.SymbolicTensor;
-    return relu ? (tf.layers.reLU({ name: `${name}/relu_${b}` }).apply(bn) as tf.SymbolicTensor) : bn;
+    if (!relu) return bn;
+    const maxValue = relu === 'relu6' ? 6 : undefined;
+    return tf.layers.reLU({ name: `${name}/relu_${b}`, ...(maxValue ? { maxValue } : {}) }).apply(bn) as tf.SymbolicTensor;
   });
 }
 

@@ -3,33 +3,13 @@
  * Oct-ResNet-50/101/152 with a CIFAR stem, every conv an OctConv with per-branch BN + ReLU.
  */
 import * as tf from '@tensorflow/tfjs';
-import { octConv, type OctConvOptions } from './octconv';
-import { octAddRelu, octBatchNorm, type SymbolicOctave } from './octave-layers';
+import type { OctConvOptions } from './octconv';
+import { octAddRelu, type SymbolicOctave } from './octave-layers';
+import { channelsOf, createBuildContext, octConvBn, type BuildContext } from './build-context';
 import { DEFAULT_INPUT_SHAPE, planOctResNet, type BlockPlan } from './config';
 import { layerSeed } from './seed';
-import { writeOctaveMetadata, type OctaveLayerRecord, type OctaveMetadata } from './metadata';
+import { writeOctaveMetadata } from './metadata';
 import type { OctResNetConfig } from './types';
-
-/** Collects the octave layers whose outputs the probe exposes. */
-type Recorder = (name: string, alphaIn: number, alphaOut: number, y: SymbolicOctave) => void;
-
-/** What one build collects: the model seed, exposed octave layers, every OctConv (nominal α). */
-interface BuildContext {
-  seed: number;
-  record: Recorder;
-  convs: OctaveMetadata['octaveConvs'];
-}
-
-/** OctConv followed by per-branch BatchNorm (+ ReLU); registers the OctConv in the context. */
-function octConvBn(ctx: BuildContext, x: SymbolicOctave, o: Omit<OctConvOptions, 'seed'>, relu: boolean): SymbolicOctave {
-  ctx.convs.push({ name: o.name, alphaIn: o.alphaIn, alphaOut: o.alphaOut });
-  return octBatchNorm(octConv(x, { ...o, seed: ctx.seed }), o.name, relu);
-}
-
-/** Channels of an octave tensor (both branches). */
-function channelsOf(x: SymbolicOctave): number {
-  return ((x.high?.shape[3] as number) ?? 0) + ((x.low?.shape[3] as number) ?? 0);
-}
 
 /**
  * One residual block: basic (3×3, 3×3) or bottleneck (1×1, 3×3 with the stride, 1×1 ×4); the
@@ -78,13 +58,7 @@ function residualBlock(ctx: BuildContext, x: SymbolicOctave, p: BlockPlan, bottl
 export function buildOctResNet(config: OctResNetConfig): tf.LayersModel {
   const plan = planOctResNet(config);
   const seed = config.seed;
-  const layers: OctaveLayerRecord[] = [];
-  const ctx: BuildContext = {
-    seed,
-    convs: [],
-    record: (name, alphaIn, alphaOut, y) =>
-      layers.push({ name, alphaIn, alphaOut, high: y.high?.sourceLayer.name ?? null, low: y.low?.sourceLayer.name ?? null }),
-  };
+  const ctx = createBuildContext(seed);
   const input = tf.input({ shape: config.inputShape ?? DEFAULT_INPUT_SHAPE, name: 'image' });
   let x: SymbolicOctave = octConvBn(ctx, { high: input, low: null }, { name: 'stem', alphaIn: 0, alphaOut: 0, filters: plan.stemChannels, kernelSize: 3 }, true);
   ctx.record('stem', 0, 0, x);
@@ -95,6 +69,6 @@ export function buildOctResNet(config: OctResNetConfig): tf.LayersModel {
     .dense({ name: 'head/fc', units: config.numClasses, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, 'head/fc') }) })
     .apply(pooled) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: logits, name: `oct_resnet${config.depth}` });
-  writeOctaveMetadata(model, { config: { ...config }, octaveLayers: layers, octaveConvs: ctx.convs });
+  writeOctaveMetadata(model, { config: { ...config }, octaveLayers: ctx.layers, octaveConvs: ctx.convs });
   return model;
 }

@@ -9,9 +9,12 @@ export type BlockKind = 'basic' | 'bottleneck';
 
 /** Configuration of an Oct-ResNet (DESIGN §4). */
 export interface OctResNetConfig {
-  /** Depth: 6n+2 for 'basic' (8, 14, 20, 32, 56, …); 50, 101 or 152 for 'bottleneck'. */
+  /**
+   * Depth: 6n+2 for 'basic' (8, 14, 20, 32, 56, …: three stages 16k/32k/64k), 18 or 34 for 'basic'
+   * (four stages [2,2,2,2] / [3,4,6,3] at 64k/128k/256k/512k), 50, 101 or 152 for 'bottleneck'.
+   */
   depth: number;
-  /** Width multiplier k: stage widths 16k/32k/64k (basic). */
+  /** Width multiplier k: stage widths 16k/32k/64k (6n+2) or 64k/…/512k (18/34, bottleneck inner). */
   widthMultiplier: number;
   /** Ratio α ∈ [0, 1] of low-frequency channels (paper §3.1). */
   alpha: number;
@@ -23,6 +26,33 @@ export interface OctResNetConfig {
   /** Input [H, W, C], default [32, 32, 3]. */
   inputShape?: [number, number, number];
 }
+
+/**
+ * Configuration of an Oct-MobileNet (paper Table 1), laid out as the official code
+ * (facebookresearch/OctConv, utils/gluon/utils/mobilenetv1.py and mobilenetv2.py).
+ */
+export interface OctMobileNetConfig {
+  /** 1: depthwise-separable blocks (Howard et al. 2017); 2: inverted residuals (Sandler et al. 2018). */
+  version: 1 | 2;
+  /** Width multiplier: every layer's channels are floor(base × multiplier) (0.75, 1, 1.125, …). */
+  widthMultiplier: number;
+  /** Ratio α ∈ [0, 1] of low-frequency channels in the octave layers (paper §3.1). */
+  alpha: number;
+  /** Number of classes (1,000 for ImageNet, 10 for CIFAR-10). */
+  numClasses: number;
+  /** Seed of the weight initialisation: same seed ⇒ same weights. */
+  seed: number;
+  /** Input [H, W, C]; default [224, 224, 3], or [32, 32, 3] with `cifarStem`. */
+  inputShape?: [number, number, number];
+  /**
+   * true: the 32×32 variant: the stem and the first strided block keep stride 1, so a 32×32 image
+   * reaches the last (vanilla) stage at 4×4 (total stride 8 instead of 32).
+   */
+  cifarStem?: boolean;
+}
+
+/** Any model config of the family: Oct-ResNet or Oct-MobileNet (told apart by `version`). */
+export type OctModelConfig = OctResNetConfig | OctMobileNetConfig;
 
 /** Spatial shape of one branch of an octave feature map (NHWC without N). */
 export interface BranchShape {
@@ -72,6 +102,11 @@ export interface CostTotals {
 
 /** Result of countCost: totals, per-layer figures, and the vanilla (α = 0) totals alongside. */
 export interface CostReport extends CostTotals {
+  /**
+   * Additions of the average pools for one image (2×2 pools and the global pool: one op per
+   * input element), not included in `macs`. Always set by countCost.
+   */
+  poolOps?: number;
   layers: LayerCost[];
   vanilla: CostTotals;
 }

@@ -26,7 +26,7 @@ export function runBackendKernel(
 }
 
 /** Runs kernels, remembering every intermediate so that {@link Scratch.free} releases them. */
-class Scratch {
+export class Scratch {
   private readonly temps: TensorInfo[] = [];
   constructor(
     private readonly backendName: string,

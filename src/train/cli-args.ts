@@ -5,18 +5,20 @@
  */
 import { DEFAULT_TRAIN_CONFIG, validateRange, validateTrainConfig } from './config';
 import { parseCliNumber } from './cli-number';
-import { BACKEND_NAMES as BACKENDS, type BackendName, type TrainConfig } from './protocol';
+import { BACKEND_NAMES as BACKENDS, type BackendName, type ModelArchitecture, type TrainConfig } from './protocol';
+import { MODEL_ARCHITECTURES } from './model-config';
 
 /** A flag that sets one TrainConfig field. */
 interface ConfigFlag {
   field: keyof TrainConfig;
-  kind: 'number' | 'boolean' | 'schedule' | 'block';
+  kind: 'number' | 'boolean' | 'schedule' | 'block' | 'architecture';
   help: string;
 }
 
 /** Flags shared by train and sweep, mapped to TrainConfig fields. */
 export const CONFIG_FLAGS: Readonly<Record<string, ConfigFlag>> = {
-  depth: { field: 'depth', kind: 'number', help: 'network depth: 6n+2 (8, 14, 20, 32, 56) or 50/101/152 with --block bottleneck' },
+  arch: { field: 'architecture', kind: 'architecture', help: "'resnet' (default), 'mobilenet-v1' or 'mobilenet-v2' (CIFAR stem; uses --width, --alpha)" },
+  depth: { field: 'depth', kind: 'number', help: 'network depth: 6n+2 (8, 14, 20, 32, 56) or 18/34, or 50/101/152 with --block bottleneck' },
   width: { field: 'widthMultiplier', kind: 'number', help: 'width multiplier k (stage widths 16k/32k/64k)' },
   alpha: { field: 'alpha', kind: 'number', help: 'ratio α ∈ [0, 1] of low-frequency channels' },
   block: { field: 'block', kind: 'block', help: "'basic' or 'bottleneck'" },
@@ -123,6 +125,9 @@ function parseCommon(argv: readonly string[], extra: readonly string[], forbidde
     } else if (flag.kind === 'schedule') {
       if (raw !== 'onecycle' && raw !== 'cosine') throw new Error(`--schedule must be onecycle or cosine (got '${raw}')`);
       config.schedule = raw;
+    } else if (flag.kind === 'architecture') {
+      if (!MODEL_ARCHITECTURES.includes(raw as ModelArchitecture)) throw new Error(`--arch must be one of ${MODEL_ARCHITECTURES.join(', ')} (got '${raw}')`);
+      config.architecture = raw as ModelArchitecture;
     } else if (flag.kind === 'block') {
       if (raw !== 'basic' && raw !== 'bottleneck') throw new Error(`--block must be basic or bottleneck (got '${raw}')`);
       config.block = raw;

@@ -3,6 +3,7 @@
  * so the UI's URL schema, the worker and the CLI share one set of ranges and defaults.
  */
 import type { TrainConfig } from './protocol';
+import { validateArchitecture } from './model-config';
 
 /** Documented range of one numeric field (inclusive bounds; `integer` ⇒ whole numbers only). */
 export interface NumericRange {
@@ -37,6 +38,9 @@ export const TRAIN_CONFIG_RANGES = {
 /** Numeric fields with a documented range. */
 export type RangedField = keyof typeof TRAIN_CONFIG_RANGES;
 
+/** Depths of the four-stage basic-block ResNets (seed report's ResNet-18/34). */
+export const FOUR_STAGE_DEPTHS: readonly number[] = [18, 34];
+
 /** Depths of the bottleneck family (seed report's Oct-ResNet-50/101/152). */
 export const BOTTLENECK_DEPTHS: readonly number[] = [50, 101, 152];
 
@@ -64,7 +68,7 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
 });
 
 /** Named presets: a partial config merged over DEFAULT_TRAIN_CONFIG. */
-export const TRAIN_PRESETS: Readonly<Record<'quick' | 'resnet20' | 'resnet56', Readonly<TrainConfig>>> =
+export const TRAIN_PRESETS: Readonly<Record<'quick' | 'resnet20' | 'resnet56' | 'mobilenetv2', Readonly<TrainConfig>>> =
   Object.freeze({
     /**
      * Oct-ResNet-8 at α = .5, batch 64, one-cycle LR (peak 0.2) compressed into 200 steps (12,800
@@ -77,6 +81,11 @@ export const TRAIN_PRESETS: Readonly<Record<'quick' | 'resnet20' | 'resnet56', R
     resnet20: Object.freeze({ ...DEFAULT_TRAIN_CONFIG, depth: 20, epochs: 10 }),
     /** Oct-ResNet-56 (0.85 M params), 30 epochs: for a real GPU. */
     resnet56: Object.freeze({ ...DEFAULT_TRAIN_CONFIG, depth: 56, epochs: 30, learningRate: 0.1 }),
+    /**
+     * Oct-MobileNet v2 ×0.5 at the paper's α = .375 (Table 1) with the CIFAR stem, batch 32
+     * (MobileNet activations are large at 32×32), 100 steps without augmentation: a short demo.
+     */
+    mobilenetv2: Object.freeze({ ...DEFAULT_TRAIN_CONFIG, architecture: 'mobilenet-v2', widthMultiplier: 0.5, alpha: 0.375, batchSize: 32, maxSteps: 100, augment: false }),
   });
 
 /** Name of a preset in TRAIN_PRESETS. */
@@ -104,13 +113,15 @@ export function validateRange(field: RangedField, value: number): void {
 
 /**
  * Validates a whole TrainConfig.
- * Ranges: α ∈ [0, 1]; depth 6n+2 (8, 14, 20, …) for 'basic' or 50/101/152 for 'bottleneck';
+ * Ranges: architecture resnet (default), mobilenet-v1 or mobilenet-v2 (these ignore depth/block);
+ * α ∈ [0, 1]; depth 6n+2 (8, 14, 20, …) or 18/34 for 'basic' or 50/101/152 for 'bottleneck';
  * width ∈ [0.25, 8]; batch integer 1..1024; lr ∈ (0, 10]; epochs integer ≥ 1 (≤ 500);
  * momentum ∈ [0, 0.999]; weight decay ∈ [0, 0.1]; label smoothing ∈ [0, 0.5]; seed integer
  * 0..2³¹−1; trainLimit 1..50,000; testLimit 1..10,000; readbackEvery ≥ 1; maxSteps ≥ 1.
  * @throws Error naming the field, the allowed range and the offending value.
  */
 export function validateTrainConfig(c: TrainConfig): void {
+  validateArchitecture(c.architecture);
   if (c.block !== 'basic' && c.block !== 'bottleneck') {
     throw new Error(`block must be 'basic' or 'bottleneck' (got ${String(c.block)})`);
   }
@@ -125,10 +136,11 @@ export function validateTrainConfig(c: TrainConfig): void {
   for (const f of ['trainLimit', 'testLimit', 'maxSteps'] as const) {
     if (c[f] !== undefined) validateRange(f, c[f]);
   }
-  if (c.block === 'basic' && (c.depth - 2) % 6 !== 0) {
-    throw new Error(`depth must be 6n+2 (8, 14, 20, 32, 56, …) for basic blocks (got ${c.depth})`);
+  const resnet = (c.architecture ?? 'resnet') === 'resnet';
+  if (resnet && c.block === 'basic' && (c.depth - 2) % 6 !== 0 && !FOUR_STAGE_DEPTHS.includes(c.depth)) {
+    throw new Error(`depth must be 6n+2 (8, 14, 20, 32, 56, …) or 18/34 for basic blocks (got ${c.depth})`);
   }
-  if (c.block === 'bottleneck' && !BOTTLENECK_DEPTHS.includes(c.depth)) {
+  if (resnet && c.block === 'bottleneck' && !BOTTLENECK_DEPTHS.includes(c.depth)) {
     throw new Error(`depth must be 50, 101 or 152 for bottleneck blocks (got ${c.depth})`);
   }
   if (typeof c.augment !== 'boolean') throw new Error(`augment must be a boolean (got ${String(c.augment)})`);

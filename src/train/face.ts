@@ -16,3 +16,4 @@ export {
   type TrainPresetName,
 } from './config';
 export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
+export { MODEL_ARCHITECTURES, modelConfigOf, modelName, validateArchitecture, type ModelFields } from './model-config';

@@ -34,4 +34,5 @@ export { Trainer, evaluate, sgdStep, trainableParams, type Batch, type BatchSour
 export { LabSession, makeBatchStreams, EVAL_BATCH_SIZE, type DataLoader, type LabSessionOptions } from './session';
 export { modelToFiles, modelFromFiles, MODEL_STORE_PREFIX, checkModelName } from './model-io';
 export { inspectImage, inspectTransferables } from './inspect';
+export { MODEL_ARCHITECTURES, modelConfigOf, modelName, validateArchitecture, type ModelFields } from './model-config';
 export { RunRecorder, type RunRecord, type EpochRecord } from './run-record';

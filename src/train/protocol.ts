@@ -36,8 +36,16 @@ export interface BackendChoice {
 /** Learning-rate schedule (DESIGN §6). */
 export type LrSchedule = 'onecycle' | 'cosine';
 
+/**
+ * Model family of a run: 'resnet' (Oct-ResNet of `depth`/`block`, the default) or Oct-MobileNet
+ * v1/v2 (paper Table 1) with the CIFAR stem; MobileNets use `widthMultiplier` and `alpha` only.
+ */
+export type ModelArchitecture = 'resnet' | 'mobilenet-v1' | 'mobilenet-v2';
+
 /** Everything that defines a training run. Plain data: goes in the URL, the runs table and JSON. */
 export interface TrainConfig {
+  /** Model family; absent = 'resnet'. */
+  architecture?: ModelArchitecture;
   depth: number;
   widthMultiplier: number;
   alpha: number;
@@ -204,7 +212,7 @@ export interface LabWorkerApi {
   /** Delete the cached CIFAR-10 (IndexedDB); the loaded data stays in use. */
   clearDataCache(): Promise<StorageFigures>;
   /** Cost of a config without training (for the cost panel). */
-  cost(config: Pick<TrainConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport>;
+  cost(config: Pick<TrainConfig, 'architecture' | 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport>;
   /** Train; resolves when the run ends (done, stopped or error are also sent as events). */
   start(runId: string, config: TrainConfig, onEvent: (e: TrainEvent) => void): Promise<void>;
   pause(): Promise<void>;

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { transfer } from 'comlink';
 import { CLASS_NAMES, clearCifar10Cache, storageFigures, computeChannelStats, createBatchStream, perClassCounts, takeSubset } from '../data/index';
 import type { ChannelStats, Cifar10Dataset, LoadProgress } from '../data/types';
-import { buildOctResNet, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
+import { buildOctModel, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
+import { modelConfigOf, type ModelFields } from './model-config';
 import type { CostReport, OctaveLayerInfo } from '../octconv/types';
 import { selectBackend } from './backend';
 import { validateTrainConfig } from './config';
@@ -124,8 +125,8 @@ export class LabSession implements LabWorkerApi {
   }
 
   /** Cost of a config (params, MACs, activations), no training. */
-  async cost(config: Pick<TrainConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport> {
-    return countCost({ ...config, numClasses: 10, seed: 0 });
+  async cost(config: ModelFields): Promise<CostReport> {
+    return countCost(modelConfigOf(config, 0));
   }
 
   /**
@@ -140,10 +141,7 @@ export class LabSession implements LabWorkerApi {
     if (this.deviceLost) throw new Error(this.deviceLost);
     if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
     const { train, test } = makeBatchStreams(this.dataset, this.stats, config);
-    const model = buildOctResNet({
-      depth: config.depth, widthMultiplier: config.widthMultiplier, alpha: config.alpha,
-      block: config.block, numClasses: 10, seed: config.seed,
-    });
+    const model = buildOctModel(modelConfigOf(config, config.seed));
     this.replaceModel(model);
     const trainer = new Trainer({ runId, config, model, train, test, onEvent });
     this.trainer = trainer;

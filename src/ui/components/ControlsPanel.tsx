@@ -4,7 +4,9 @@ import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
-import { BASIC_DEPTHS, LAB_SCHEMA, type LabState, type NumberSpec } from '../state/labSchema';
+import { BASIC_DEPTHS, LAB_SCHEMA, type EnumSpec, type LabState, type NumberSpec } from '../state/labSchema';
+import { modelName } from '../../train/face';
+import type { ModelArchitecture } from '../../train/protocol';
 
 /** Props of {@link ControlsPanel}. */
 export interface ControlsPanelProps {
@@ -24,10 +26,12 @@ const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
 export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: ControlsPanelProps) {
   const presetId = useId();
   const depthId = useId();
+  const archId = useId();
+  const resnet = state.architecture === 'resnet';
   const show = (k: keyof LabState) => !hidden.has(k);
   const preset = (Object.keys(TRAIN_PRESETS) as TrainPresetName[]).find((n) => {
     const p = TRAIN_PRESETS[n];
-    return p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
+    return (p.architecture ?? 'resnet') === state.architecture && p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
       (p.maxSteps ?? null) === state.maxSteps;
   });
   const depths = BASIC_DEPTHS.includes(state.depth) ? BASIC_DEPTHS : [...BASIC_DEPTHS, state.depth].sort((a, b) => a - b);
@@ -56,7 +60,7 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
             onChange={(e) => {
               const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
               if (p) {
-                onChange({ depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block,
+                onChange({ architecture: p.architecture ?? 'resnet', alpha: p.architecture ? p.alpha : state.alpha, depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block,
                   batchSize: p.batchSize, augment: p.augment, maxSteps: p.maxSteps ?? null });
               }
             }}
@@ -66,13 +70,27 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
             </option>
             {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
               <option key={n} value={n}>
-                {n}: R{TRAIN_PRESETS[n].depth}, {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
+                {n}: {TRAIN_PRESETS[n].architecture ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN') : `R${TRAIN_PRESETS[n].depth}`}, {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
               </option>
             ))}
           </select>
         </div>
       ) : null}
-      {show('depth') && state.block === 'basic' ? (
+      {show('architecture') ? (
+        <div className="field">
+          <label htmlFor={archId} title={LAB_SCHEMA.architecture.doc}>
+            Architecture
+          </label>
+          <select id={archId} value={state.architecture} data-testid="architecture-select" onChange={(e) => onChange({ architecture: e.target.value as ModelArchitecture })}>
+            {(LAB_SCHEMA.architecture as EnumSpec).options.map((a) => (
+              <option key={a} value={a}>
+                {a === 'resnet' ? 'Oct-ResNet' : `Oct-MobileNet ${a.slice(-2)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {show('depth') && resnet && state.block === 'basic' ? (
         <div className="field">
           <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
             Depth

@@ -6,6 +6,7 @@ import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryR
 import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
 import { formatAlpha } from '../lib/formatAlpha';
+import { modelName } from '../../train/face';
 
 /** Props of {@link CostPanel}. */
 export interface CostPanelProps {
@@ -22,10 +23,10 @@ export function CostPanel({ config }: CostPanelProps) {
   const [report, setReport] = useState<CostReport | null>(null);
   const [vanilla, setVanilla] = useState<CostReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { depth, widthMultiplier, alpha, block } = config;
+  const { architecture, depth, widthMultiplier, alpha, block } = config;
   useEffect(() => {
     let live = true;
-    Promise.all([getCost({ depth, widthMultiplier, alpha, block }), getCost({ depth, widthMultiplier, alpha: 0, block })])
+    Promise.all([getCost({ architecture, depth, widthMultiplier, alpha, block }), getCost({ architecture, depth, widthMultiplier, alpha: 0, block })])
       .then(([r, v]) => {
         if (!live) return;
         setReport(r);
@@ -36,7 +37,7 @@ export function CostPanel({ config }: CostPanelProps) {
     return () => {
       live = false;
     };
-  }, [depth, widthMultiplier, alpha, block]);
+  }, [architecture, depth, widthMultiplier, alpha, block]);
   const rows = report ? buildCostRows(report, vanilla) : [];
   const shown = report && report.layers.length > 0;
   return (
@@ -50,7 +51,7 @@ export function CostPanel({ config }: CostPanelProps) {
         <>
           <table data-testid="cost-totals" className="compact">
             <thead>
-              <tr><th className="left">per image</th><th>Oct-ResNet-{depth}</th><th>vanilla</th><th>ratio (counted)</th><th>paper, one middle layer</th></tr>
+              <tr><th className="left">per image</th><th>{modelName(config)}</th><th>vanilla</th><th>ratio (counted)</th><th>paper, one middle layer</th></tr>
             </thead>
             <tbody>
               <tr>

@@ -3,10 +3,11 @@
  * (LabWorkerApi.cost builds the model there and counts it), memoised on the page so that moving α
  * back and forth asks once per configuration. The page itself never loads tfjs.
  */
-import type { CostReport, OctResNetConfig } from '../../octconv/types';
+import type { CostReport } from '../../octconv/types';
+import type { ModelFields } from '../../train/face';
 
 /** The fields of a config that determine its cost. */
-export type CostKey = Pick<OctResNetConfig, 'depth' | 'widthMultiplier' | 'alpha' | 'block'>;
+export type CostKey = ModelFields;
 
 /** Counts one configuration (the worker's LabWorkerApi.cost). */
 export type CostCounter = (k: CostKey) => Promise<CostReport>;
@@ -27,16 +28,17 @@ function whenCounter(): Promise<CostCounter> {
 }
 
 /**
- * Cost of an Oct-ResNet for one 32×32×3 image (params, MACs, activation elements, per layer,
- * and the vanilla totals), memoised per (depth, width, α, block); waits for the worker when it is
- * not up yet.
+ * Cost of an Oct-ResNet or Oct-MobileNet (CIFAR stem) for one 32×32×3 image (params, MACs,
+ * activation elements, per layer, and the vanilla totals), memoised per (architecture, depth,
+ * width, α, block); waits for the worker when it is not up yet.
  * @throws (rejects with) the worker's Error for an invalid config (e.g. odd spatial size).
  */
 export function getCost(k: CostKey): Promise<CostReport> {
-  const key = `${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
+  const key = `${k.architecture ?? 'resnet'}/${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
   let p = cache.get(key);
   if (!p) {
-    p = whenCounter().then((count) => count({ depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block }));
+    const fields: CostKey = { architecture: k.architecture, depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block };
+    p = whenCounter().then((count) => count(fields));
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }

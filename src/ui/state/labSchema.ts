@@ -6,9 +6,8 @@
  * training fields are reused from the engine (TRAIN_CONFIG_RANGES, DEFAULT_TRAIN_CONFIG), so the
  * page, the worker and the CLI agree. DOM-free.
  */
-import type { BackendName, TrainConfig } from '../../train/protocol';
-import { DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
-import { BACKEND_NAMES } from '../../train/face';
+import type { BackendName, ModelArchitecture, TrainConfig } from '../../train/protocol';
+import { BACKEND_NAMES, DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (DESIGN §1.2). */
@@ -22,7 +21,9 @@ export type ThemeChoice = 'auto' | 'light' | 'dark';
 type OptionalTrainField = 'trainLimit' | 'testLimit' | 'maxSteps';
 
 /** The whole lab state: the TrainConfig fields (same names), plus the page's own fields. */
-export interface LabState extends Omit<TrainConfig, OptionalTrainField> {
+export interface LabState extends Omit<TrainConfig, OptionalTrainField | 'architecture'> {
+  /** Model family (TrainConfig's optional field, always set here). */
+  architecture: ModelArchitecture;
   /** null = all 50,000 training images. */
   trainLimit: number | null;
   /** null = all 10,000 test images. */
@@ -78,8 +79,14 @@ const R = TRAIN_CONFIG_RANGES;
 
 /** The schema: one entry per LabState field (the key is the URL parameter name). */
 export const LAB_SCHEMA: { readonly [K in keyof LabState]: ParamSpec } = {
+  architecture: {
+    kind: 'enum',
+    options: ['resnet', 'mobilenet-v1', 'mobilenet-v2'],
+    default: 'resnet',
+    doc: 'model family: Oct-ResNet, or Oct-MobileNet v1/v2 with the CIFAR stem (paper Table 1)',
+  },
   alpha: { kind: 'number', range: R.alpha, default: D.alpha, doc: 'ratio α of low-frequency channels (paper §3.1)' },
-  depth: { kind: 'number', range: R.depth, default: D.depth, doc: 'ResNet depth: 6n+2 (basic) or 50/101/152 (bottleneck)' },
+  depth: { kind: 'number', range: R.depth, default: D.depth, doc: 'ResNet depth: 6n+2 or 18/34 (basic) or 50/101/152 (bottleneck)' },
   widthMultiplier: { kind: 'number', range: R.widthMultiplier, default: D.widthMultiplier, doc: 'width k: stages of 16k/32k/64k channels' },
   block: { kind: 'enum', options: ['basic', 'bottleneck'], default: D.block, doc: 'residual block kind' },
   epochs: { kind: 'number', range: R.epochs, default: D.epochs, doc: 'passes over the training set' },

@@ -212,6 +212,7 @@ export function toTrainConfig(state: LabState, overrides: Partial<TrainConfig> =
     flipTTA: state.flipTTA,
     readbackEvery: state.readbackEvery,
   };
+  if (state.architecture && state.architecture !== 'resnet') c.architecture = state.architecture;
   if (state.trainLimit !== null) c.trainLimit = state.trainLimit;
   if (state.testLimit !== null) c.testLimit = state.testLimit;
   if (state.maxSteps !== null) c.maxSteps = state.maxSteps;
