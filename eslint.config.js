@@ -1,12 +1,13 @@
 // ESLint (flat config): typescript-eslint's recommended rules, plus the import arrows of
 // docs/architecture.md §2 enforced with no-restricted-imports:
 // - the page (src/ui) imports only tfjs-free faces: src/train/protocol, the */types files,
-//   src/train/face and src/octconv/plan, never tfjs or the engine;
+//   the */face files, never tfjs or the engine;
 // - the core (octconv, data, train, spectra) never imports the page;
 // - spectra never imports train.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const engine = ['@tensorflow/*'];
 
@@ -23,15 +24,18 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: engine, message: 'The page never loads tfjs: ask the worker through src/train/protocol.ts.' },
             {
-              regex: '^(\\.\\./)+(octconv|data|spectra|train)/(?!(types|protocol|face|plan)$).*',
-              message: 'src/ui imports only tfjs-free faces: train/protocol, train/face, octconv/plan and the */types files.',
+              regex: '^(\\.\\./)+(octconv|data|spectra|train)/(?!(types|protocol|face)$).*',
+              message: 'src/ui imports only tfjs-free faces: train/protocol, the */face files and the */types files.',
             },
             { regex: '^(\\.\\./)+(octconv|data|spectra|train)(/index)?$', message: 'A module index re-exports tfjs code: import a tfjs-free face instead.' },
           ],

@@ -56,7 +56,7 @@ function gunzipBounded(gz: Uint8Array, fileName: string, guess: number, maxBytes
     const piece = 1 << 20;
     for (let i = 0; i < gz.length && !tooLarge; i += piece) stream.push(gz.subarray(i, i + piece), i + piece >= gz.length);
   } catch (e) {
-    throw new Error(`${fileName}: the gzip stream is truncated or corrupt (${(e as Error).message})`);
+    throw new Error(`${fileName}: the gzip stream is truncated or corrupt (${(e as Error).message})`, { cause: e });
   }
   if (tooLarge) {
     throw new Error(
@@ -97,7 +97,7 @@ export function extractCifar10Archive(gz: Uint8Array, fileName: string, maxBytes
   try {
     items = parseTar(tar) as ParsedTarFileItem[];
   } catch (e) {
-    throw new Error(`${fileName}: the tar inside is truncated or corrupt (${(e as Error).message})`);
+    throw new Error(`${fileName}: the tar inside is truncated or corrupt (${(e as Error).message})`, { cause: e });
   }
   const wanted = new Set(CIFAR10_FILES);
   const members = new Map<string, Uint8Array>();

@@ -115,7 +115,7 @@ async function fetchDataFile(base: string, name: string): Promise<Response> {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
+    throw new Error(`could not fetch ${url}: ${(e as Error).message}`, { cause: e });
   }
   const html = (res.headers.get('content-type') ?? '').includes('text/html');
   if (res.status === 404 || (res.ok && html)) {

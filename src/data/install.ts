@@ -110,7 +110,7 @@ async function download(url: string, onDownload?: (loaded: number, total: number
     res = await fetch(url);
   } catch (e) {
     const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
-    throw new Error(`download of ${url} failed (${cause}); without internet use \`npm run data -- --from PATH\``);
+    throw new Error(`download of ${url} failed (${cause}); without internet use \`npm run data -- --from PATH\``, { cause: e });
   }
   if (!res.ok || !res.body) throw new Error(`download of ${url} failed: HTTP ${res.status} ${res.statusText}`);
   const total = Number(res.headers.get('content-length') ?? 0);
@@ -123,7 +123,7 @@ async function download(url: string, onDownload?: (loaded: number, total: number
       onDownload?.(loaded, total);
     }
   } catch (e) {
-    throw new Error(`download of ${url} broke off after ${loaded} bytes (${(e as Error).message})`);
+    throw new Error(`download of ${url} broke off after ${loaded} bytes (${(e as Error).message})`, { cause: e });
   }
   if (total > 0 && loaded !== total) {
     throw new Error(`download of ${url} is incomplete: ${loaded} of ${total} bytes`);
@@ -224,7 +224,7 @@ export async function installCifar10(options: InstallOptions): Promise<InstallRe
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir);
-    throw new Error(`could not write ${outDir}: ${(e as Error).message}`);
+    throw new Error(`could not write ${outDir}: ${(e as Error).message}`, { cause: e });
   }
   log(`wrote ${outDir} (${CIFAR10_FILES.length} files + manifest.json, ${manifest.totalBytes} bytes)`);
   return { status: 'installed', outDir, manifest };

@@ -141,7 +141,7 @@ function parseCommon(argv: readonly string[], extra: readonly string[], forbidde
     // Name the flag rather than the field ("--lr must be …" reads better on a command line).
     const msg = (e as Error).message;
     const entry = Object.entries(CONFIG_FLAGS).find(([, f]) => msg.startsWith(`${f.field} `));
-    throw new Error(entry ? `--${entry[0]}${msg.slice(entry[1].field.length)}` : msg);
+    throw new Error(entry ? `--${entry[0]}${msg.slice(entry[1].field.length)}` : msg, { cause: e });
   }
   return { config, rest, backend, out, help };
 }

@@ -66,7 +66,7 @@ export async function modelFromFiles(files: SavedModelFiles): Promise<tf.LayersM
   try {
     json = JSON.parse(files.modelJson);
   } catch (e) {
-    throw new Error(`model.json is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`model.json is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
     throw new Error('model.json lacks modelTopology or weightsManifest (not a tfjs layers model)');
@@ -135,6 +135,6 @@ export async function loadStoredModel(name: string): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(MODEL_STORE_PREFIX + name);
   } catch (e) {
-    throw new Error(`no saved model named '${name}' in IndexedDB (${(e as Error).message})`);
+    throw new Error(`no saved model named '${name}' in IndexedDB (${(e as Error).message})`, { cause: e });
   }
 }

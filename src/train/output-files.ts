@@ -72,6 +72,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, fsImpl:
     fsImpl.renameSync(tmp, file);
   } catch (e) {
     fsImpl.rmSync(tmp, { force: true });
-    throw new Error(`could not write ${file}: ${(e as Error).message}`);
+    throw new Error(`could not write ${file}: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -205,7 +205,7 @@ export class LabSession implements LabWorkerApi {
     } catch (e) {
       model?.dispose();
       const kept = this.model ? '; the current model is kept' : '';
-      throw new Error(`${(e as Error).message}${kept}`);
+      throw new Error(`${(e as Error).message}${kept}`, { cause: e });
     }
     this.replaceModel(model, probe);
     return probe.layers;

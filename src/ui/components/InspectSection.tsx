@@ -39,7 +39,7 @@ export interface ModelStamp {
  * loaded model). Requests never overlap: one asked for during another runs right after it.
  */
 export function InspectSection(props: InspectSectionProps) {
-  const { api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model, presenter } = props;
+  const { api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model } = props;
   const imgId = useId();
   const [result, setResult] = useState<{ r: InspectResult; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -67,7 +67,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
             </tr>
           </thead>
           <tbody>
-            {runs.map((r, i) => {
+            {runs.map((r) => {
               const c = r.cost;
               const selected = r.id === selectedId;
               return (
