@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CartesianGrid, ErrorBar, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { niceAxis } from '../lib/niceTicks';
@@ -25,8 +25,6 @@ interface Point {
 interface MeanPoint {
   x: number;
   y: number;
-  /** [y − low, high − y] in percentage points. */
-  err: [number, number];
   alpha: number;
   n: number;
   low: number;
@@ -39,7 +37,7 @@ interface MeanPoint {
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point | MeanPoint }> }) {
   const q = active ? payload?.[0]?.payload : undefined;
   if (!q) return null;
-  if ('err' in q) {
+  if ('low' in q) {
     return (
       <div className="chart-tooltip" data-testid="avm-tooltip">
         <strong>
@@ -78,7 +76,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
     .filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'))
     .map((r) => ({ x: r.cost!.macs / 1e6, y: r.test!.top1 * 100, number: r.number, alpha: r.config.alpha, depth: r.config.depth, fill: alphaVar(r.config.alpha) }));
   const means: MeanPoint[] = summarizeRuns(runs).flatMap((s) => s.rows.map((r) => ({
-    x: r.macs / 1e6, y: 100 * r.meanTop1, err: [100 * (r.meanTop1 - r.ciLow), 100 * (r.ciHigh - r.meanTop1)] as [number, number],
+    x: r.macs / 1e6, y: 100 * r.meanTop1,
     alpha: r.alpha, n: r.n, low: 100 * r.ciLow, high: 100 * r.ciHigh, recipe: s.label, fill: alphaVar(r.alpha),
   })));
   const ys = [...pts.map((p) => p.y), ...means.flatMap((m) => [m.low, m.high])];
@@ -103,9 +101,12 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
             <ZAxis range={[90, 90]} />
             <Tooltip content={<PointTooltip />} />
             <Scatter data={pts} isAnimationActive={false} fillOpacity={0.55} />
-            <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none">
-              <ErrorBar dataKey="err" direction="y" width={8} strokeWidth={2} stroke="var(--fg)" />
-            </Scatter>
+            {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
+            {means.map((m) => (
+              <ReferenceLine key={`ci-${m.recipe}-${m.alpha}`} segment={[{ x: m.x, y: m.low }, { x: m.x, y: m.high }]} stroke={m.fill} strokeWidth={3}
+                ifOverflow="extendDomain" className="ci-bar" />
+            ))}
+            <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
           </ScatterChart>
         </ResponsiveContainer>
       </div>
