@@ -147,6 +147,18 @@ async function ensureRegistered(name: BackendName): Promise<void> {
 /** Most WASM threads tfjs 4.22.0 can use: its build pre-creates 8 pthread workers. */
 const MAX_WASM_THREADS = 8;
 
+/** Most threads this scope's WASM backend may start (set by a page running several workers). */
+let wasmThreadBudget = MAX_WASM_THREADS;
+
+/**
+ * Caps the WASM threads of this scope (e.g. hardwareConcurrency split across the page's training
+ * workers); call before the backend initialises. @throws Error when n is not an integer ≥ 1.
+ */
+export function setWasmThreadBudget(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`WASM thread budget must be an integer ≥ 1 (got ${n})`);
+  wasmThreadBudget = Math.min(MAX_WASM_THREADS, n);
+}
+
 /** What the last WASM initialisation got: its thread count and, with 1 thread, why. */
 let wasmThreads: { threads: number; note: string } = { threads: 1, note: 'not initialised' };
 
@@ -200,7 +212,7 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
 async function initWasm(): Promise<boolean> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  const cores = Math.min(MAX_WASM_THREADS, Math.max(1, Math.floor(g.navigator?.hardwareConcurrency ?? 1)));
+  const cores = Math.min(wasmThreadBudget, Math.max(1, Math.floor(g.navigator?.hardwareConcurrency ?? 1)));
   let note: string;
   if (g.crossOriginIsolated !== true) note = 'threads need a cross-origin isolated page';
   else if (cores < 2) note = 'one logical core';

@@ -7,6 +7,7 @@ import { DEFAULT_TRAIN_CONFIG, validateRange, validateTrainConfig } from './conf
 import { parseCliNumber } from './cli-number';
 import { BACKEND_NAMES as BACKENDS, type BackendName, type ModelArchitecture, type TrainConfig } from './protocol';
 import { MODEL_ARCHITECTURES } from './model-config';
+import { parseShard, seedList, type Shard } from './sweep-plan';
 
 /** A flag that sets one TrainConfig field. */
 interface ConfigFlag {
@@ -55,9 +56,29 @@ export interface TrainCliArgs extends TrainArgs {
   saveModel?: string;
 }
 
-/** Parsed `npm run sweep` arguments: the base config and the α values to run it at. */
+/** Parsed `npm run sweep` arguments: the base config and the (α, seed) grid to run it on. */
 export interface SweepArgs extends TrainArgs {
   alphas: number[];
+  /** `--seeds N`: N consecutive seeds from `--seed` (default 1 seed). */
+  seeds: number[];
+  /** `--jobs N`: runs at once, one process each (default 1: in this process). */
+  jobs: number;
+  /** `--shard i/n`: run only the i-th share of the grid (0-based). */
+  shard: Shard | null;
+  /** `--merge a.json b.json …`: merge these sweep files instead of training (needs --out). */
+  merge: string[];
+}
+
+/** Most processes `--jobs` may start. */
+export const MAX_JOBS = 64;
+/** Most seeds per α `--seeds` may ask for. */
+export const MAX_SEEDS = 100;
+
+/** Parses an integer flag in [min, max]. */
+function parseIntFlag(flag: string, raw: string, min: number, max: number): number {
+  const v = parseNumber(flag, raw);
+  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`--${flag} must be an integer from ${min} to ${max} (got ${raw})`);
+  return v;
 }
 
 /** Parses a number flag value strictly ('1e-3', '0.25', '128'; not '', '12abc', '0x14'). */
@@ -160,13 +181,31 @@ export function parseTrainArgs(argv: readonly string[]): TrainCliArgs {
 }
 
 /**
- * Parses `npm run sweep -- --alphas 0,0.125,0.25,0.5 …`; `--alpha` is not allowed (use --alphas).
- * Default α list: 0, 0.125, 0.25, 0.5.
- * @throws Error on a bad flag, an empty/malformed list, an α outside [0, 1] or a repeated α.
+ * Parses `npm run sweep -- --alphas 0,0.125,0.25,0.5 [--seeds N] [--jobs N] [--shard i/n] …` or
+ * `npm run sweep -- --merge a.json b.json … --out all.json`; `--alpha` is not allowed (use --alphas).
+ * Default α list: 0, 0.125, 0.25, 0.5; one seed; one job.
+ * @throws Error on a bad flag, an empty/malformed list, an α outside [0, 1], a repeated α, a bad
+ *   --seeds/--jobs/--shard value, or --merge without files or without --out.
  */
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
-  const { config, rest, backend, out, help } = parseCommon(argv, ['alphas'], ['alpha']);
-  const raw = rest.get('alphas') ?? '0,0.125,0.25,0.5';
+  // --merge takes every following argument up to the next flag.
+  const m = argv.indexOf('--merge');
+  let merge: string[] = [];
+  let rest = [...argv];
+  if (m >= 0) {
+    let end = m + 1;
+    while (end < argv.length && !argv[end].startsWith('--')) end++;
+    merge = argv.slice(m + 1, end);
+    if (merge.length === 0) throw new Error('--merge needs one or more sweep files (e.g. --merge shard-0.json shard-1.json --out all.json)');
+    rest = [...argv.slice(0, m), ...argv.slice(end)];
+  }
+  const { config, rest: extra, backend, out, help } = parseCommon(rest, ['alphas', 'seeds', 'jobs', 'shard'], ['alpha']);
+  if (m >= 0 && !help) {
+    if (!out) throw new Error('--merge needs --out FILE for the merged sweep');
+    const clash = ['alphas', 'seeds', 'jobs', 'shard'].find((k) => extra.has(k));
+    if (clash) throw new Error(`--${clash} cannot be combined with --merge (the files define the sweep)`);
+  }
+  const raw = extra.get('alphas') ?? '0,0.125,0.25,0.5';
   const alphas = raw.split(',').map((s) => parseNumber('alphas', s));
   for (const a of alphas) {
     try {
@@ -176,7 +215,17 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
     }
   }
   if (new Set(alphas).size !== alphas.length) throw new Error(`--alphas has a repeated value (${raw})`);
-  return { config, backend, out, help, alphas };
+  const nSeeds = parseIntFlag('seeds', extra.get('seeds') ?? '1', 1, MAX_SEEDS);
+  const seeds = seedList(config.seed, nSeeds);
+  try {
+    validateRange('seed', seeds[seeds.length - 1]);
+  } catch {
+    throw new Error(`--seed ${config.seed} with --seeds ${nSeeds} runs past the largest seed ${2 ** 31 - 1}`);
+  }
+  const jobs = parseIntFlag('jobs', extra.get('jobs') ?? '1', 1, MAX_JOBS);
+  const shardRaw = extra.get('shard');
+  const shard = shardRaw === undefined ? null : parseShard(shardRaw);
+  return { config, backend, out, help, alphas, seeds, jobs, shard, merge };
 }
 
 /** Help text listing every flag. */
@@ -185,7 +234,15 @@ export function usage(command: 'train' | 'sweep'): string {
     .filter(([k]) => !(command === 'sweep' && k === 'alpha'))
     .map(([k, f]) => `  --${k.padEnd(16)} ${f.help}`);
   if (command === 'train') lines.push(`  --${'save-model'.padEnd(16)} write model.json + weights.bin (tfjs format) to this folder`);
-  if (command === 'sweep') lines.unshift(`  --${'alphas'.padEnd(16)} comma-separated α values (default 0,0.125,0.25,0.5)`);
+  if (command === 'sweep') {
+    lines.unshift(
+      `  --${'alphas'.padEnd(16)} comma-separated α values (default 0,0.125,0.25,0.5)`,
+      `  --${'seeds'.padEnd(16)} runs per α, seeds --seed, --seed+1, … (default 1); the table shows 95 % intervals`,
+      `  --${'jobs'.padEnd(16)} runs at once, one process each (default 1)`,
+      `  --${'shard'.padEnd(16)} i/n: run only the i-th of n shares of the (α, seed) grid (0-based; a job array's index)`,
+      `  --${'merge'.padEnd(16)} a.json b.json …: merge sweep files (shards) into --out, print the table; no training`,
+    );
+  }
   lines.push(`  --${'backend'.padEnd(16)} wasm (default) or cpu`, `  --${'out'.padEnd(16)} write the results as JSON to this file`);
   return `usage: npm run ${command} -- [flags]\n${lines.join('\n')}`;
 }

@@ -5,7 +5,7 @@
 import cliProgress from 'cli-progress';
 import { LabSession } from './session';
 import { RunRecorder, type RunRecord } from './run-record';
-import type { BackendName, TrainConfig } from './protocol';
+import type { BackendName, TrainConfig, TrainEvent } from './protocol';
 import { initNodeBackend, nodeDataLoader } from './node';
 
 /** Creates a session with data loaded from the CIFAR-10 folder and the backend initialised. */
@@ -26,6 +26,28 @@ export function plannedSteps(config: TrainConfig, trainCount: number): number {
 }
 
 /**
+ * Trains one config and folds its events into a RunRecord (reason 'error' on divergence — the
+ * caller decides the exit code); every event also goes to `onEvent`.
+ */
+export async function trainRecorded(
+  session: LabSession,
+  runId: string,
+  config: TrainConfig,
+  backend: BackendName,
+  onEvent: (e: TrainEvent) => void = () => {},
+): Promise<RunRecord> {
+  const cost = await session.cost(config);
+  const recorder = new RunRecorder({
+    runId, config, backend, cost: { params: cost.params, macs: cost.macs, vanillaMacs: cost.vanilla.macs },
+  });
+  await session.start(runId, config, (e) => {
+    recorder.onEvent(e);
+    onEvent(e);
+  });
+  return recorder.record;
+}
+
+/**
  * Trains one config with a progress bar on stderr; resolves with the record (reason 'error' on
  * divergence — the caller decides the exit code).
  */
@@ -36,10 +58,6 @@ export async function runWithProgress(
   backend: BackendName,
   trainCount: number,
 ): Promise<RunRecord> {
-  const cost = await session.cost(config);
-  const recorder = new RunRecorder({
-    runId, config, backend, cost: { params: cost.params, macs: cost.macs, vanillaMacs: cost.vanilla.macs },
-  });
   const bar = new cliProgress.SingleBar(
     {
       format: `${runId} [{bar}] {value}/{total} steps | loss {loss} | acc {acc} | {ips} img/s | ETA {eta_formatted} | {note}`,
@@ -53,8 +71,7 @@ export async function runWithProgress(
     cliProgress.Presets.shades_classic,
   );
   bar.start(plannedSteps(config, trainCount), 0, { loss: '-', acc: '-', ips: '-', note: '' });
-  await session.start(runId, config, (e) => {
-    recorder.onEvent(e);
+  const record = await trainRecorded(session, runId, config, backend, (e) => {
     if (e.type === 'step') {
       bar.update(e.step, { loss: e.loss.toFixed(3), acc: (100 * e.accuracy).toFixed(1) + '%', ips: e.imagesPerSecond.toFixed(0) });
     } else if (e.type === 'epoch') {
@@ -62,7 +79,7 @@ export async function runWithProgress(
     }
   });
   bar.stop();
-  return recorder.record;
+  return record;
 }
 
 /** One-line summary of a finished run. */

@@ -8,5 +8,9 @@ import './wasm-paths.browser';
 import * as comlink from 'comlink';
 import { browserDataLoader } from './loaders.browser';
 import { LabSession } from './session';
+import { setWasmThreadBudget } from './backend';
 
+// A page running several training workers names each "… threads=N" with its share of the cores.
+const budget = /threads=(\d+)/.exec((self as { name?: string }).name ?? '');
+if (budget) setWasmThreadBudget(Number(budget[1]));
 comlink.expose(new LabSession({ loadData: browserDataLoader }));

@@ -23,6 +23,9 @@ import { InspectSection, type ModelStamp } from './components/InspectSection';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
+import { useWorkerPool } from './hooks/useWorkerPool';
+import { RunProgress } from './components/RunProgress';
+import { DATA_BASE_PATH } from './hooks/useDataLoader';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -67,13 +70,17 @@ export function App() {
     if (api && data.status === 'idle') void data.loadFromUrl();
   }, [api, data]);
 
+  // Parallel sweep workers load CIFAR-10 from the URL (the IndexedDB cache after the first load).
+  const pool = useWorkerPool(worker.backend?.name ?? null, data.summary && data.summary.origin !== 'files' ? new URL(DATA_BASE_PATH, window.location.href).href : null);
   const runs = useRunManager({
     api,
     backend: worker.backend?.name ?? null,
     dataReady: data.status === 'ready',
     trainCount: data.summary?.trainCount ?? 50_000,
     getCost: (c) => getCost(c),
+    extraApis: pool.extra,
   });
+  const sweepBase = useMemo(() => toTrainConfig(lab), [lab]);
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
   const blocked = !api
     ? 'Starting the worker…'
@@ -122,6 +129,7 @@ export function App() {
       onStop={() => void runs.stop()}
     />
   );
+  const progress = <RunProgress runs={runs.runs} slots={pool.slots} />;
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
   const sweepHidden = hidden.has('sweep') || hidden.has('alpha');
 
@@ -153,7 +161,7 @@ export function App() {
               state={lab}
               hidden={hidden}
               onChange={patch}
-              runButtons={runButtons}
+              runButtons={<>{runButtons}{progress}</>}
               backend={
                 <BackendIndicator
                   choice={worker.backend}
@@ -171,7 +179,13 @@ export function App() {
             {!sweepHidden ? (
               <Panel id="sweep-h" title="α sweep">
                 <SweepPanel alphas={lab.sweep} onAlphasChange={(sweep) => patch({ sweep })} blockedReason={blocked}
-                  onRun={(alphas) => runs.enqueue(planSweep(toTrainConfig(lab), alphas), `sweep-${Date.now().toString(36)}`)} />
+                  repeats={lab.repeats} onRepeatsChange={(repeats) => patch({ repeats })} base={sweepBase} runs={runs.runs}
+                  slots={pool.planned} trainCount={data.summary?.trainCount ?? 50_000}
+                  onRun={(alphas) => {
+                    void pool.ensure();
+                    runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
+                  }} />
+                {pool.error ? <p className="notice">{pool.error}</p> : null}
               </Panel>
             ) : null}
           </div>
@@ -186,6 +200,7 @@ export function App() {
                   : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
               </p>
               {runButtons}
+              {progress}
             </section>
           ) : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />

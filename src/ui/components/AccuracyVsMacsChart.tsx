@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { niceAxis } from '../lib/niceTicks';
 import type { RunRecord } from '../lib/runs';
+import { summarizeRuns } from '../lib/runStats';
 
 /** Props of {@link AccuracyVsMacsChart}. */
 export interface AccuracyVsMacsChartProps {
@@ -20,10 +21,35 @@ interface Point {
   fill: string;
 }
 
-/** Tooltip of a point: run number, α, depth, top-1 and MMACs. */
-function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point }> }) {
-  const p = active ? payload?.[0]?.payload : undefined;
-  if (!p) return null;
+/** One α of one recipe: mean top-1 (%) with its 95 % interval as an asymmetric error bar. */
+interface MeanPoint {
+  x: number;
+  y: number;
+  alpha: number;
+  n: number;
+  low: number;
+  high: number;
+  recipe: string;
+  fill: string;
+}
+
+/** Tooltip of a run point or of an α mean. */
+function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point | MeanPoint }> }) {
+  const q = active ? payload?.[0]?.payload : undefined;
+  if (!q) return null;
+  if ('low' in q) {
+    return (
+      <div className="chart-tooltip" data-testid="avm-tooltip">
+        <strong>
+          <span className="swatch" style={{ background: q.fill }} aria-hidden="true" />
+          α = {formatAlpha(q.alpha)}: mean of {q.n} run{q.n === 1 ? '' : 's'}{q.recipe ? ` (${q.recipe})` : ''}
+        </strong>
+        <div>top-1 {q.y.toFixed(1)} %, 95 % interval {q.low.toFixed(1)} – {q.high.toFixed(1)} %</div>
+        <div>{q.x.toFixed(2)} MMACs per image</div>
+      </div>
+    );
+  }
+  const p = q;
   return (
     <div className="chart-tooltip" data-testid="avm-tooltip">
       <strong>
@@ -42,19 +68,28 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
 
 /**
  * Top-1 vs MMACs, one point per finished run, coloured by α (paper Fig. 4: accuracy against
- * FLOPs of the ablation on α); round ticks, a tooltip naming the run.
+ * FLOPs of the ablation on α), and per α (and recipe) the mean with its 95 % interval as error
+ * bars; round ticks, a tooltip naming the run or the α.
  */
 export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: AccuracyVsMacsChartProps) {
   const pts: Point[] = runs
     .filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'))
     .map((r) => ({ x: r.cost!.macs / 1e6, y: r.test!.top1 * 100, number: r.number, alpha: r.config.alpha, depth: r.config.depth, fill: alphaVar(r.config.alpha) }));
+  const means: MeanPoint[] = summarizeRuns(runs).flatMap((s) => s.rows.map((r) => ({
+    x: r.macs / 1e6, y: 100 * r.meanTop1,
+    alpha: r.alpha, n: r.n, low: 100 * r.ciLow, high: 100 * r.ciHigh, recipe: s.label, fill: alphaVar(r.alpha),
+  })));
+  const ys = [...pts.map((p) => p.y), ...means.flatMap((m) => [m.low, m.high])];
   const xAxis = pts.length ? niceAxis(Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x)), 5) : undefined;
-  const yAxis = pts.length ? niceAxis(Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.y)), 5) : undefined;
+  const yAxis = pts.length ? niceAxis(Math.min(...ys), Math.max(...ys), 5) : undefined;
   return (
     <section className="panel" aria-labelledby="avm-h">
       <h2 id="avm-h">Accuracy vs cost</h2>
-      <p className="muted">One point per finished run: test top-1 against multiply-adds per image; colour = α.</p>
-      <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length}>
+      <p className="muted">
+        Small dots: finished runs; diamonds with bars: mean of each α and its 95 % interval (t over seeds; Wilson over the test
+        images for a single run); test top-1 against multiply-adds per image; colour = α.
+      </p>
+      <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid stroke="var(--grid)" />
@@ -65,7 +100,13 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
               label={{ value: 'test top-1 (%)', angle: -90, position: 'insideLeft', offset: 4, fill: 'var(--muted)', style: { textAnchor: 'middle' } }} />
             <ZAxis range={[90, 90]} />
             <Tooltip content={<PointTooltip />} />
-            <Scatter data={pts} isAnimationActive={false} />
+            <Scatter data={pts} isAnimationActive={false} fillOpacity={0.55} />
+            {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
+            {means.map((m) => (
+              <ReferenceLine key={`ci-${m.recipe}-${m.alpha}`} segment={[{ x: m.x, y: m.low }, { x: m.x, y: m.high }]} stroke={m.fill} strokeWidth={3}
+                ifOverflow="extendDomain" className="ci-bar" />
+            ))}
+            <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
           </ScatterChart>
         </ResponsiveContainer>
       </div>

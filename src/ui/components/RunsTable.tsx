@@ -2,10 +2,12 @@ import { memo } from 'react';
 import { alphaVar } from '../lib/alphaColor';
 import { formatBytes, formatMMacs, formatPercent } from '../lib/costMath';
 import { downloadBlob } from '../lib/download';
-import { runsToCsv, runsToJson } from '../lib/runExport';
+import { runsToCsv, runsToJson, summaryToCsv } from '../lib/runExport';
 import type { RunRecord } from '../lib/runs';
 import { formatAlpha } from '../lib/formatAlpha';
 import { errorHint } from '../lib/runSummary';
+import { summarizeRuns } from '../lib/runStats';
+import { SweepSummary } from './SweepSummary';
 
 /** Props of {@link RunsTable}. */
 export interface RunsTableProps {
@@ -28,6 +30,7 @@ const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).t
  */
 export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, onToggleVisible, onDelete, activeId }: RunsTableProps) {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const summaries = summarizeRuns(runs);
   return (
     <section className="panel" aria-labelledby="runs-h">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -37,8 +40,11 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
           <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}>
             Export CSV
           </button>
-          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs), 'application/json')}>
+          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs, summaries), 'application/json')}>
             Export JSON
+          </button>
+          <button type="button" disabled={!summaries.length} onClick={() => downloadBlob(`octconv-summary-${stamp}.csv`, summaryToCsv(summaries), 'text/csv')}>
+            Export summary CSV
           </button>
         </div>
       </div>
@@ -118,6 +124,7 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
           </tbody>
         </table>
       </div>
+      <SweepSummary summaries={summaries} />
     </section>
   );
 });

@@ -1,20 +1,58 @@
 import { useEffect, useId, useState } from 'react';
+import type { TrainConfig } from '../../train/protocol';
+import { getCost } from '../hooks/costService';
+import { LONG_SWEEP_MS, estimateSweepMs, formatDurationMs, measuredMacsPerMs } from '../lib/runProgress';
+import { stepsPerEpoch, type RunRecord } from '../lib/runs';
 import { parseAlphaList } from '../lib/sweepQueue';
+import { LAB_SCHEMA, type NumberSpec } from '../state/labSchema';
+import { NumberField } from './NumberField';
 
 /** Props of {@link SweepPanel}. */
 export interface SweepPanelProps {
   /** α values (from the lab state / URL). */
   alphas: number[];
   onAlphasChange(alphas: number[]): void;
-  /** Queue one run per α with the current settings. */
+  /** Seeds per α (from the lab state / URL). */
+  repeats: number;
+  onRepeatsChange(repeats: number): void;
+  /** Queue `repeats` runs per α with the current settings. */
   onRun(alphas: number[]): void;
   /** Why a sweep cannot start now, or null. */
   blockedReason: string | null;
+  /** The current settings (the sweep's recipe), for the time estimate. */
+  base: TrainConfig;
+  /** Runs of the session: their measured speed gives the estimate. */
+  runs: RunRecord[];
+  /** Runs that train at once. */
+  slots: number;
+  trainCount: number;
+}
+
+/**
+ * The sweep's expected training time at the measured speed (null: nothing measured yet), from
+ * each α's MACs per image (page-side cost counter).
+ */
+function useSweepEstimate(alphas: number[], repeats: number, base: TrainConfig, runs: RunRecord[], slots: number, trainCount: number): number | null {
+  const [ms, setMs] = useState<number | null>(null);
+  const macsPerMs = measuredMacsPerMs(runs, base);
+  useEffect(() => {
+    let live = true;
+    const steps = Math.min(base.maxSteps ?? Infinity, base.epochs * stepsPerEpoch(base.trainLimit, base.batchSize, trainCount));
+    void Promise.all(alphas.map((alpha) => getCost({ ...base, alpha }).then((c) => c.macs)))
+      .then((macs) => {
+        const configs = macs.flatMap((m) => Array.from({ length: repeats }, () => ({ steps, batchSize: base.batchSize, macs: m })));
+        if (live) setMs(estimateSweepMs(configs, macsPerMs, slots));
+      })
+      .catch(() => live && setMs(null));
+    return () => void (live = false);
+  }, [alphas, repeats, base, macsPerMs, slots, trainCount]);
+  return ms;
 }
 
 /** α sweep: a list of α values queued as runs with the same recipe (paper §4.2 ablation). */
-export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: SweepPanelProps) {
+export function SweepPanel({ alphas, onAlphasChange, repeats, onRepeatsChange, onRun, blockedReason, base, runs, slots, trainCount }: SweepPanelProps) {
   const id = useId();
+  const estimate = useSweepEstimate(alphas, repeats, base, runs, slots, trainCount);
   const [text, setText] = useState(alphas.join(', '));
   const [error, setError] = useState<string | null>(null);
   /** Shown after duplicate α values were dropped from the typed list. */
@@ -44,7 +82,13 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
             if (l) onAlphasChange(l);
           }} />
       </div>
+      <NumberField label="repeats (seeds per α)" spec={LAB_SCHEMA.repeats as NumberSpec} value={repeats} onChange={(v) => v !== null && onRepeatsChange(v)} testId="sweep-repeats" />
       {error ? <p className="error muted">{error}</p> : null}
+      <p className={estimate !== null && estimate > LONG_SWEEP_MS ? 'notice' : 'muted'} data-testid="sweep-estimate" role="status">
+        {estimate === null
+          ? 'Time estimate after the first measured steps of a run with this backend.'
+          : `About ${formatDurationMs(estimate)} of training at the speed measured so far, ${slots} at a time${estimate > LONG_SWEEP_MS ? ' — longer than 10 minutes: fewer steps, a smaller depth or fewer repeats make it shorter.' : '.'}`}
+      </p>
       {dedupeNote ? <p className="notice" role="status" data-testid="sweep-dedupe">{dedupeNote}</p> : null}
       <button type="button" disabled={blockedReason !== null} data-testid="run-sweep"
         onClick={() => {
@@ -54,7 +98,7 @@ export function SweepPanel({ alphas, onAlphasChange, onRun, blockedReason }: Swe
             onRun(l);
           }
         }}>
-        Run sweep ({new Set(text.split(/[\s,;]+/).filter(Boolean).map(Number)).size} runs)
+        Run sweep ({new Set(text.split(/[\s,;]+/).filter(Boolean).map(Number)).size * repeats} runs)
       </button>
     </div>
   );

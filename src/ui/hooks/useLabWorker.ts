@@ -12,7 +12,7 @@ import type { BackendPreference } from '../state/labSchema';
  * builds log prop diffs) and other code may inspect values they hold; a comlink Proxy answers
  * every property read with another remote call, so the raw proxy never leaves this hook.
  */
-function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
+export function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
   return {
     init: (preferred) => remote.init(preferred),
     loadData: (source, onProgress) => remote.loadData(source, onProgress),

@@ -1,7 +1,9 @@
 /**
- * Runs of the session: a queue (single runs and α sweeps), the live run's events folded in with
- * applyTrainEvent, chart snapshots throttled to CHART_REDRAW_INTERVAL_MS, and finished runs
- * persisted in IndexedDB (RunStore) so a reload loses nothing.
+ * Runs of the session: a queue (single runs and α sweeps, src/train/run-queue.ts) over one or
+ * more training workers (slot 0 = the page's main worker, further slots = the parallel sweep
+ * workers), the live runs' events folded in with applyTrainEvent, chart snapshots throttled to
+ * CHART_REDRAW_INTERVAL_MS, and finished runs persisted in IndexedDB (RunStore) so a reload
+ * loses nothing.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
@@ -11,6 +13,8 @@ import { applyTrainEvent, createRun, isFinished, numberRuns, type RunRecord } fr
 import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
+import { RunQueue } from '../../train/run-queue';
+import { plannedStepsOf } from '../lib/runProgress';
 
 /** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */
 const FINAL_EVENT_GRACE_MS = 5_000;
@@ -22,12 +26,17 @@ interface QueuedRun {
   sweepId: string | null;
 }
 
+/** Most slots the queue has (main worker + parallel workers). */
+const MAX_SLOTS = 8;
+
 /** What the page can do with runs. */
 export interface RunManager {
   /** All runs, oldest first; a snapshot refreshed at most 4×/s while training. */
   runs: RunRecord[];
-  /** The run in progress, if any. */
+  /** The run in progress on the main worker (or the first one running), if any. */
   activeId: string | null;
+  /** Every run in progress (one per worker). */
+  activeIds: string[];
   /** Runs waiting to start. */
   queued: number;
   /** Queue runs (a sweep passes several configs and a sweep id). */
@@ -53,6 +62,8 @@ export interface RunManagerDeps {
   trainCount: number;
   /** Cost of a config (page-side counter or the worker's), attached to the run. */
   getCost(config: TrainConfig): Promise<CostReport | null>;
+  /** Ready parallel workers (slots 1…); sweeps spread over them. */
+  extraApis?: LabWorkerApi[];
 }
 
 let counter = 0;
@@ -66,11 +77,10 @@ function newRunId(): string {
 export function useRunManager(deps: RunManagerDeps): RunManager {
   const runsRef = useRef<RunRecord[]>([]);
   const [runs, setRuns] = useState<RunRecord[]>([]);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeIds, setActiveIds] = useState<string[]>([]);
   const [queued, setQueued] = useState(0);
   const [storeError, setStoreError] = useState<string | null>(null);
-  const queueRef = useRef<QueuedRun[]>([]);
-  const activeRef = useRef<string | null>(null);
+  const queueRef = useRef(new RunQueue<QueuedRun>(MAX_SLOTS));
   const storeRef = useRef<Promise<RunStore | null> | null>(null);
   const stepListeners = useRef(new Set<(step: number) => void>());
   const depsRef = useRef(deps);
@@ -129,14 +139,16 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     });
   }, [store]);
 
-  const pump = useCallback(async () => {
+  /** The worker of a slot: 0 = main worker, 1… = parallel workers. */
+  const apiOf = (slot: number): LabWorkerApi | null => (slot === 0 ? depsRef.current.api : (depsRef.current.extraApis ?? [])[slot - 1] ?? null);
+  const syncActive = () => {
+    setQueued(queueRef.current.queued.length);
+    setActiveIds(queueRef.current.running.map((r) => r.id));
+  };
+
+  /** Trains one run on one slot's worker and settles its status. */
+  const runOn = useCallback(async (api: LabWorkerApi, next: QueuedRun) => {
     const d = depsRef.current;
-    if (activeRef.current || !d.api || !d.dataReady) return;
-    const next = queueRef.current.shift();
-    setQueued(queueRef.current.length);
-    if (!next) return;
-    activeRef.current = next.id;
-    setActiveId(next.id);
     const cost = await d.getCost(next.config).catch(() => null);
     update(next.id, (r) => ({
       ...r,
@@ -150,11 +162,15 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     const finalEvent = new Promise<void>((resolve) => (settle = resolve));
     const onEvent = (e: TrainEvent) => {
       update(e.runId, (r) => applyTrainEvent(r, e), e.type !== 'step');
-      if (e.type === 'step') stepListeners.current.forEach((fn) => fn(e.step));
+      if (e.type === 'step') {
+        queueRef.current.progress(e.runId, e.step, e.elapsedMs);
+        // The octave views show the main worker's model.
+        if (api === depsRef.current.api) stepListeners.current.forEach((fn) => fn(e.step));
+      }
       if (e.type === 'done' || e.type === 'error') settle();
     };
     try {
-      await d.api.start(next.id, next.config, Comlink.proxy(onEvent));
+      await api.start(next.id, next.config, Comlink.proxy(onEvent));
       await Promise.race([finalEvent, new Promise((resolve) => setTimeout(resolve, FINAL_EVENT_GRACE_MS))]);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -162,14 +178,34 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     }
     update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'stopped' }), true);
     await persist(next.id);
-    activeRef.current = null;
-    setActiveId(null);
-    void pump();
   }, [persist, update]);
 
+  const pump = useCallback(() => {
+    const d = depsRef.current;
+    if (!d.api || !d.dataReady) return;
+    // Parallel workers take sweep runs only; single runs go to the main worker (its model is the one the views inspect).
+    const slots = [0, ...(d.extraApis ?? []).map((_, i) => i + 1)].filter((s) => s < MAX_SLOTS);
+    const started = [];
+    for (const slot of slots) {
+      const head = queueRef.current.queued[0];
+      if (!head || (slot > 0 && head.payload.sweepId === null)) continue;
+      started.push(...queueRef.current.assign([slot]));
+    }
+    syncActive();
+    for (const run of started) {
+      const api = apiOf(run.slot);
+      if (!api) continue;
+      void runOn(api, run.payload).then(() => {
+        queueRef.current.finish(run.id);
+        syncActive();
+        pump();
+      });
+    }
+  }, [runOn]);
+
   useEffect(() => {
-    void pump();
-  }, [deps.api, deps.dataReady, pump]);
+    pump();
+  }, [deps.api, deps.dataReady, deps.extraApis, pump]);
 
   const enqueue = useCallback(
     (configs: TrainConfig[], sweepId: string | null = null) => {
@@ -180,28 +216,28 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
         ...runsRef.current,
         ...items.map((q, i) => ({ ...createRun(q.id, q.config, now + i, depsRef.current.trainCount, sweepId, nextNumberRef.current++), visible: !hidden.has(q.id) })),
       ];
-      queueRef.current.push(...items);
-      setQueued(queueRef.current.length);
+      queueRef.current.enqueue(items.map((q) => ({ id: q.id, payload: q, totalSteps: plannedStepsOf(runsRef.current.find((r) => r.id === q.id)!) })));
+      setQueued(queueRef.current.queued.length);
       setRuns([...runsRef.current]);
-      void pump();
+      pump();
     },
     [pump],
   );
 
   const stop = useCallback(async () => {
-    const dropped = queueRef.current.map((q) => q.id);
-    queueRef.current = [];
+    const dropped = queueRef.current.drop();
     setQueued(0);
     runsRef.current = runsRef.current.filter((r) => !dropped.includes(r.id));
     setRuns([...runsRef.current]);
-    if (activeRef.current) await depsRef.current.api?.stop();
+    await Promise.all(queueRef.current.running.map((r) => apiOf(r.slot)?.stop()));
   }, []);
 
   const remove = useCallback(
     (ids: string[]) => {
-      const drop = ids.filter((id) => id !== activeRef.current);
-      queueRef.current = queueRef.current.filter((q) => !drop.includes(q.id));
-      setQueued(queueRef.current.length);
+      const active = new Set(queueRef.current.running.map((r) => r.id));
+      const drop = ids.filter((id) => !active.has(id));
+      queueRef.current.drop(drop);
+      setQueued(queueRef.current.queued.length);
       runsRef.current = runsRef.current.filter((r) => !drop.includes(r.id));
       setRuns([...runsRef.current]);
       void store().then((s) => s?.delete(drop));
@@ -222,13 +258,16 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     return () => void stepListeners.current.delete(fn);
   }, []);
 
+  const eachRunning = (fn: (api: LabWorkerApi) => Promise<void>) =>
+    Promise.all(queueRef.current.running.map((r) => apiOf(r.slot)).filter((a): a is LabWorkerApi => a !== null).map(fn)).then(() => {});
   return {
     runs,
-    activeId,
+    activeId: activeIds[0] ?? null,
+    activeIds,
     queued,
     enqueue,
-    pause: async () => void (await depsRef.current.api?.pause()),
-    resume: async () => void (await depsRef.current.api?.resume()),
+    pause: () => eachRunning((a) => a.pause()),
+    resume: () => eachRunning((a) => a.resume()),
     stop,
     remove,
     setVisible,

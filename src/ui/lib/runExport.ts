@@ -3,6 +3,7 @@
  */
 import { toCsv, type CsvCell } from './csv';
 import type { RunRecord } from './runs';
+import type { RecipeSummary } from './runStats';
 
 /** Header of the runs table export (units in the names: _pct = percent, _s = seconds). */
 export const RUN_COLUMNS = [
@@ -57,7 +58,23 @@ export function runsToCsv(runs: RunRecord[]): string {
   return toCsv([...RUN_COLUMNS], runs.map(runToRow));
 }
 
-/** The runs as pretty JSON: config, cost, final metrics and curves of each run. */
-export function runsToJson(runs: RunRecord[]): string {
-  return JSON.stringify({ format: 'octconv-lab-runs', version: 1, runs }, null, 2);
+/**
+ * The runs as pretty JSON: config, cost, final metrics and curves of each run, and `summary[]`
+ * (per recipe and α: alpha, n, seeds, meanTop1, ciLow, ciHigh, method, meanImagesPerSecond, macs —
+ * the fields of `npm run sweep`'s summary) when given.
+ */
+export function runsToJson(runs: RunRecord[], summaries: RecipeSummary[] = []): string {
+  const summary = summaries.flatMap((s) => s.rows.map((r) => ({ recipe: s.label, ...r })));
+  return JSON.stringify({ format: 'octconv-lab-runs', version: 1, runs, summary }, null, 2);
+}
+
+/** Header of the summary export (fractions as %, 2 decimals). */
+export const SUMMARY_COLUMNS = ['recipe', 'alpha', 'n', 'seeds', 'top1_mean_pct', 'top1_ci95_low_pct', 'top1_ci95_high_pct', 'interval', 'images_per_s', 'mmacs'] as const;
+
+/** The per-α summary as CSV ({@link SUMMARY_COLUMNS}); interval = 't' (over seeds) or 'wilson' (one run). */
+export function summaryToCsv(summaries: RecipeSummary[]): string {
+  const pct = (v: number) => round(v * 100, 2);
+  return toCsv([...SUMMARY_COLUMNS], summaries.flatMap((s) => s.rows.map((r) => [
+    s.label, round(r.alpha, 4), r.n, r.seeds.join(' '), pct(r.meanTop1), pct(r.ciLow), pct(r.ciHigh), r.method, round(r.meanImagesPerSecond, 1), round(r.macs / 1e6, 3),
+  ])));
 }

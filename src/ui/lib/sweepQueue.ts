@@ -2,20 +2,24 @@
  * α sweep planning (paper §4.2 ablation: the same net and recipe at several α). DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
+import { seedList } from '../../train/sweep-plan';
 
 /**
- * The configs of a sweep: `base` with each α in turn, in the given order, duplicates removed.
- * @throws Error when the list is empty or a value is outside [0, 1].
+ * The configs of a sweep: `base` with each α in turn, in the given order, duplicates removed;
+ * with `repeats` = N each α is run with seeds base.seed, base.seed + 1, …, base.seed + N − 1
+ * (α-major, as `npm run sweep -- --seeds N`).
+ * @throws Error when the list is empty, a value is outside [0, 1] or repeats < 1.
  */
-export function planSweep(base: TrainConfig, alphas: number[]): TrainConfig[] {
+export function planSweep(base: TrainConfig, alphas: number[], repeats = 1): TrainConfig[] {
   if (alphas.length === 0) throw new Error('A sweep needs at least one α value');
+  const seeds = seedList(base.seed, repeats);
   const seen = new Set<number>();
   const out: TrainConfig[] = [];
   for (const a of alphas) {
     if (!Number.isFinite(a) || a < 0 || a > 1) throw new Error(`Sweep α values must be in [0, 1] (got ${a})`);
     if (seen.has(a)) continue;
     seen.add(a);
-    out.push({ ...base, alpha: a });
+    for (const seed of seeds) out.push({ ...base, alpha: a, seed });
   }
   return out;
 }

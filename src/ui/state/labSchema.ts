@@ -34,6 +34,8 @@ export interface LabState extends Omit<TrainConfig, OptionalTrainField | 'archit
   x: ChartXAxis;
   /** α values of a sweep (paper Table 2 style ablation). */
   sweep: number[];
+  /** Seeds per α in a sweep (repeats give the error bars). */
+  repeats: number;
   theme: ThemeChoice;
   presenter: boolean;
   /** Refresh the octave views every N training steps. */
@@ -112,6 +114,7 @@ export const LAB_SCHEMA: { readonly [K in keyof LabState]: ParamSpec } = {
     default: [0, 0.125, 0.25, 0.5, 0.75],
     doc: 'α values of a sweep',
   },
+  repeats: { kind: 'number', range: { min: 1, max: 20, integer: true }, default: 1, doc: 'seeds per α in a sweep (error bars need ≥ 2)' },
   theme: { kind: 'enum', options: ['auto', 'light', 'dark'], default: 'auto', doc: 'colour theme' },
   presenter: { kind: 'boolean', default: false, doc: 'presenter mode: large type, controls hidden' },
   inspectEvery: {

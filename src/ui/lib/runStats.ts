@@ -1,0 +1,74 @@
+/**
+ * The page's runs as α comparisons with uncertainty: finished runs grouped by recipe (every
+ * setting but α and seed), each group summarised per α (mean test top-1 and 95 % interval,
+ * src/train/sweep-summary.ts) with the plain-language verdicts, and a label naming what differs
+ * between recipes. DOM-free.
+ */
+import type { TrainConfig } from '../../train/protocol';
+import { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from '../../train/sweep-summary';
+import type { RunRecord } from './runs';
+
+/** One recipe: its runs' summary per α and the verdicts between its α values. */
+export interface RecipeSummary {
+  key: string;
+  /** What sets this recipe apart from the others shown ("" when there is only one). */
+  label: string;
+  rows: SweepSummaryRow[];
+  verdicts: Verdict[];
+}
+
+/** Settings that do not define the recipe (α and seed are the sweep's axes; readback is cadence). */
+const NOT_RECIPE: ReadonlySet<keyof TrainConfig> = new Set(['alpha', 'seed', 'readbackEvery']);
+
+/** Short names of the recipe fields for labels. */
+const SHORT: Partial<Record<keyof TrainConfig, string>> = {
+  depth: 'R', widthMultiplier: 'width ', batchSize: 'batch ', learningRate: 'lr ', epochs: 'epochs ', maxSteps: 'steps ',
+  trainLimit: 'train ', testLimit: 'test ', weightDecay: 'wd ', labelSmoothing: 'ls ',
+};
+
+/** The recipe of a config as a stable key. */
+export function recipeKey(c: TrainConfig): string {
+  const entries = Object.entries(c).filter(([k]) => !NOT_RECIPE.has(k as keyof TrainConfig)).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries);
+}
+
+/** Runs with final metrics (completed or stopped with an evaluation). */
+export function finishedWithTest(runs: readonly RunRecord[]): RunRecord[] {
+  return runs.filter((r) => r.test && r.cost && (r.status === 'completed' || r.status === 'stopped'));
+}
+
+/**
+ * For each config, the settings (besides α and seed) in which it differs from the others, e.g.
+ * "R20, lr 0.1"; "" for every config when all share one recipe.
+ */
+export function differingLabels(configs: readonly TrainConfig[]): string[] {
+  const fields = (Object.keys(configs[0] ?? {}) as (keyof TrainConfig)[]).filter(
+    (f) => !NOT_RECIPE.has(f) && new Set(configs.map((c) => JSON.stringify(c[f] ?? null))).size > 1,
+  );
+  return configs.map((c) => fields.map((f) => `${SHORT[f] ?? `${f} `}${c[f] ?? 'all'}`).join(', '));
+}
+
+/** The runs as inputs of the sweep summary. */
+function toInputs(runs: readonly RunRecord[]): SummaryInput[] {
+  return runs.map((r) => ({ alpha: r.config.alpha, seed: r.config.seed, test: r.test, imagesPerSecond: r.imagesPerSecond ?? 0, macs: r.cost!.macs }));
+}
+
+/**
+ * Finished runs grouped by recipe (in order of first appearance), each summarised per α. Two runs
+ * of one recipe, α and seed count once (the later one), so a repeated run is not counted twice.
+ */
+export function summarizeRuns(runs: readonly RunRecord[]): RecipeSummary[] {
+  const groups = new Map<string, Map<string, RunRecord>>();
+  for (const r of finishedWithTest(runs)) {
+    const key = recipeKey(r.config);
+    const g = groups.get(key) ?? new Map<string, RunRecord>();
+    g.set(`${r.config.alpha}/${r.config.seed}`, r);
+    groups.set(key, g);
+  }
+  const list = [...groups.entries()].map(([key, g]) => ({ key, runs: [...g.values()] }));
+  const labels = differingLabels(list.map((g) => g.runs[0].config));
+  return list.map((g, i) => {
+    const inputs = toInputs(g.runs);
+    return { key: g.key, label: labels[i], rows: summarizeSweep(inputs), verdicts: sweepVerdicts(inputs) };
+  });
+}
