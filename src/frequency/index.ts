@@ -15,4 +15,6 @@ export { bandLimitedAccuracy, type BandAccuracyOptions } from './bandAccuracy';
 export {
   sensitivityMap, sensitivityGrid, fourierBasis, DEFAULT_SENSITIVITY_EPSILON, DEFAULT_SENSITIVITY_GRID, type SensitivityOptions,
 } from './sensitivity';
-export { frequencyReport, DEFAULT_REPORT_IMAGES, DEFAULT_SENSITIVITY_IMAGES, type FrequencyReportOptions } from './report';
+export {
+  frequencyReport, runFrequencyJob, toFrequencyReport, DEFAULT_REPORT_IMAGES, DEFAULT_SENSITIVITY_IMAGES, type FrequencyJobControl,
+} from './report';

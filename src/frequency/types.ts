@@ -87,3 +87,29 @@ export interface FrequencyReport {
   ablation: AblationResult;
   sensitivity: SensitivityMap;
 }
+
+/** The experiments a frequency job can run. */
+export type FrequencyExperiment = 'band' | 'ablation' | 'sensitivity';
+
+/** What a frequency job asks for (plain data: crosses the worker protocol). */
+export interface FrequencyJobOptions {
+  /** Which experiments, run in this order: band, ablation, sensitivity. */
+  experiments: FrequencyExperiment[];
+  /** Test images for band and ablation (first N; default 1,000). */
+  images?: number;
+  /** Test images per sensitivity cell (first N; default 200). */
+  sensitivityImages?: number;
+  /** Sensitivity grid cells per side (default 16). */
+  gridSize?: number;
+  /** Band filter radii, cycles/pixel, ascending (default DEFAULT_RADII). */
+  radii?: number[];
+}
+
+/** Results of a frequency job: the experiments asked for. */
+export interface FrequencyResults {
+  band?: BandAccuracy;
+  ablation?: AblationResult;
+  sensitivity?: SensitivityMap;
+  /** Wall time of the job (ms). */
+  elapsedMs: number;
+}
