@@ -49,7 +49,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
     return () => {
       live = false;
     };
-  }, [api, enabled, image]);
+  }, [api, enabled, image, modelLabel]);
 
   const run = useCallback(
     async (experiments: FrequencyExperiment[]) => {

@@ -27,9 +27,9 @@ export function AblationBars({ result }: AblationBarsProps) {
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'no such branch')} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={44} />
           <Bar dataKey="none" name="unablated" fill="var(--muted, #999)" isAnimationActive={false} />
           <Bar dataKey="dropLow" name="low branch → mean" fill={BRANCH_COLORS.low} isAnimationActive={false} />
           <Bar dataKey="dropHigh" name="high branch → mean" fill={BRANCH_COLORS.high} isAnimationActive={false} />
