@@ -34,10 +34,10 @@ export default tseslint.config(
           patterns: [
             { group: engine, message: 'The page never loads tfjs: ask the worker through src/train/protocol.ts.' },
             {
-              regex: '^(\\.\\./)+(octconv|data|spectra|train)/(?!(types|protocol|face)$).*',
+              regex: '^(\\.\\./)+(octconv|data|spectra|train|frequency)/(?!(types|protocol|face)$).*',
               message: 'src/ui imports only tfjs-free faces: train/protocol, the */face files and the */types files.',
             },
-            { regex: '^(\\.\\./)+(octconv|data|spectra|train)(/index)?$', message: 'A module index re-exports tfjs code: import a tfjs-free face instead.' },
+            { regex: '^(\\.\\./)+(octconv|data|spectra|train|frequency)(/index)?$', message: 'A module index re-exports tfjs code: import a tfjs-free face instead.' },
           ],
         },
       ],

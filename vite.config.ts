@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { LAB_HEADERS } from './scripts/vite/headers';
+import { DEV_HEADERS, LAB_HEADERS } from './scripts/vite/headers';
 import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags';
 import { pageBudget } from './scripts/vite/page-budget';
 
@@ -36,6 +36,6 @@ export default defineConfig({
   plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags(), pageBudget()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadedFactory(), tfjsNoUrlFlags()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  server: { host: '127.0.0.1', headers: { ...LAB_HEADERS } },
+  server: { host: '127.0.0.1', headers: { ...DEV_HEADERS } },
   preview: { headers: { ...LAB_HEADERS } },
 });

@@ -42,3 +42,12 @@ export const LAB_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
+
+/**
+ * Headers of the dev server (`npm start`, `npm run dev`): the same without the CSP, because Vite's
+ * dev client and @vitejs/plugin-react's Fast Refresh preamble are inline scripts that a strict
+ * script-src blocks (a blank page). The built site (`vite preview`, static hosts, e2e) keeps the CSP.
+ */
+export const DEV_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(LAB_HEADERS).filter(([name]) => name !== 'Content-Security-Policy'),
+);

@@ -23,9 +23,9 @@ export interface ChunkInfo {
 export function forbiddenOnPage(moduleId: string): boolean {
   const id = moduleId.replace(/\\/g, '/');
   if (/\/node_modules\/@tensorflow\//.test(id)) return true;
-  const core = id.match(/\/src\/(octconv|data|train|spectra)\/([^?]+)$/);
+  const core = id.match(/\/src\/(octconv|data|train|spectra|frequency)\/([^?]+)$/);
   if (!core) return false;
-  return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config)\.ts$/.test(core[2]);
+  return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config|bands|radial|run-queue|sweep-summary|sweep-plan|stats)\.ts$/.test(core[2]);
 }
 
 /**

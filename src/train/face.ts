@@ -17,3 +17,6 @@ export {
 } from './config';
 export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
 export { MODEL_ARCHITECTURES, modelConfigOf, modelName, validateArchitecture, type ModelFields } from './model-config';
+export { RunQueue, type QueueEta } from './run-queue';
+export { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from './sweep-summary';
+export { seedList } from './sweep-plan';

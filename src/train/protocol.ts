@@ -8,6 +8,9 @@
 import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
 import type { BranchSpectrum, FeatureMap } from '../spectra/types';
 import type { CacheReport, LoadProgress } from '../data/types';
+import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
+
+export type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
 
 /** tfjs backends the lab can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -225,4 +228,12 @@ export interface LabWorkerApi {
   saveModel(name: string): Promise<SavedModelFiles>;
   /** Load a model saved by saveModel (from IndexedDB by name, or from files). */
   loadModel(source: { name: string } | SavedModelFiles): Promise<OctaveLayerInfo[]>;
+  /**
+   * Frequency experiments on the current model (band-limited accuracy, branch ablation, Fourier
+   * sensitivity map; src/frequency) as a background job with progress; one job at a time, not
+   * while a run trains. Rejects with 'frequency job cancelled' after cancelFrequency().
+   */
+  frequency(options: FrequencyJobOptions, onProgress: (p: FrequencyProgress) => void): Promise<FrequencyResults>;
+  /** Cancels the running frequency job (no-op when none runs). */
+  cancelFrequency(): Promise<void>;
 }

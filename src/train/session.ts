@@ -29,6 +29,8 @@ import type {
   TrainEvent,
 } from './protocol';
 import { watchDeviceLoss } from './device-loss';
+import { runFrequencyJob } from '../frequency/index';
+import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
 import { Trainer } from './trainer';
 
 /** Batch size of evaluation passes (inference only, so larger than training batches). */
@@ -73,6 +75,8 @@ export class LabSession implements LabWorkerApi {
   /** Set when the WebGPU device of the current backend was lost: no more work on it. */
   private deviceLost: string | null = null;
   private backendGeneration = 0;
+  /** Cancels the running frequency job; null when none runs. */
+  private frequencyJob: AbortController | null = null;
 
   /** @param options the data loader and (optionally) the backend selector. */
   constructor(private readonly options: LabSessionOptions) {}
@@ -211,6 +215,30 @@ export class LabSession implements LabWorkerApi {
     return probe.layers;
   }
 
+  /**
+   * Runs frequency experiments on the current model (see src/frequency/report.ts).
+   * @throws Error (rejects) with no model or data, while a run trains or another job runs, on bad
+   *   options, or with 'frequency job cancelled' after cancelFrequency().
+   */
+  async frequency(options: FrequencyJobOptions, onProgress: (p: FrequencyProgress) => void): Promise<FrequencyResults> {
+    if (this.deviceLost) throw new Error(this.deviceLost);
+    this.assertIdle('run a frequency job');
+    if (!this.model) throw new Error('no model yet: train or load a model first');
+    if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
+    const job = new AbortController();
+    this.frequencyJob = job;
+    try {
+      return await runFrequencyJob(this.model, this.dataset.test, this.stats, options, { signal: job.signal, onProgress });
+    } finally {
+      this.frequencyJob = null;
+    }
+  }
+
+  /** Cancels the running frequency job at its next batch. */
+  async cancelFrequency(): Promise<void> {
+    this.frequencyJob?.abort();
+  }
+
   /** The current model (CLI and tests); null before the first run/load. */
   get currentModel(): tf.LayersModel | null {
     return this.model;
@@ -233,5 +261,6 @@ export class LabSession implements LabWorkerApi {
 
   private assertIdle(action: string): void {
     if (this.trainer) throw new Error(`cannot ${action} while a run is active: stop it first`);
+    if (this.frequencyJob) throw new Error(`cannot ${action} while a frequency job runs: cancel it first`);
   }
 }

@@ -20,6 +20,7 @@ import { CostPanel } from './components/CostPanel';
 import { ModelPanel } from './components/ModelPanel';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
 import { InspectSection, type ModelStamp } from './components/InspectSection';
+import { FrequencyPanel } from './components/FrequencyPanel';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
@@ -61,10 +62,11 @@ export function App() {
   const worker = useLabWorker(lab.backend);
   const data = useDataLoader(worker.api);
   const { api } = worker;
-  // Costs are counted in the worker (the page never loads tfjs).
+  // Costs are counted in the worker (the page never loads tfjs), once its backend is up.
+  const backendReady = worker.backend !== null;
   useEffect(() => {
-    if (api) setCostCounter((k) => api.cost(k));
-  }, [api]);
+    if (api && backendReady) setCostCounter((k) => api.cost(k));
+  }, [api, backendReady]);
   // Load CIFAR-10 as soon as the worker is up (from the IndexedDB cache after the first visit).
   useEffect(() => {
     if (api && data.status === 'idle') void data.loadFromUrl();
@@ -211,6 +213,9 @@ export function App() {
           <InspectSection api={api} enabled={hasModel} image={lab.image} onImageChange={(image) => patch({ image })}
             every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000}
             activeRun={activeLabel} model={modelStamp} presenter={lab.presenter} />
+          <FrequencyPanel api={api} enabled={hasModel} blockedReason={active ? 'Wait for the run to finish (or stop it): the experiments use the finished model.' : null}
+            modelLabel={modelStamp?.label ?? ''} alpha={modelStamp && !modelStamp.label.startsWith('loaded') ? (lastFinished?.config.alpha ?? null) : null}
+            image={lab.image} testCount={data.summary?.testCount ?? 10_000} />
           <Panel id="model-h" title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${formatAlpha(selected.config.alpha)})` : ''}`}>
             {!lab.presenter ? (
               <ModelPanel api={api} hasModel={hasModel} busy={active !== null}

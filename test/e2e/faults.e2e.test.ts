@@ -10,10 +10,11 @@ import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/vite/headers';
 import { MAX_URL_NOTICES } from '../../src/ui/state/labUrl';
+import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const ROOT = resolve(__dirname, '../..');
-const CIFAR10_DIR = resolve(ROOT, process.env.CIFAR10_DIR ?? '../shared/cifar10');
+const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-faults-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

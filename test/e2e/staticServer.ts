@@ -92,7 +92,7 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
         res.end();
         return;
       }
-      if (isData) dataBytes += s.size;
+      if (isData && !file.endsWith('manifest.json')) dataBytes += s.size; // the dataset files, not the small manifest
       createReadStream(file).pipe(res);
     } catch (e) {
       res.writeHead(500).end(String(e));

@@ -63,7 +63,7 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe.skipIf(!process.env.CIFAR10_DIR)('sweep interrupted during run 2', () => {
+describe('sweep interrupted during run 2', () => {
   it('keeps the finished run 1 in --out', async () => {
     const out = path.join(tmp, 'sweep.json');
     const child = spawn('npx', ['tsx', 'scripts/sweep.ts', '--alphas', '0,0.5', '--max-steps', '200', '--batch', '8',

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeChannelStats } from '../../src/data/index';
-import { loadCifar10FromDir } from '../../src/data/node';
+import { loadCifar10FromDir, resolveCifar10Dir } from '../../src/data/node';
 import type { Cifar10Dataset } from '../../src/data/types';
 import { buildOctResNet } from '../../src/octconv/index';
 import { DEFAULT_TRAIN_CONFIG, validateTrainConfig } from '../../src/train/config';
@@ -18,7 +18,7 @@ import { useBackend } from '../helpers/backend';
 let data: Cifar10Dataset;
 beforeAll(async () => {
   await useBackend('wasm');
-  data = await loadCifar10FromDir(process.env.CIFAR10_DIR ?? '../shared/cifar10');
+  data = await loadCifar10FromDir(resolveCifar10Dir());
 });
 
 describe('divergence', () => {

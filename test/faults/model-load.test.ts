@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { takeSubset } from '../../src/data/index';
-import { loadCifar10FromDir } from '../../src/data/node';
+import { loadCifar10FromDir, resolveCifar10Dir } from '../../src/data/node';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/train/config';
 import { modelToFiles } from '../../src/train/model-io';
 import type { SavedModelFiles } from '../../src/train/protocol';
@@ -17,7 +17,7 @@ let good: SavedModelFiles;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const full = await loadCifar10FromDir(process.env.CIFAR10_DIR ?? '../shared/cifar10');
+  const full = await loadCifar10FromDir(resolveCifar10Dir());
   session = new LabSession({
     loadData: async () => ({ dataset: { ...full, train: takeSubset(full.train, 64), test: takeSubset(full.test, 20) }, origin: 'files' }),
     selectBackend: async () => ({ name: 'cpu', reason: 'test', candidates: [], manual: true }),

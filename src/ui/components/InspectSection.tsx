@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { InspectResult, LabWorkerApi } from '../../train/protocol';
 import { OctaveViews } from './OctaveViews';
+import { FrequencyExplainer } from './FrequencyExplainer';
 
 /** Props of {@link InspectSection}. */
 export interface InspectSectionProps {
@@ -121,6 +122,7 @@ export function InspectSection(props: InspectSectionProps) {
             <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
           <OctaveViews result={result.r} classNames={classNames} />
+          <FrequencyExplainer />
         </div>
       ) : null}
     </section>

@@ -25,6 +25,8 @@ export function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
     inspect: (imageIndex, options) => remote.inspect(imageIndex, options),
     saveModel: (name) => remote.saveModel(name),
     loadModel: (source) => remote.loadModel(source),
+    frequency: (options, onProgress) => remote.frequency(options, onProgress),
+    cancelFrequency: () => remote.cancelFrequency(),
   };
 }
 

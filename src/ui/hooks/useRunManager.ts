@@ -13,7 +13,7 @@ import { applyTrainEvent, createRun, isFinished, numberRuns, type RunRecord } fr
 import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
-import { RunQueue } from '../../train/run-queue';
+import { RunQueue } from '../../train/face';
 import { plannedStepsOf } from '../lib/runProgress';
 
 /** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */

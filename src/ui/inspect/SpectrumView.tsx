@@ -85,6 +85,11 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
             />
             <Legend verticalAlign="top" height={24} />
             <ReferenceLine x={cutoff} stroke="var(--muted, #888)" strokeDasharray="4 4" label={{ value: 'cut-off', position: 'top' }} />
+            {spectra.low?.scale ? (
+              // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
+              <ReferenceLine x={0.5 * spectra.low.scale} stroke={BRANCH_COLORS.low} strokeDasharray="1 3"
+                label={{ value: 'low-branch limit', position: 'insideTopRight' }} />
+            ) : null}
             {spectra.high && <Line type="linear" dataKey="high" name="high branch" stroke={BRANCH_COLORS.high} dot={false} isAnimationActive={false} />}
             {spectra.low && <Line type="linear" dataKey="low" name="low branch" stroke={BRANCH_COLORS.low} dot={false} isAnimationActive={false} connectNulls={false} />}
           </LineChart>

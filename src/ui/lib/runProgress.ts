@@ -4,7 +4,7 @@
  * time a planned sweep will take at the speed measured so far. DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
-import { RunQueue, type QueueEta } from '../../train/run-queue';
+import { RunQueue, type QueueEta } from '../../train/face';
 import type { RunRecord } from './runs';
 
 /** A sweep expected to take longer than this says so before it starts (ms). */

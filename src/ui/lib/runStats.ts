@@ -5,7 +5,7 @@
  * between recipes. DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
-import { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from '../../train/sweep-summary';
+import { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from '../../train/face';
 import type { RunRecord } from './runs';
 
 /** One recipe: its runs' summary per α and the verdicts between its α values. */

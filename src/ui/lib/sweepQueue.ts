@@ -2,7 +2,7 @@
  * α sweep planning (paper §4.2 ablation: the same net and recipe at several α). DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
-import { seedList } from '../../train/sweep-plan';
+import { seedList } from '../../train/face';
 
 /**
  * The configs of a sweep: `base` with each α in turn, in the given order, duplicates removed;

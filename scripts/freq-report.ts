@@ -1,0 +1,136 @@
+/**
+ * `npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]`
+ * What does each octave carry? For a model saved with `npm run train -- … --save-model DIR`, on
+ * the first N CIFAR-10 test images (Node, WASM): top-1 under ideal radial low-/high-pass filters
+ * (Wang et al., CVPR 2020), branch ablation (each octave layer's low/high branch replaced by its
+ * per-channel mean), and the Fourier sensitivity map (Yin et al., NeurIPS 2019). Prints three
+ * tables; --out writes the JSON (`top1`, `lowPass[]`, `highPass[]`, `ablation`, `sensitivity`).
+ * Exit code 1 with a one-line reason on bad input.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { DEFAULT_REPORT_IMAGES, DEFAULT_SENSITIVITY_GRID, DEFAULT_SENSITIVITY_IMAGES, toFrequencyReport } from '../src/frequency/index';
+import type { FrequencyReport } from '../src/frequency/types';
+import { createNodeSession, runCli } from '../src/train/cli-run';
+
+const USAGE = `usage: npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]
+  --model DIR              folder with model.json + weights.bin (npm run train -- … --save-model DIR)
+  --images N               test images for the band-limited curves and the ablation (default ${DEFAULT_REPORT_IMAGES})
+  --sensitivity-images N   test images per sensitivity-map cell (default ${DEFAULT_SENSITIVITY_IMAGES}, at most --images)
+  --grid G                 sensitivity map cells per side, an even divisor of 32 (default ${DEFAULT_SENSITIVITY_GRID})
+  --out FILE               also write the report as JSON`;
+
+interface Args { model: string; images: number; sensitivityImages?: number; grid: number; out?: string }
+
+/** Parses argv; null for --help. @throws Error with a one-line reason. */
+function parseArgs(argv: string[]): Args | null {
+  if (argv.includes('--help') || argv.includes('-h')) return null;
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i];
+    if (!['--model', '--images', '--sensitivity-images', '--grid', '--out'].includes(flag)) {
+      throw new Error(`unknown argument '${flag}' (known: --model --images --sensitivity-images --grid --out)`);
+    }
+    if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${flag} needs a value`);
+    values.set(flag, argv[i + 1]);
+  }
+  const count = (flag: string, fallback?: number): number | undefined => {
+    const raw = values.get(flag);
+    if (raw === undefined) return fallback;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${flag} must be a positive integer (got '${raw}')`);
+    return v;
+  };
+  const model = values.get('--model');
+  if (!model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
+  return {
+    model,
+    images: count('--images', DEFAULT_REPORT_IMAGES)!,
+    sensitivityImages: count('--sensitivity-images'),
+    grid: count('--grid', DEFAULT_SENSITIVITY_GRID)!,
+    out: values.get('--out'),
+  };
+}
+
+const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
+
+/** The three tables, as lines. */
+function tables(r: FrequencyReport): string[] {
+  const lines = [`unfiltered top-1 ${pct(r.top1)} on ${r.images} test images`, '', 'radius (cycles/px)\tlow-pass top-1\thigh-pass top-1'];
+  r.lowPass.forEach((p, i) => lines.push(`${p.radius.toFixed(4)}\t\t${pct(p.top1)}\t\t${pct(r.highPass[i].top1)}`));
+  const a = r.ablation;
+  lines.push('', `branch ablation (branch → per-channel mean): none ${pct(a.top1)}, all low ${pct(a.dropLow)}, all high ${pct(a.dropHigh)}`);
+  lines.push(['layer'.padEnd(24), 'α in→out', 'drop low', 'drop high'].join('\t'));
+  for (const l of a.perLayer) lines.push([l.layer.padEnd(24), `${l.alphaIn}→${l.alphaOut}`, pct(l.dropLow), pct(l.dropHigh)].join('\t'));
+  const s = r.sensitivity;
+  const g = s.gridSize;
+  const worst = s.errorRate.map((e, k) => ({ e, u: s.frequencies[Math.floor(k / g)], v: s.frequencies[k % g] })).sort((p, q) => q.e - p.e);
+  const radial = (lo: number, hi: number) => {
+    const cells = s.errorRate.filter((_e, k) => {
+      const r = Math.hypot(s.frequencies[Math.floor(k / g)], s.frequencies[k % g]);
+      return r >= lo && r < hi;
+    });
+    return cells.reduce((x, y) => x + y, 0) / Math.max(1, cells.length);
+  };
+  lines.push('', `Fourier sensitivity map ${g}×${g}, ε = ${s.epsilon} (ℓ2 per channel, [0,1] scale), ${s.images} images; clean error ${pct(s.cleanErrorRate)}`);
+  lines.push(`mean error by radial frequency: <0.125 ${pct(radial(0, 0.125))}, 0.125–0.25 ${pct(radial(0.125, 0.25))}, 0.25–0.5 ${pct(radial(0.25, 0.5))}, ≥0.5 ${pct(radial(0.5, 1))}`);
+  lines.push(`highest error: ${worst.slice(0, 4).map((w) => `(${w.u.toFixed(3)}, ${w.v.toFixed(3)}) ${pct(w.e)}`).join(', ')}`);
+  for (let u = 0; u < g; u++) lines.push(s.errorRate.slice(u * g, (u + 1) * g).map((e) => (100 * e).toFixed(0).padStart(3)).join(''));
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.log(USAGE);
+    return 0;
+  }
+  const read = (file: string) => {
+    try {
+      return readFileSync(path.join(args.model, file));
+    } catch {
+      throw new Error(`cannot read ${path.join(args.model, file)} (expected a folder written by npm run train -- --save-model DIR)`);
+    }
+  };
+  const [modelJson, weights] = [read('model.json').toString('utf8'), read('weights.bin')];
+  const { session, backend } = await createNodeSession('wasm');
+  const layers = await session.loadModel({
+    modelJson,
+    weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+  });
+  const bar = new cliProgress.SingleBar(
+    { format: 'freq-report {phase} [{bar}] {value}/{total} | ETA {eta_formatted}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 30_000 },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  const started = new Map<string, number>();
+  bar.start(1, 0, { phase: '' });
+  const results = await session.frequency(
+    { experiments: ['band', 'ablation', 'sensitivity'], images: args.images, sensitivityImages: args.sensitivityImages, gridSize: args.grid },
+    (p) => {
+      if (p.phase !== phase) {
+        phase = p.phase;
+        started.set(phase, performance.now());
+        bar.start(p.total, 0, { phase });
+      }
+      bar.update(p.done, { phase });
+      if (p.done === p.total) started.set(`${phase}:ms`, performance.now() - started.get(phase)!);
+    },
+  );
+  bar.stop();
+  const report = toFrequencyReport(results);
+  console.log(`model ${args.model}: ${layers.length} octave layers; backend ${backend}`);
+  for (const line of tables(report)) console.log(line);
+  const timing = { bandMs: started.get('band:ms'), ablationMs: started.get('ablation:ms'), sensitivityMs: started.get('sensitivity:ms'), totalMs: results.elapsedMs };
+  console.log(`time: band ${(timing.bandMs! / 1000).toFixed(1)} s, ablation ${(timing.ablationMs! / 1000).toFixed(1)} s, sensitivity ${(timing.sensitivityMs! / 1000).toFixed(1)} s`);
+  if (args.out) {
+    const tmp = `${args.out}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ model: args.model, backend, ...report, timing }, null, 2));
+    renameSync(tmp, args.out);
+    console.log(`wrote ${args.out}`);
+  }
+  return 0;
+}
+
+runCli(main);

@@ -1,0 +1,83 @@
+/**
+ * A frequency job on one trained model: band-limited accuracy, branch ablation and/or the Fourier
+ * sensitivity map, with one progress callback and one cancel signal (tfjs, DOM-free).
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { ChannelStats, Cifar10Split } from '../data/types';
+import { branchAblation } from './ablation';
+import { bandLimitedAccuracy } from './bandAccuracy';
+import { checkImageCount } from './evaluate';
+import { sensitivityMap } from './sensitivity';
+import type { FrequencyJobOptions, FrequencyProgress, FrequencyReport, FrequencyResults } from './types';
+
+/** Default test images of the band-limited curves and the ablation. */
+export const DEFAULT_REPORT_IMAGES = 1000;
+/** Default test images per sensitivity cell. */
+export const DEFAULT_SENSITIVITY_IMAGES = 200;
+
+const EXPERIMENTS = ['band', 'ablation', 'sensitivity'] as const;
+
+/** Signal and progress callback of a job. */
+export interface FrequencyJobControl {
+  signal?: AbortSignal;
+  onProgress?: (p: FrequencyProgress) => void;
+}
+
+/**
+ * Runs the asked experiments in the order band, ablation, sensitivity on `model` (an
+ * Oct-ResNet with octave metadata) and the first N test images.
+ * @throws Error on an empty or unknown experiment list, bad image counts or radii, or a model
+ *   without octave metadata; CancelledError when the signal aborts.
+ */
+export async function runFrequencyJob(
+  model: tf.LayersModel,
+  test: Cifar10Split,
+  stats: ChannelStats,
+  options: FrequencyJobOptions,
+  control: FrequencyJobControl = {},
+): Promise<FrequencyResults> {
+  const t0 = performance.now();
+  const asked = options.experiments ?? [];
+  const unknown = asked.filter((e) => !(EXPERIMENTS as readonly string[]).includes(e));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new Error(`frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  }
+  const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, test.count);
+  const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
+  checkImageCount(images, test);
+  checkImageCount(sensitivityImages, test);
+  const loop = (phase: FrequencyProgress['phase'], n: number) => ({
+    images: n,
+    signal: control.signal,
+    onProgress: (done: number, total: number) => control.onProgress?.({ phase, done, total }),
+  });
+  const results: FrequencyResults = { elapsedMs: 0 };
+  if (asked.includes('band')) results.band = await bandLimitedAccuracy(model, test, stats, { ...loop('band', images), radii: options.radii });
+  if (asked.includes('ablation')) results.ablation = await branchAblation(model, test, stats, loop('ablation', images));
+  if (asked.includes('sensitivity')) {
+    results.sensitivity = await sensitivityMap(model, test, stats, { ...loop('sensitivity', sensitivityImages), gridSize: options.gridSize });
+  }
+  results.elapsedMs = performance.now() - t0;
+  return results;
+}
+
+/**
+ * The report of `npm run freq-report`: all three experiments, flattened. `top1` is the
+ * unfiltered, unablated top-1 on the first `images` test images.
+ */
+export function toFrequencyReport(results: FrequencyResults): FrequencyReport {
+  const { band, ablation, sensitivity } = results;
+  if (!band || !ablation || !sensitivity) throw new Error('toFrequencyReport: the job must have run band, ablation and sensitivity');
+  return { top1: band.top1, images: band.images, lowPass: band.lowPass, highPass: band.highPass, ablation, sensitivity };
+}
+
+/** Runs all three experiments and returns the flattened report (see runFrequencyJob). */
+export async function frequencyReport(
+  model: tf.LayersModel,
+  test: Cifar10Split,
+  stats: ChannelStats,
+  options: Omit<FrequencyJobOptions, 'experiments'> & FrequencyJobControl = {},
+): Promise<FrequencyReport> {
+  const { signal, onProgress, ...rest } = options;
+  return toFrequencyReport(await runFrequencyJob(model, test, stats, { ...rest, experiments: [...EXPERIMENTS] }, { signal, onProgress }));
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import * as Comlink from 'comlink';
+import type { FrequencyExperiment, FrequencyProgress } from '../../frequency/types';
+import type { LabWorkerApi } from '../../train/protocol';
+import { AblationBars } from '../frequency-views/AblationBars';
+import { BandChart } from '../frequency-views/BandChart';
+import { FilteredExample } from '../frequency-views/FilteredExample';
+import { SensitivityHeatmap } from '../frequency-views/SensitivityHeatmap';
+import type { ModelFrequencyResults } from '../frequency-views/types';
+
+/** Props of {@link FrequencyPanel}. */
+export interface FrequencyPanelProps {
+  api: LabWorkerApi | null;
+  /** True once the worker holds a model. */
+  enabled: boolean;
+  /** Why jobs cannot start now (e.g. a run trains), or null. */
+  blockedReason: string | null;
+  /** Name of the worker's model, e.g. "run #2 (α=0.5) completed, step 50"; results are kept per name. */
+  modelLabel: string;
+  /** α of the worker's model, null when unknown. */
+  alpha: number | null;
+  /** Test image for the filtered example. */
+  image: number;
+  testCount: number;
+}
+
+const PHASE_NAMES: Record<FrequencyProgress['phase'], string> = {
+  band: 'band-limited accuracy', ablation: 'branch ablation', sensitivity: 'sensitivity map',
+};
+
+/**
+ * "What does each octave carry?": runs the frequency experiments on the worker's model as a
+ * background job (progress, cancel), keeps each model's results and overlays them: band-limited
+ * top-1 curves, an example image filtered at the hovered radius, ablation bars, sensitivity maps.
+ */
+export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha, image, testCount }: FrequencyPanelProps) {
+  const imagesId = useId();
+  const [images, setImages] = useState(Math.min(1000, testCount));
+  const [results, setResults] = useState<ModelFrequencyResults[]>([]);
+  const [progress, setProgress] = useState<FrequencyProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [pixels, setPixels] = useState<Uint8Array | null>(null);
+
+  useEffect(() => {
+    if (!api || !enabled) return;
+    let live = true;
+    api.inspect(image, { layerNames: [] }).then((r) => live && setPixels(r.image), () => {});
+    return () => {
+      live = false;
+    };
+  }, [api, enabled, image, modelLabel]);
+
+  const run = useCallback(
+    async (experiments: FrequencyExperiment[]) => {
+      if (!api) return;
+      setError(null);
+      setProgress({ phase: experiments[0], done: 0, total: 1 });
+      try {
+        const r = await api.frequency({ experiments, images, sensitivityImages: Math.min(200, images) }, Comlink.proxy(setProgress));
+        setResults((list) => {
+          const old = list.find((x) => x.label === modelLabel);
+          const merged: ModelFrequencyResults = { ...old, label: modelLabel, alpha, ...(r.band && { band: r.band }), ...(r.ablation && { ablation: r.ablation }), ...(r.sensitivity && { sensitivity: r.sensitivity }) };
+          return [...list.filter((x) => x.label !== modelLabel), merged];
+        });
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setProgress(null);
+      }
+    },
+    [api, images, modelLabel, alpha],
+  );
+
+  const radii = results.find((r) => r.band)?.band?.lowPass.map((p) => p.radius) ?? [];
+  const shownRadius = hovered ?? radii[4] ?? 0.125;
+  const cannot = !api || !enabled ? 'Train or load a model first.' : blockedReason;
+  return (
+    <section className="panel" aria-labelledby="freq-h" data-testid="frequency">
+      <h2 id="freq-h">What does each octave carry?</h2>
+      <p className="muted">
+        Experiments on the worker’s model ({modelLabel || 'none yet'}): top-1 under low/high-pass filtering, with each branch replaced
+        by its mean, and under Fourier-basis noise. Results stay per model, so an α = 0 run overlays the octave runs.
+      </p>
+      <div className="buttons" style={{ alignItems: 'center' }}>
+        <label htmlFor={imagesId}>Test images</label>
+        <input id={imagesId} type="number" min={10} max={testCount} step={10} value={images} style={{ width: 80 }}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 1 && v <= testCount) setImages(v);
+          }} />
+        <button type="button" disabled={cannot !== null || progress !== null} onClick={() => void run(['band', 'ablation'])} data-testid="freq-run-band">
+          Band-limited accuracy + ablation
+        </button>
+        <button type="button" disabled={cannot !== null || progress !== null} onClick={() => void run(['sensitivity'])} data-testid="freq-run-sensitivity">
+          Sensitivity map (16×16, {Math.min(200, images)} images)
+        </button>
+        <button type="button" disabled={progress === null} onClick={() => void api?.cancelFrequency()} data-testid="freq-cancel">Cancel</button>
+      </div>
+      {cannot ? <p className="muted">{cannot}</p> : null}
+      {progress ? (
+        <p data-testid="freq-progress">
+          <label>
+            {PHASE_NAMES[progress.phase]}: <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}
+          </label>
+        </p>
+      ) : null}
+      {error ? <p className="error">{error}</p> : null}
+      <BandChart results={results} hovered={hovered} onHover={setHovered} />
+      {pixels && radii.length > 0 ? <FilteredExample image={pixels} imageIndex={image} radius={shownRadius} /> : null}
+      <div className="freq-row">{results.map((r) => <AblationBars key={r.label} result={r} />)}</div>
+      <div className="freq-row">
+        {results.filter((r) => r.sensitivity).map((r) => <SensitivityHeatmap key={r.label} label={r.label} map={r.sensitivity!} />)}
+      </div>
+    </section>
+  );
+}

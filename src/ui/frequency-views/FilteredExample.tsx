@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { filterImage } from '../../frequency/face';
+import { MapCanvas } from '../inspect/MapCanvas';
+import { renderRgb } from '../inspect/render';
+
+/** Props of {@link FilteredExample}. */
+export interface FilteredExampleProps {
+  /** The test image, uint8 [32, 32, 3]. */
+  image: Uint8Array;
+  imageIndex: number;
+  /** Radius in cycles/pixel. */
+  radius: number;
+}
+
+/** The test image, low-passed and high-passed at one radius (computed on the page, no tfjs). */
+export function FilteredExample({ image, imageIndex, radius }: FilteredExampleProps) {
+  const views = useMemo(
+    () => [
+      { key: 'orig', title: 'original', rgba: renderRgb(image, 32, 32) },
+      { key: 'low', title: `low-pass < ${radius.toFixed(3)}`, rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32) },
+      { key: 'high', title: `high-pass ≥ ${radius.toFixed(3)}`, rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32) },
+    ],
+    [image, radius],
+  );
+  return (
+    <div className="freq-examples" data-testid="freq-example">
+      {views.map((v) => (
+        <figure key={v.key}>
+          <MapCanvas rgba={v.rgba} width={32} height={32} displayWidth={96} label={`test image #${imageIndex}, ${v.title}`} testId={`freq-example-${v.key}`} />
+          <figcaption>{v.title}</figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}

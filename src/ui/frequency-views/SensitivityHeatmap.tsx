@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import type { SensitivityMap } from '../../frequency/types';
+import { ColormapLegend } from '../inspect/ColormapLegend';
+import { MapCanvas } from '../inspect/MapCanvas';
+import { renderScalars } from '../inspect/render';
+
+/** Props of {@link SensitivityHeatmap}. */
+export interface SensitivityHeatmapProps {
+  label: string;
+  map: SensitivityMap;
+}
+
+/**
+ * Fourier sensitivity map (Yin et al., NeurIPS 2019): error rate under an additive Fourier basis
+ * image at each (u, v), DC in the centre, viridis from 0 to 100 %.
+ */
+export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
+  const g = map.gridSize;
+  const range = { min: 0, max: 1 };
+  const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, range, 'viridis'), [map, g]);
+  const f = map.frequencies;
+  return (
+    <figure className="freq-heatmap" data-testid="freq-sensitivity-map">
+      <MapCanvas rgba={rgba} width={g} height={g} displayWidth={192}
+        label={`${label}: error rate per Fourier basis (u, v), ${f[0]} to ${f[g - 1]} cycles/pixel, DC in the centre`} />
+      <figcaption>
+        {label}
+        <br />
+        <span className="muted">
+          {g}×{g}, ±½ cycles/pixel, ε = {map.epsilon}, {map.images} images; clean error {(100 * map.cleanErrorRate).toFixed(1)}%
+        </span>
+      </figcaption>
+      <ColormapLegend colormap="viridis" range={{ min: 0, max: 100 }} caption="error rate (%)" />
+    </figure>
+  );
+}
