@@ -64,7 +64,7 @@ describe('threaded wasm in Node', () => {
     const x = tf.tensor4d(xv, shape as [number, number, number, number]);
     const w = tf.tensor4d(wv, [3, 3, shape[3], co]);
     const r = tf.tensor4d(rv, [shape[0], shape[1], shape[2], co]);
-    const f = (a: tf.Tensor4D, b: tf.Tensor4D): tf.Scalar => tf.sum(tf.mul(tf.conv2d(a, b, 1, 'same'), r));
+    const f = (a: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
     const y = tf.conv2d(x, w, 1, 'same');
     const [dx, dw] = tf.grads(f)([x, w]);
     expect(maxDiff(await y.data(), want.y)).toBeLessThan(1e-4);
