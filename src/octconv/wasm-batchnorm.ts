@@ -1,6 +1,6 @@
 /**
- * BatchNorm in training mode as two wasm kernels of our own (src/octconv/simd/batchnorm.c, built by
- * scripts/build-simd.sh): `OctBatchNormTrain` (x, scale, offset → y, mean, variance) and its
+ * BatchNorm in training mode as two wasm kernels of our own (src/octconv/simd/batchnorm.c, loaded by
+ * ./wasm-simd-module.ts): `OctBatchNormTrain` (x, scale, offset → y, mean, variance) and its
  * gradient `OctBatchNormTrainGrad`. tfjs's layers API runs the same maths as ~15 full-size kernels
  * per BatchNorm forward + backward (moments, batchNorm, their gradients); these read x twice and
  * write y once forward, read x and dy twice and write dx once backward. The module imports
@@ -12,7 +12,7 @@
  * keep the stock layer path.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BATCHNORM_MT_WASM, BATCHNORM_WASM } from './simd/batchnorm-wasm';
+import { heapOffset, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -21,41 +21,8 @@ type KernelArgs = Parameters<tf.KernelFunc>[0];
 export const BN_TRAIN = 'OctBatchNormTrain';
 export const BN_TRAIN_GRAD = 'OctBatchNormTrainGrad';
 
-/** The parts of tfjs-backend-wasm used here. */
-interface WasmBackendLike {
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory }; _malloc(n: number): number; _free(p: number): void };
-  dataIdMap: { get(id: object): { memoryOffset: number } };
-  makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
-}
-
-/** Exports of batchnorm.wasm (pointers are byte offsets into the tfjs heap). */
-interface BatchNormExports {
-  bn_scratch_bytes(c: number): number;
-  bn_train_forward(x: number, m: number, c: number, gamma: number, beta: number, eps: number, y: number, mean: number, variance: number, scratch: number): void;
-  bn_train_backward(x: number, dy: number, m: number, c: number, mean: number, variance: number, gamma: number, eps: number,
-    dmean: number, dvar: number, dx: number, dgamma: number, dbeta: number, scratch: number): void;
-}
-
-const instances = new WeakMap<WebAssembly.Memory, BatchNormExports>();
-
-const decode = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
-
-/** Our module instantiated on the backend's memory (once per memory; shared memory ⇒ the -mt build). */
-function exportsFor(backend: WasmBackendLike): BatchNormExports {
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
-  if (!memory) throw new Error(`${BN_TRAIN}: the wasm backend's memory is not reachable`);
-  let ex = instances.get(memory);
-  if (!ex) {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const module = new WebAssembly.Module(decode(shared ? BATCHNORM_MT_WASM : BATCHNORM_WASM) as BufferSource);
-    ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as BatchNormExports;
-    instances.set(memory, ex);
-  }
-  return ex;
-}
-
 /** Runs `f` with a scratch buffer for `c` channels (freed afterwards). */
-function withScratch<T>(backend: WasmBackendLike, ex: BatchNormExports, c: number, f: (p: number) => T): T {
+function withScratch<T>(backend: WasmBackendLike, ex: SimdExports, c: number, f: (p: number) => T): T {
   const p = backend.wasm._malloc(ex.bn_scratch_bytes(c));
   try {
     return f((p + 15) & ~15);
@@ -76,11 +43,11 @@ function forward({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   const { x, scale, offset } = inputs as { x: TensorInfo; scale: TensorInfo; offset: TensorInfo };
   const eps = (attrs as unknown as { varianceEpsilon: number }).varianceEpsilon;
   const [m, c] = rowsAndChannels(x);
-  const ex = exportsFor(b);
+  const ex = simdExports(b);
   const y = b.makeOutput(x.shape, 'float32');
   const mean = b.makeOutput([c], 'float32');
   const variance = b.makeOutput([c], 'float32');
-  const at = (t: TensorInfo): number => b.dataIdMap.get(t.dataId).memoryOffset;
+  const at = (t: TensorInfo): number => heapOffset(b, t);
   withScratch(b, ex, c, (s) => ex.bn_train_forward(at(x), m, c, at(scale), at(offset), eps, at(y), at(mean), at(variance), s));
   return [y, mean, variance];
 }
@@ -91,11 +58,11 @@ function backward({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   const i = inputs as Record<'x' | 'dy' | 'mean' | 'variance' | 'scale' | 'dmean' | 'dvariance', TensorInfo>;
   const eps = (attrs as unknown as { varianceEpsilon: number }).varianceEpsilon;
   const [m, c] = rowsAndChannels(i.x);
-  const ex = exportsFor(b);
+  const ex = simdExports(b);
   const dx = b.makeOutput(i.x.shape, 'float32');
   const dscale = b.makeOutput([c], 'float32');
   const doffset = b.makeOutput([c], 'float32');
-  const at = (t: TensorInfo): number => b.dataIdMap.get(t.dataId).memoryOffset;
+  const at = (t: TensorInfo): number => heapOffset(b, t);
   withScratch(b, ex, c, (s) =>
     ex.bn_train_backward(at(i.x), at(i.dy), m, c, at(i.mean), at(i.variance), at(i.scale), eps, at(i.dmean), at(i.dvariance),
       at(dx), at(dscale), at(doffset), s),
