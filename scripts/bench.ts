@@ -5,7 +5,8 @@
  * with the machine, backend, versions and figures. Benchmarks only: nothing here asserts timings.
  *
  *   npm run bench -- [--depth 20] [--width 1] [--alphas 0,.125,.25,.5,.75] [--batch 128] [--reps 5]
- *                    [--warmup 2] [--backend wasm|cpu|webgpu] [--out bench/results.json]
+ *                    [--warmup 2] [--backend wasm|cpu|webgpu] [--threads N] [--out bench/results.json]
+ *   (--threads: wasm threads, default one per logical core, at most 8; the JSON records `threads`)
  *   npm run bench -- --time-to-accuracy [--preset quick] [--eval-every 40] [--test 2000]
  *   npm run bench -- --browser [--backends wasm,webgl,webgpu] (tiny reps for software adapters)
  *   npm run bench -- --inference [--reps 5] [--warmup 2] [--size 224] (paper Table 1 CPU latency ratios)
@@ -16,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCliNumber, type CliNumberBounds } from '../src/train/cli-number';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { initNodeBackend } from '../src/train/node';
 import type { BackendName, TrainPresetName } from '../src/train/index';
 import { runStepBench, type StepBenchResult } from './bench-node';
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '2' },
       'inspect-reps': { type: 'string', default: '10' },
       backend: { type: 'string', default: 'wasm' },
+      threads: { type: 'string' },
       out: { type: 'string' },
       'time-to-accuracy': { type: 'boolean', default: false },
       preset: { type: 'string', default: 'quick' },
@@ -120,7 +123,9 @@ async function main(): Promise<void> {
     writeJson(out, { environment: { ...environmentInfo(), loadAverageBefore }, mode: 'browser', ...result });
     return;
   }
-  const choice = await initNodeBackend(values.backend as BackendName);
+  const choice = await initNodeBackend(values.backend as BackendName, values.threads === undefined ? undefined : num('threads', values.threads));
+  const threads = choice.name === 'wasm' ? getThreadsCount() : null;
+  process.stderr.write(`backend: ${choice.reason}\n`);
   tf.enableProdMode();
   if (values.inference) {
     const { runInferenceBench, table1Pairs, formatInferenceTable } = await import('./bench-inference');
@@ -142,14 +147,15 @@ async function main(): Promise<void> {
     alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
     reps: num('reps', values.reps), warmup: num('warmup', values.warmup), inspectReps: num('inspect-reps', values['inspect-reps']),
   });
-  process.stdout.write(`\nOct-ResNet-${values.depth} (width ${values.width})\n${formatStepTable(result, batch)}\n`);
+  process.stdout.write(`\nOct-ResNet-${values.depth} (width ${values.width}), ${threads ?? '-'} wasm thread(s)\n${formatStepTable(result, batch)}\n`);
   writeJson(values.out ?? 'bench/results.json', {
     environment: { ...environmentInfo(), loadAverageBefore },
-    mode: 'node', model: { depth: Number(values.depth), widthMultiplier: Number(values.width) }, batch, ...result,
+    mode: 'node', model: { depth: Number(values.depth), widthMultiplier: Number(values.width) }, batch, threads, ...result,
   });
 }
 
-main().catch((e: unknown) => {
+// process.exit: the wasm pthread workers would keep Node alive after the last step.
+main().then(() => process.exit(0), (e: unknown) => {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import { leanMeanGrad } from './mean-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
 import { makeDepthwiseBackpropFilter, makeDepthwiseBackpropInput } from './wasm-depthwise-grads';
 import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
+import { registerWasmBatchNorm } from './wasm-batchnorm';
 
 /** Marker so that a second call finds our own kernels and does nothing. */
 const FIX_MARK = Symbol.for('octconv-lab.kernelFix');
@@ -41,6 +42,8 @@ function hasKernel(name: string, backendName: string): boolean {
  *    L→H upsample ({@link ./upsample.ts}) carries its own exact gradient via `tf.customGrad`, so the
  *    faulty kernel is never reached by OctConv. Code that calls `tf.image.resizeNearestNeighbor`
  *    directly must not rely on its cpu gradient.
+ * 5. BatchNorm in training mode on wasm: two fused kernels of our own ({@link registerWasmBatchNorm},
+ *    run by the model's BatchNormalization layers, ./fast-batchnorm.ts).
  */
 export function registerKernelFixes(): void {
   const g = globalThis as unknown as Record<symbol, boolean>;
@@ -65,6 +68,7 @@ export function registerKernelFixes(): void {
   wrapWasmKernels(); // in case the wasm package is already loaded
   tf.registerGradient(leanBatchNormGrad);
   tf.registerGradient(leanMeanGrad);
+  registerWasmBatchNorm();
   g[FIX_MARK] = true;
 }
 

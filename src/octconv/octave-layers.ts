@@ -4,6 +4,7 @@
  * `{ high: [N,H,W,cH], low: [N,H/2,W/2,cL] }` of symbolic (layers-API) tensors.
  */
 import * as tf from '@tensorflow/tfjs';
+import { batchNormalization } from './fast-batchnorm';
 
 /** An octave feature map; a branch with zero channels is `null` (DESIGN §3). */
 export interface OctaveTensor<T> {
@@ -40,8 +41,7 @@ export function mapBranches(
  */
 export function octBatchNorm(x: SymbolicOctave, name: string, relu: boolean | 'relu6'): SymbolicOctave {
   return mapBranches(x, (t, b) => {
-    const bn = tf.layers
-      .batchNormalization({ name: `${name}/bn_${b}`, momentum: BN_MOMENTUM, epsilon: BN_EPSILON, axis: -1 })
+    const bn = batchNormalization({ name: `${name}/bn_${b}`, momentum: BN_MOMENTUM, epsilon: BN_EPSILON, axis: -1 })
       .apply(t) as tf.SymbolicTensor;
     if (!relu) return bn;
     const maxValue = relu === 'relu6' ? 6 : undefined;

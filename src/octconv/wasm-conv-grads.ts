@@ -6,6 +6,7 @@
  * missing altogether (TFJS-NOTES bug 1).
  */
 import * as tf from '@tensorflow/tfjs';
+import { heapOffset, simdExports, type WasmBackendLike } from './wasm-simd-module';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -66,7 +67,9 @@ interface ConvGradAttrs {
  * is a 'valid' correlation of xᵀ = [ci, H, W, N] (explicitly padded like the forward pass) with
  * dyᵀ = [Ho, Wo, N, co] as filter, stride 1, dilation = forward stride s; the result
  * [ci, ≥kh, ≥kw, co] is sliced to the kernel size (skipped when already exact) and transposed to
- * [kh, kw, ci, co]. Inputs x [N,H,W,ci], dy [N,Ho,Wo,co] are untouched; intermediates are freed.
+ * [kh, kw, ci, co]. On wasm, stride 1 (every Oct-ResNet conv: they pool instead) runs our direct
+ * SIMD kernel instead (src/octconv/simd/conv_filter_grad.c, same sum, no transposes).
+ * Inputs x [N,H,W,ci], dy [N,Ho,Wo,co] are untouched; intermediates are freed.
  * @throws Error for NCHW data
  */
 export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
@@ -79,6 +82,16 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
     );
     const [kh, kw, ci, co] = a.filterShape;
     const p = info.padInfo;
+    const direct = backendName === 'wasm' && info.strideHeight === 1 && info.strideWidth === 1 && x.dtype === 'float32' && p.top >= 0 && p.left >= 0;
+    if (direct) {
+      // One pass of our SIMD kernel (src/octconv/simd/conv_filter_grad.c): no transposes.
+      const b = backend as unknown as WasmBackendLike;
+      const dw = b.makeOutput([kh, kw, ci, co], 'float32');
+      const [n, h, w] = x.shape;
+      const [, ho, wo] = dy.shape;
+      simdExports(b).conv2d_filter_grad(heapOffset(b, x), heapOffset(b, dy), n, h, w, ci, ho, wo, co, kh, kw, p.top, p.left, heapOffset(b, dw));
+      return dw;
+    }
     const s = new Scratch(backendName, backend);
     try {
       const xT = s.run('Transpose', { x }, { perm: [3, 1, 2, 0] }); // [ci, H, W, N]

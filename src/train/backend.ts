@@ -191,6 +191,23 @@ async function withThreadCap<T>(threads: number, init: () => Promise<T>): Promis
   }
 }
 
+/**
+ * How to run threaded WASM outside a cross-origin isolated page (Node: ./wasm-node-threads.ts).
+ * `initThreaded` wraps the threaded initialisation (worker path, thread cap).
+ */
+export interface WasmThreadsHost {
+  /** Threads wanted (1 = the single-threaded build). */
+  threads: number;
+  initThreaded<T>(init: () => Promise<T>): Promise<T>;
+}
+
+let wasmHost: WasmThreadsHost | null = null;
+
+/** Sets (or clears, with null) the host used by the next WASM initialisation. */
+export function setWasmThreadsHost(host: WasmThreadsHost | null): void {
+  wasmHost = host;
+}
+
 /** Sets the backend `name`; false when tfjs could not initialise it. */
 async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
@@ -206,20 +223,24 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
  * Initialises the WASM backend, multi-threaded (tfjs's threaded SIMD build, one thread per
  * logical core, at most 8) when the scope is cross-origin isolated (COOP same-origin + COEP
  * require-corp, so SharedArrayBuffer exists) and tfjs detects thread support; otherwise, or
- * when the threaded build fails to initialise, single-threaded SIMD. Never threaded in Node.
+ * when the threaded build fails to initialise, single-threaded SIMD. In Node only with a
+ * {@link setWasmThreadsHost} host (the CLIs and the bench set one).
  * The outcome is read back with {@link wasmThreadsDetail}. @returns false when wasm failed.
  */
 async function initWasm(): Promise<boolean> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  const cores = Math.min(wasmThreadBudget, Math.max(1, Math.floor(g.navigator?.hardwareConcurrency ?? 1)));
-  let note: string;
-  if (g.crossOriginIsolated !== true) note = 'threads need a cross-origin isolated page';
-  else if (cores < 2) note = 'one logical core';
-  else if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) note = 'no WebAssembly thread support';
-  else {
+  const cores = wasmHost?.threads ?? Math.min(wasmThreadBudget, Math.max(1, Math.floor(g.navigator?.hardwareConcurrency ?? 1)));
+  let note: string | undefined;
+  if (wasmHost == null && g.crossOriginIsolated !== true) note = 'threads need a cross-origin isolated page';
+  else if (cores < 2) note = wasmHost ? '1 thread asked for' : 'one logical core';
+  // tfjs 4.22.0 answers false in Node without testing (tfjs issue #3830); a host says it works.
+  else if (wasmHost) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  if (note === undefined && !(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) note = 'no WebAssembly thread support';
+  if (note === undefined) {
     wasm.setThreadsCount(cores);
-    if (await withThreadCap(cores, () => trySetBackend('wasm'))) {
+    const init = (): Promise<boolean> => withThreadCap(cores, () => trySetBackend('wasm'));
+    if (await (wasmHost ? wasmHost.initThreaded(init) : init())) {
       const threads = wasm.getThreadsCount();
       wasmThreads = { threads, note: threads > 1 ? '' : 'the threaded build started only 1 thread' };
       return true;

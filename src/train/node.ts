@@ -3,7 +3,8 @@
  * Not exported by ./index (the worker bundle must not pull in node:fs).
  */
 import { loadCifar10FromDir, resolveCifar10Dir } from '../data/node';
-import { selectBackend } from './backend';
+import { selectBackend, setWasmThreadsHost } from './backend';
+import { nodeWasmThreadsHost } from './wasm-node-threads';
 import type { BackendChoice, BackendName } from './protocol';
 import type { DataLoader } from './session';
 
@@ -21,10 +22,16 @@ export function nodeDataLoader(dir: string = resolveCifar10Dir()): DataLoader {
 }
 
 /**
- * Initialises tfjs in Node on `name` (default wasm, single-threaded; kernel fixes first).
+ * Initialises tfjs in Node on `name` (default wasm; kernel fixes first). WASM runs `threads`
+ * threads (default: env OCTCONV_WASM_THREADS, else one per logical core, at most 8); the
+ * choice's reason names the count, e.g. "WebAssembly SIMD, 2 threads".
  * @throws Error naming the available backends when `name` is unavailable here (Node has no
- *   WebGL, and WebGPU only with the `webgpu` package installed as navigator.gpu).
+ *   WebGL, and WebGPU only with the `webgpu` package installed as navigator.gpu), or for a bad
+ *   thread count
  */
-export async function initNodeBackend(name: BackendName = 'wasm'): Promise<BackendChoice> {
+export async function initNodeBackend(name: BackendName = 'wasm', threads?: number): Promise<BackendChoice> {
+  const fromEnv = process.env.OCTCONV_WASM_THREADS;
+  const wanted = threads ?? (fromEnv ? Number(fromEnv) : undefined);
+  setWasmThreadsHost(nodeWasmThreadsHost(wanted));
   return selectBackend(name);
 }

@@ -22,7 +22,7 @@ async function installNodeWebGpu(): Promise<void> {
 
 /**
  * Registers the kernel fixes, loads the backend and makes it current (awaits tf.ready()).
- * wasm runs single-threaded (threads are an open problem, TFJS-NOTES). On webgpu use
+ * wasm runs single-threaded (threaded wasm: test/train/wasm-node-threads.test.ts). On webgpu use
  * `await t.data()` (dataSync throws in Node).
  * @throws Error if the backend cannot be initialised
  */

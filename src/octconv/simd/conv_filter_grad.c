@@ -1,0 +1,89 @@
+/*
+ * Filter gradient of a stride-1, dilation-1 2-D convolution (NHWC), 128-bit wasm SIMD, in place on
+ * tfjs-backend-wasm's heap (built with batchnorm.c by scripts/build-simd.sh; no stack, no data):
+ *
+ *   dW[p, q, c, o] = Σ_{n,i,j} x[n, i + p − pt, j + q − pl, c] · dy[n, i, j, o]   (x outside = 0)
+ *
+ * Walked one output row (n, i) and one tap (p, q) at a time, so the rows of x and dy stay in
+ * cache; within it, register tiles of 4 input × 8 (or 4) output channels accumulate over the
+ * row's pixels and are added into dW.
+ */
+#include <wasm_simd128.h>
+
+typedef unsigned int u32;
+
+/* out[r·os + k] += Σ_j xp[j·xs + r] · dp[j·ds + k] for r < 4, k < 4·V (V = 1 or 2 vectors). */
+#define TILE4(V)                                                                                   \
+  static void tile4x##V(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
+    v128_t a[4][V];                                                                                \
+    for (int r = 0; r < 4; r++)                                                                    \
+      for (int v = 0; v < V; v++) a[r][v] = wasm_v128_load(out + r * os + 4 * v);                  \
+    for (u32 j = 0; j < len; j++, xp += xs, dp += ds) {                                            \
+      v128_t d[V];                                                                                 \
+      for (int v = 0; v < V; v++) d[v] = wasm_v128_load(dp + 4 * v);                               \
+      for (int r = 0; r < 4; r++) {                                                                \
+        const v128_t s = wasm_v128_load32_splat(xp + r);                                           \
+        for (int v = 0; v < V; v++) a[r][v] = wasm_f32x4_add(a[r][v], wasm_f32x4_mul(s, d[v]));    \
+      }                                                                                            \
+    }                                                                                              \
+    for (int r = 0; r < 4; r++)                                                                    \
+      for (int v = 0; v < V; v++) wasm_v128_store(out + r * os + 4 * v, a[r][v]);                  \
+  }
+TILE4(2)
+TILE4(1)
+
+/* One input channel × 4 output channels. */
+static void tile1x4(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {
+  v128_t a = wasm_v128_load(out);
+  for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(xp), wasm_v128_load(dp)));
+  wasm_v128_store(out, a);
+}
+
+/* One input channel × one output channel. */
+static void tile1x1(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {
+  float a = *out;
+  for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a += *xp * *dp;
+  *out = a;
+}
+
+/* dW += the contribution of `len` pixels: xr [len, ci] (stride ci), dr [len, co] (stride co). */
+static void accumulate(const float *xr, const float *dr, u32 len, u32 ci, u32 co, float *dw) {
+  u32 c = 0;
+  for (; c + 4 <= ci; c += 4) {
+    u32 o = 0;
+    for (; o + 8 <= co; o += 8) tile4x2(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
+    for (; o + 4 <= co; o += 4) tile4x1(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
+    for (; o < co; o++)
+      for (u32 r = 0; r < 4; r++) tile1x1(xr + c + r, ci, dr + o, co, len, dw + (c + r) * co + o);
+  }
+  for (; c < ci; c++) {
+    u32 o = 0;
+    for (; o + 4 <= co; o += 4) tile1x4(xr + c, ci, dr + o, co, len, dw + c * co + o);
+    for (; o < co; o++) tile1x1(xr + c, ci, dr + o, co, len, dw + c * co + o);
+  }
+}
+
+/*
+ * dw [kh, kw, ci, co] = the filter gradient above, for x [n, h, w, ci], dy [n, ho, wo, co],
+ * top/left padding pt, pl (bottom/right follow from ho = h + pt + pb − kh + 1). Overwrites dw.
+ */
+__attribute__((export_name("conv2d_filter_grad")))
+void conv2d_filter_grad(const float *x, const float *dy, u32 n, u32 h, u32 w, u32 ci, u32 ho, u32 wo, u32 co,
+                        u32 kh, u32 kw, u32 pt, u32 pl, float *dw) {
+  const u32 total = kh * kw * ci * co;
+  for (u32 k = 0; k < total; k++) dw[k] = 0;
+  for (u32 b = 0; b < n; b++)
+    for (u32 i = 0; i < ho; i++)
+      for (u32 p = 0; p < kh; p++) {
+        const int y = (int)i + (int)p - (int)pt;
+        if (y < 0 || y >= (int)h) continue;
+        for (u32 q = 0; q < kw; q++) {
+          const int j0 = (int)pl - (int)q > 0 ? (int)pl - (int)q : 0;
+          const int j1 = (int)w + (int)pl - (int)q < (int)wo ? (int)w + (int)pl - (int)q : (int)wo;
+          if (j0 >= j1) continue;
+          const float *xr = x + ((b * h + (u32)y) * w + (u32)(j0 + (int)q - (int)pl)) * ci;
+          const float *dr = dy + ((b * ho + i) * wo + (u32)j0) * co;
+          accumulate(xr, dr, (u32)(j1 - j0), ci, co, dw + (p * kw + q) * ci * co);
+        }
+      }
+}
