@@ -23,6 +23,7 @@ import { InspectSection, type ModelStamp } from './components/InspectSection';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
+import { invalidFieldsReason } from './lib/fieldCheck';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -44,6 +45,13 @@ export function App() {
   const [modelStamp, setModelStamp] = useState<ModelStamp | null>(null);
   const [lastFinishedId, setLastFinishedId] = useState<string | null>(null);
 
+  /** Number controls holding an invalid typed value (label → error): they block Train. */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const onFieldError = useCallback((label: string, error: string | null) => setFieldErrors((m) => {
+    if ((m[label] ?? null) === error) return m;
+    const { [label]: _old, ...rest } = m;
+    return error === null ? rest : { ...rest, [label]: error };
+  }), []);
   const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
   useEffect(() => {
     const q = serialiseLabUrl(lab, hidden);
@@ -79,7 +87,7 @@ export function App() {
         ? 'Load CIFAR-10 first.'
         : worker.initialising
           ? 'Choosing a backend…'
-          : null;
+          : invalidFieldsReason(fieldErrors);
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
   const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
   // When a run ends, its final model is the worker's model: name it and refresh the octave views.
@@ -150,6 +158,7 @@ export function App() {
               hidden={hidden}
               onChange={patch}
               runButtons={runButtons}
+              onFieldError={onFieldError}
               backend={
                 <BackendIndicator
                   choice={worker.backend}

@@ -16,12 +16,15 @@ export interface ControlsPanelProps {
   runButtons: ReactNode;
   /** Backend indicator, rendered at the end. */
   backend: ReactNode;
+  /** Told each number control's error as it changes (null = valid), keyed by the control's label. */
+  onFieldError?(label: string, error: string | null): void;
 }
 
 const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
 
 /** The training controls: α, model size (preset, depth, width), recipe and limits. */
-export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: ControlsPanelProps) {
+export function ControlsPanel({ state, hidden, onChange, runButtons, backend, onFieldError }: ControlsPanelProps) {
+  const validity = (label: string) => (error: string | null) => onFieldError?.(label, error);
   const presetId = useId();
   const depthId = useId();
   const show = (k: keyof LabState) => !hidden.has(k);
@@ -87,21 +90,21 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
         </div>
       ) : null}
       {show('widthMultiplier') ? (
-        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} />
+        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} onValidity={validity('Width k')} />
       ) : null}
-      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" /> : null}
+      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" onValidity={validity('Epochs')} /> : null}
       {show('batchSize') ? (
-        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" />
+        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" onValidity={validity('Batch')} />
       ) : null}
       {show('learningRate') ? (
-        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} />
+        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} testId="learning-rate" onValidity={validity('Learning rate')} />
       ) : null}
-      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} /> : null}
+      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} onValidity={validity('Seed')} /> : null}
       <details>
         <summary>Limits (demos, tests)</summary>
-        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} /> : null}
-        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} /> : null}
-        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} /> : null}
+        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} onValidity={validity('Train images')} /> : null}
+        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} onValidity={validity('Test images')} /> : null}
+        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} onValidity={validity('Max steps')} /> : null}
       </details>
       {runButtons}
       {show('backend') ? <div style={{ marginTop: 12 }}>{backend}</div> : null}
