@@ -37,7 +37,9 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       const files = await api!.saveModel(name);
       downloadBlob(names.json, withWeightsPath(files.modelJson, names.weights), 'application/json');
       downloadBlob(names.weights, files.weights, 'application/octet-stream');
-      return `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`;
+      return files.storedInBrowser
+        ? `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`
+        : `Not saved in this browser: ${files.notStoredReason ?? 'unknown reason'}. Downloaded ${names.json} + ${names.weights}: load them back with "or load files".`;
     });
   const loadByName = () =>
     act(async () => {
@@ -77,7 +79,7 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
         </label>
         <input id={filesId} type="file" multiple accept=".json,.bin" disabled={!api || busy} onChange={(e) => void loadFiles(e.target.files)} />
       </div>
-      {message ? <p className={message.startsWith('Error') ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
+      {message ? <p className={/^(Error|Not saved)/.test(message) ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
     </div>
   );
 }
