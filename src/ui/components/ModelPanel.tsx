@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { LabWorkerApi } from '../../train/protocol';
+import { readChosenFile } from '../../data/face';
 import { downloadBlob } from '../lib/download';
 import { modelFileNames, weightsFileName, withWeightsPath } from '../lib/modelFiles';
 
@@ -52,12 +53,12 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       const files = [...(list ?? [])];
       const json = files.find((f) => f.name.endsWith('.json'));
       if (!json) throw new Error('choose both the model .json file and its weights .bin file (no .json chosen)');
-      const modelJson = await json.text();
+      const modelJson = await readChosenFile(json.name, () => json.text());
       const bins = files.filter((f) => !f.name.endsWith('.json'));
       // Several .bin files: take the one the manifest names (or the only one).
       const bin = bins.length === 1 ? bins[0] : bins.find((f) => f.name === weightsFileName(modelJson));
       if (!bin) throw new Error(`choose the weights file ${weightsFileName(modelJson)} together with ${json.name}`);
-      const layers = await api!.loadModel({ modelJson, weights: await bin.arrayBuffer() });
+      const layers = await api!.loadModel({ modelJson, weights: await readChosenFile(bin.name, () => bin.arrayBuffer()) });
       onLoaded(`files ${json.name} + ${bin.name}`);
       return `Loaded ${json.name} + ${bin.name} (${layers.length} octave layers).`;
     });
