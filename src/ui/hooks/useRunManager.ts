@@ -11,6 +11,8 @@ import { applyTrainEvent, createRun, isFinished, numberRuns, type RunRecord } fr
 import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
+import { restoredAsInterrupted } from '../lib/runPersistence';
+import { useRunPersistence } from './useRunPersistence';
 
 /** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */
 const FINAL_EVENT_GRACE_MS = 5_000;
@@ -88,6 +90,8 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     return storeRef.current;
   }, []);
 
+  useRunPersistence(runsRef, activeId, queued, store, setStoreError);
+
   const update = useCallback(
     (id: string, fn: (r: RunRecord) => RunRecord, immediate = false) => {
       runsRef.current = runsRef.current.map((r) => (r.id === id ? fn(r) : r));
@@ -112,7 +116,10 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
   useEffect(() => {
     void store().then(async (s) => {
       if (!s) return;
-      const saved = await s.list();
+      const stored = await s.list();
+      // A run that was in progress when the page went away is shown (and kept) as interrupted.
+      const saved = stored.map(restoredAsInterrupted);
+      saved.filter((r, i) => r !== stored[i]).forEach((r) => void s.put(r).catch(() => {}));
       const known = new Set(runsRef.current.map((r) => r.id));
       const unnumbered = new Set(saved.filter((r) => !r.number).map((r) => r.id));
       const restored = numberRuns(saved.filter((r) => !known.has(r.id)));
