@@ -24,6 +24,7 @@ import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
 import { invalidFieldsReason } from './lib/fieldCheck';
+import { useRunBudget } from './hooks/useRunBudget';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -79,6 +80,7 @@ export function App() {
     getCost: (c) => getCost(c),
   });
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
+  const budget = useRunBudget(lab, runs.runs, worker.backend?.name ?? null, data.summary?.trainCount ?? 50_000);
   const blocked = !api
     ? 'Starting the worker…'
     : data.status === 'loading'
@@ -87,7 +89,7 @@ export function App() {
         ? 'Load CIFAR-10 first.'
         : worker.initialising
           ? 'Choosing a backend…'
-          : invalidFieldsReason(fieldErrors);
+          : (invalidFieldsReason(fieldErrors) ?? (budget?.level === 'refuse' ? budget.message : null));
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
   const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
   // When a run ends, its final model is the worker's model: name it and refresh the octave views.
@@ -115,6 +117,8 @@ export function App() {
   const hasModel = sessionTrained || modelStamp !== null;
 
   const runButtons = (
+    <>
+    {budget?.level === 'warn' ? <p className="notice" data-testid="run-budget">{budget.message}</p> : null}
     <RunButtons
       status={active?.status ?? null}
       blockedReason={blocked}
@@ -125,6 +129,7 @@ export function App() {
       onResume={() => void runs.resume()}
       onStop={() => void runs.stop()}
     />
+    </>
   );
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
   const sweepHidden = hidden.has('sweep') || hidden.has('alpha');

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TRAIN_PRESETS, type TrainPresetName } from '../../train/index';
+import { BOTTLENECK_DEPTHS, TRAIN_PRESETS, type TrainPresetName } from '../../train/index';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
 import { alphaVar } from '../lib/alphaColor';
@@ -33,7 +33,9 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
     return p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
       (p.maxSteps ?? null) === state.maxSteps;
   });
-  const depths = BASIC_DEPTHS.includes(state.depth) ? BASIC_DEPTHS : [...BASIC_DEPTHS, state.depth].sort((a, b) => a - b);
+  const blockId = useId();
+  const offered = state.block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS;
+  const depths = offered.includes(state.depth) ? offered : [...offered, state.depth].sort((a, b) => a - b);
   return (
     <section className="panel" aria-labelledby="controls-h">
       <h2 id="controls-h">Model and training</h2>
@@ -75,7 +77,24 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           </select>
         </div>
       ) : null}
-      {show('depth') && state.block === 'basic' ? (
+      {show('depth') ? (
+        <div className="field">
+          <label htmlFor={blockId} title={LAB_SCHEMA.block.doc}>
+            Block
+          </label>
+          <select id={blockId} value={state.block} data-testid="block-select"
+            onChange={(e) => {
+              const block = e.target.value as LabState['block'];
+              // Each block kind has its own depths: keep the depth when it fits, else take the smallest.
+              const fits = (block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS).includes(state.depth);
+              onChange({ block, depth: fits ? state.depth : (block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0]) });
+            }}>
+            <option value="basic">basic (6n+2)</option>
+            <option value="bottleneck">bottleneck (50/101/152)</option>
+          </select>
+        </div>
+      ) : null}
+      {show('depth') ? (
         <div className="field">
           <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
             Depth
