@@ -47,7 +47,7 @@ describe('runs in progress across a reload', () => {
     next.close();
     const r1 = restored.find((r) => r.id === 'r1');
     expect(r1?.status).toBe('interrupted');
-    expect(r1?.message).toBe('the page was closed or reloaded during the run, at step 7; its curves up to then are kept');
+    expect(r1?.message).toBe('page closed or reloaded at step 7; curves up to then kept');
     expect(r1?.step).toBe(7);
     expect(r1?.config).toEqual(config);
     expect(r1?.number).toBe(4);

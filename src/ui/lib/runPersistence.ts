@@ -32,7 +32,7 @@ export function restoredAsInterrupted(run: RunRecord): RunRecord {
   return {
     ...run,
     status: 'interrupted',
-    message: `the page was closed or reloaded during the run, at step ${run.step}; its curves up to then are kept`,
+    message: `page closed or reloaded at step ${run.step}; curves up to then kept`,
   };
 }
 
