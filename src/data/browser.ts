@@ -10,6 +10,7 @@ import { clearCachedDatasets, readCachedDataset, storeCachedDataset, storageFigu
 import { canHash, sha256Hex } from './checksum';
 import { CIFAR10_FILES, DATA_COMMAND_HELP } from './files';
 import type { CacheReport, Cifar10Dataset, LoadProgress } from './types';
+import { readChosenFile } from './fileRead';
 
 /** Options of the loaders. */
 export interface LoadOptions {
@@ -242,7 +243,8 @@ export async function loadCifar10FromUrl(
  * Loads CIFAR-10 from files dropped on the page or picked: the official cifar-10-binary.tar.gz,
  * or the seven loose files (other files are ignored). Reports byte progress while reading.
  *
- * @throws the errors of assembleCifar10 (each names the file: missing, twice, truncated, …).
+ * @throws the errors of assembleCifar10 (each names the file: missing, twice, truncated, …), and
+ *   an Error naming a file that could not be read (moved or deleted after it was chosen).
  */
 export async function loadCifar10FromFiles(
   files: ReadonlyArray<Blob & { name: string }>,
@@ -255,10 +257,12 @@ export async function loadCifar10FromFiles(
   for (const f of files) {
     named.push({
       name: f.name,
-      bytes: await readAll(f.stream(), (n) => {
-        loadedBytes += n;
-        onProgress({ phase: 'download', loadedBytes, totalBytes, file: f.name });
-      }),
+      bytes: await readChosenFile(f.name, () =>
+        readAll(f.stream(), (n) => {
+          loadedBytes += n;
+          onProgress({ phase: 'download', loadedBytes, totalBytes, file: f.name });
+        }),
+      ),
     });
   }
   onProgress({ phase: 'parse', loadedBytes, totalBytes });

@@ -23,4 +23,5 @@ export { createRng, mixSeed, shuffledIndices, type Rng } from './rng';
 export { applyCropFlip, sampleAugmentParams, CROP_PADDING, type AugmentParams } from './augment';
 export { createBatchStream, type Batch, type BatchStream, type BatchStreamOptions } from './batches';
 export { loadCifar10FromUrl, loadCifar10FromFiles, clearCifar10Cache, type LoadOptions, type UrlLoadResult } from './browser';
+export { fileReadError, readChosenFile } from './fileRead';
 export { storageFigures, CACHE_CHUNK_BYTES } from './cache';

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SavedModelFiles } from './protocol';
+import { describeStorageError } from '../data/cache';
 
 /** IndexedDB URL prefix of saved models. */
 export const MODEL_STORE_PREFIX = 'indexeddb://octconv-lab/';
@@ -119,11 +120,45 @@ export async function assertUsableModel(model: tf.LayersModel): Promise<void> {
   }
 }
 
-/** Saves `model` under `indexeddb://octconv-lab/<name>` when {@link hasModelStore}; else no-op. */
-export async function storeModel(model: tf.LayersModel, name: string): Promise<boolean> {
-  if (!hasModelStore()) return false;
-  await model.save(MODEL_STORE_PREFIX + name);
-  return true;
+/** Whether the browser really kept a saved model (see {@link storeModel}). */
+export type StoreOutcome = { stored: true } | { stored: false; reason: string };
+
+/** The bytes of tfjs weight data (one buffer or several, joined). */
+function weightDataBytes(data: tf.io.ModelArtifacts['weightData']): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  return new Uint8Array(tf.io.CompositeArrayBuffer.join(data));
+}
+
+/**
+ * Saves `model` under `indexeddb://octconv-lab/<name>` and reads it back. tfjs resolves its
+ * IndexedDB save when the put request succeeds, before the transaction commits, so a write the
+ * browser refuses at commit (storage quota exhausted) still "succeeds": only the read-back tells.
+ * @param weights the model's weights as {@link modelToFiles} wrote them (compared byte for byte).
+ * @returns `{ stored: true }` only when the stored weights equal `weights`; otherwise the reason
+ *   (no IndexedDB here, the write was refused, or nothing / something else was stored). Never throws.
+ */
+export async function storeModel(model: tf.LayersModel, name: string, weights: ArrayBuffer): Promise<StoreOutcome> {
+  if (!hasModelStore()) return { stored: false, reason: 'this environment has no IndexedDB' };
+  const url = MODEL_STORE_PREFIX + name;
+  try {
+    await model.save(url);
+  } catch (e) {
+    return { stored: false, reason: `the browser refused the write: ${describeStorageError(e)}` };
+  }
+  let back: tf.io.ModelArtifacts;
+  try {
+    const [handler] = tf.io.getLoadHandlers(url);
+    if (!handler?.load) throw new Error('no IndexedDB load handler');
+    back = await handler.load();
+  } catch {
+    return { stored: false, reason: `the browser reported the write done but kept nothing under '${name}' (storage full, or site data blocked)` };
+  }
+  const got = weightDataBytes(back.weightData);
+  const want = new Uint8Array(weights);
+  if (got.length !== want.length || got.some((b, i) => b !== want[i])) {
+    return { stored: false, reason: `the copy kept under '${name}' differs from the model (${got.length} weight bytes kept, ${want.length} saved; the write was not kept)` };
+  }
+  return { stored: true };
 }
 
 /**

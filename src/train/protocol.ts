@@ -206,6 +206,14 @@ export interface SavedModelFiles {
   weights: ArrayBuffer;
 }
 
+/** What saveModel did: the files, and whether this browser really kept the model under its name. */
+export interface SaveModelResult extends SavedModelFiles {
+  /** True only when the copy in IndexedDB was read back equal to the files. */
+  storedInBrowser: boolean;
+  /** Why it was not kept (quota exhausted, no IndexedDB, …); null when stored. */
+  notStoredReason: string | null;
+}
+
 /** The worker's API (exposed with comlink). Methods reject with an Error carrying a clear message. */
 export interface LabWorkerApi {
   /** Probe and pick a backend (or force `preferred`); registers the kernel fixes first. */
@@ -225,7 +233,7 @@ export interface LabWorkerApi {
   /** Activations of the current (or last trained) model for test image `imageIndex`. */
   inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult>;
   /** The current model in the standard tfjs format; also stored in IndexedDB under `name`. */
-  saveModel(name: string): Promise<SavedModelFiles>;
+  saveModel(name: string): Promise<SaveModelResult>;
   /** Load a model saved by saveModel (from IndexedDB by name, or from files). */
   loadModel(source: { name: string } | SavedModelFiles): Promise<OctaveLayerInfo[]>;
   /**

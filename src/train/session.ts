@@ -24,6 +24,7 @@ import type {
   InspectResult,
   LabWorkerApi,
   SavedModelFiles,
+  SaveModelResult,
   StorageFigures,
   TrainConfig,
   TrainEvent,
@@ -183,13 +184,17 @@ export class LabSession implements LabWorkerApi {
     return transfer(result, inspectTransferables(result));
   }
 
-  /** The current model as model.json + weights.bin; also stored in IndexedDB where available. */
-  async saveModel(name: string): Promise<SavedModelFiles> {
+  /**
+   * The current model as model.json + weights.bin, also stored in IndexedDB where available;
+   * `storedInBrowser` says whether the stored copy was read back intact (else `notStoredReason`).
+   */
+  async saveModel(name: string): Promise<SaveModelResult> {
     checkModelName(name);
     if (!this.model) throw new Error('no model to save: train or load one first');
     const files = await modelToFiles(this.model);
-    await storeModel(this.model, name);
-    return transfer(files, [files.weights]);
+    const kept = await storeModel(this.model, name, files.weights);
+    const result: SaveModelResult = { ...files, storedInBrowser: kept.stored, notStoredReason: kept.stored ? null : kept.reason };
+    return transfer(result, [files.weights]);
   }
 
   /**

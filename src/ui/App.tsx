@@ -27,6 +27,8 @@ import { formatAlpha } from './lib/formatAlpha';
 import { useWorkerPool } from './hooks/useWorkerPool';
 import { RunProgress } from './components/RunProgress';
 import { DATA_BASE_PATH } from './hooks/useDataLoader';
+import { invalidFieldsReason } from './lib/fieldCheck';
+import { useRunBudget } from './hooks/useRunBudget';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -48,6 +50,13 @@ export function App() {
   const [modelStamp, setModelStamp] = useState<ModelStamp | null>(null);
   const [lastFinishedId, setLastFinishedId] = useState<string | null>(null);
 
+  /** Number controls holding an invalid typed value (label → error): they block Train. */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const onFieldError = useCallback((label: string, error: string | null) => setFieldErrors((m) => {
+    if ((m[label] ?? null) === error) return m;
+    const { [label]: _old, ...rest } = m;
+    return error === null ? rest : { ...rest, [label]: error };
+  }), []);
   const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
   useEffect(() => {
     const q = serialiseLabUrl(lab, hidden);
@@ -84,6 +93,7 @@ export function App() {
   });
   const sweepBase = useMemo(() => toTrainConfig(lab), [lab]);
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
+  const budget = useRunBudget(lab, runs.runs, worker.backend?.name ?? null, data.summary?.trainCount ?? 50_000);
   const blocked = !api
     ? 'Starting the worker…'
     : data.status === 'loading'
@@ -92,7 +102,7 @@ export function App() {
         ? 'Load CIFAR-10 first.'
         : worker.initialising
           ? 'Choosing a backend…'
-          : null;
+          : (invalidFieldsReason(fieldErrors) ?? (budget?.level === 'refuse' ? budget.message : null));
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
   const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
   // When a run ends, its final model is the worker's model: name it and refresh the octave views.
@@ -120,6 +130,8 @@ export function App() {
   const hasModel = sessionTrained || modelStamp !== null;
 
   const runButtons = (
+    <>
+    {budget?.level === 'warn' ? <p className="notice" data-testid="run-budget">{budget.message}</p> : null}
     <RunButtons
       status={active?.status ?? null}
       blockedReason={blocked}
@@ -130,6 +142,7 @@ export function App() {
       onResume={() => void runs.resume()}
       onStop={() => void runs.stop()}
     />
+    </>
   );
   const progress = <RunProgress runs={runs.runs} slots={pool.slots} />;
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
@@ -164,6 +177,7 @@ export function App() {
               hidden={hidden}
               onChange={patch}
               runButtons={<>{runButtons}{progress}</>}
+              onFieldError={onFieldError}
               backend={
                 <BackendIndicator
                   choice={worker.backend}

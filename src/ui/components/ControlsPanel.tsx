@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
+import { BOTTLENECK_DEPTHS, TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
 import { alphaVar } from '../lib/alphaColor';
@@ -18,12 +18,15 @@ export interface ControlsPanelProps {
   runButtons: ReactNode;
   /** Backend indicator, rendered at the end. */
   backend: ReactNode;
+  /** Told each number control's error as it changes (null = valid), keyed by the control's label. */
+  onFieldError?(label: string, error: string | null): void;
 }
 
 const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
 
 /** The training controls: α, model size (preset, depth, width), recipe and limits. */
-export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: ControlsPanelProps) {
+export function ControlsPanel({ state, hidden, onChange, runButtons, backend, onFieldError }: ControlsPanelProps) {
+  const validity = (label: string) => (error: string | null) => onFieldError?.(label, error);
   const presetId = useId();
   const depthId = useId();
   const archId = useId();
@@ -34,7 +37,9 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
     return (p.architecture ?? 'resnet') === state.architecture && p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
       (p.maxSteps ?? null) === state.maxSteps;
   });
-  const depths = BASIC_DEPTHS.includes(state.depth) ? BASIC_DEPTHS : [...BASIC_DEPTHS, state.depth].sort((a, b) => a - b);
+  const blockId = useId();
+  const offered = state.block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS;
+  const depths = offered.includes(state.depth) ? offered : [...offered, state.depth].sort((a, b) => a - b);
   return (
     <section className="panel" aria-labelledby="controls-h">
       <h2 id="controls-h">Model and training</h2>
@@ -90,7 +95,24 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
           </select>
         </div>
       ) : null}
-      {show('depth') && resnet && state.block === 'basic' ? (
+      {show('depth') && resnet ? (
+        <div className="field">
+          <label htmlFor={blockId} title={LAB_SCHEMA.block.doc}>
+            Block
+          </label>
+          <select id={blockId} value={state.block} data-testid="block-select"
+            onChange={(e) => {
+              const block = e.target.value as LabState['block'];
+              // Each block kind has its own depths: keep the depth when it fits, else take the smallest.
+              const fits = (block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS).includes(state.depth);
+              onChange({ block, depth: fits ? state.depth : (block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0]) });
+            }}>
+            <option value="basic">basic (6n+2)</option>
+            <option value="bottleneck">bottleneck (50/101/152)</option>
+          </select>
+        </div>
+      ) : null}
+      {show('depth') && resnet ? (
         <div className="field">
           <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
             Depth
@@ -105,21 +127,21 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend }: 
         </div>
       ) : null}
       {show('widthMultiplier') ? (
-        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} />
+        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} onValidity={validity('Width k')} />
       ) : null}
-      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" /> : null}
+      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" onValidity={validity('Epochs')} /> : null}
       {show('batchSize') ? (
-        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" />
+        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" onValidity={validity('Batch')} />
       ) : null}
       {show('learningRate') ? (
-        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} />
+        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} testId="learning-rate" onValidity={validity('Learning rate')} />
       ) : null}
-      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} /> : null}
+      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} onValidity={validity('Seed')} /> : null}
       <details>
         <summary>Limits (demos, tests)</summary>
-        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} /> : null}
-        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} /> : null}
-        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} /> : null}
+        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} onValidity={validity('Train images')} /> : null}
+        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} onValidity={validity('Test images')} /> : null}
+        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} onValidity={validity('Max steps')} /> : null}
       </details>
       {runButtons}
       {show('backend') ? <div style={{ marginTop: 12 }}>{backend}</div> : null}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { LabWorkerApi } from '../../train/protocol';
+import { readChosenFile } from '../../data/face';
 import { downloadBlob } from '../lib/download';
 import { modelFileNames, weightsFileName, withWeightsPath } from '../lib/modelFiles';
 
@@ -37,7 +38,9 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       const files = await api!.saveModel(name);
       downloadBlob(names.json, withWeightsPath(files.modelJson, names.weights), 'application/json');
       downloadBlob(names.weights, files.weights, 'application/octet-stream');
-      return `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`;
+      return files.storedInBrowser
+        ? `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`
+        : `Not saved in this browser: ${files.notStoredReason ?? 'unknown reason'}. Downloaded ${names.json} + ${names.weights}: load them back with "or load files".`;
     });
   const loadByName = () =>
     act(async () => {
@@ -50,12 +53,12 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       const files = [...(list ?? [])];
       const json = files.find((f) => f.name.endsWith('.json'));
       if (!json) throw new Error('choose both the model .json file and its weights .bin file (no .json chosen)');
-      const modelJson = await json.text();
+      const modelJson = await readChosenFile(json.name, () => json.text());
       const bins = files.filter((f) => !f.name.endsWith('.json'));
       // Several .bin files: take the one the manifest names (or the only one).
       const bin = bins.length === 1 ? bins[0] : bins.find((f) => f.name === weightsFileName(modelJson));
       if (!bin) throw new Error(`choose the weights file ${weightsFileName(modelJson)} together with ${json.name}`);
-      const layers = await api!.loadModel({ modelJson, weights: await bin.arrayBuffer() });
+      const layers = await api!.loadModel({ modelJson, weights: await readChosenFile(bin.name, () => bin.arrayBuffer()) });
       onLoaded(`files ${json.name} + ${bin.name}`);
       return `Loaded ${json.name} + ${bin.name} (${layers.length} octave layers).`;
     });
@@ -77,7 +80,7 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
         </label>
         <input id={filesId} type="file" multiple accept=".json,.bin" disabled={!api || busy} onChange={(e) => void loadFiles(e.target.files)} />
       </div>
-      {message ? <p className={message.startsWith('Error') ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
+      {message ? <p className={/^(Error|Not saved)/.test(message) ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { NumberSpec } from '../state/labSchema';
+import { checkNumberField } from '../lib/fieldCheck';
 
 /** Props of {@link NumberField}. */
 export interface NumberFieldProps {
@@ -12,33 +13,34 @@ export interface NumberFieldProps {
   /** Text of the empty value for optional fields (e.g. "all"). */
   emptyLabel?: string;
   testId?: string;
+  /** Told the field's error whenever it changes (null = valid), so the page can block Train. */
+  onValidity?(error: string | null): void;
 }
 
 /**
- * A labelled number input bound to a schema range: values outside the range are not applied
- * and the field says why (the page never gets an invalid config).
+ * A labelled number input bound to a schema range: values outside the range are not applied,
+ * the field says why in red and reports the error through `onValidity` (the page blocks Train
+ * instead of silently training with the previous value).
  */
-export function NumberField({ label, spec, value, onChange, step, emptyLabel, testId }: NumberFieldProps) {
+export function NumberField({ label, spec, value, onChange, step, emptyLabel, testId, onValidity }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(value === null ? '' : String(value)), [value]);
+  useEffect(() => {
+    setText(value === null ? '' : String(value));
+    setError(null);
+  }, [value]);
+  const validity = useRef(onValidity);
+  validity.current = onValidity;
+  useEffect(() => validity.current?.(error), [error]);
+  // A hidden or removed field blocks nothing.
+  useEffect(() => () => validity.current?.(null), []);
   const commit = (t: string) => {
     setText(t);
-    if (t.trim() === '' && spec.optional) {
-      setError(null);
-      onChange(null);
-      return;
-    }
-    const v = Number(t);
-    const r = spec.range;
-    if (t.trim() === '' || !Number.isFinite(v)) return setError('enter a number');
-    if (r.integer && !Number.isInteger(v)) return setError('whole numbers only');
-    if ((r.minExclusive ? v <= r.min : v < r.min) || v > r.max) {
-      return setError(`${r.minExclusive ? '>' : '≥'} ${r.min} and ≤ ${r.max}`);
-    }
+    const c = checkNumberField(t, spec);
+    if (!c.ok) return setError(c.error);
     setError(null);
-    onChange(v);
+    onChange(c.value);
   };
   return (
     <div className="field">
@@ -61,7 +63,7 @@ export function NumberField({ label, spec, value, onChange, step, emptyLabel, te
           onChange={(e) => commit(e.target.value)}
         />
         {error ? (
-          <div id={`${id}-err`} className="error muted">
+          <div id={`${id}-err`} className="error" data-testid={testId ? `${testId}-error` : undefined}>
             {error}
           </div>
         ) : null}

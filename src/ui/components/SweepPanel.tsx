@@ -3,7 +3,7 @@ import type { TrainConfig } from '../../train/protocol';
 import { getCost } from '../hooks/costService';
 import { LONG_SWEEP_MS, estimateSweepMs, formatDurationMs, measuredMacsPerMs } from '../lib/runProgress';
 import { stepsPerEpoch, type RunRecord } from '../lib/runs';
-import { parseAlphaList } from '../lib/sweepQueue';
+import { checkAlphaList } from '../lib/sweepQueue';
 import { LAB_SCHEMA, type NumberSpec } from '../state/labSchema';
 import { NumberField } from './NumberField';
 
@@ -49,56 +49,51 @@ function useSweepEstimate(alphas: number[], repeats: number, base: TrainConfig, 
   return ms;
 }
 
-/** α sweep: a list of α values queued as runs with the same recipe (paper §4.2 ablation). */
+/**
+ * α sweep: a list of α values × repeats (seeds) queued as runs with the same recipe (paper §4.2
+ * ablation). The list is checked as it is typed: a bad entry is named and disables the button.
+ */
 export function SweepPanel({ alphas, onAlphasChange, repeats, onRepeatsChange, onRun, blockedReason, base, runs, slots, trainCount }: SweepPanelProps) {
   const id = useId();
   const estimate = useSweepEstimate(alphas, repeats, base, runs, slots, trainCount);
   const [text, setText] = useState(alphas.join(', '));
-  const [error, setError] = useState<string | null>(null);
   /** Shown after duplicate α values were dropped from the typed list. */
   const [dedupeNote, setDedupeNote] = useState<string | null>(null);
   useEffect(() => setText(alphas.join(', ')), [alphas]);
-  const parse = (t: string): number[] | null => {
-    try {
-      const list = parseAlphaList(t);
-      const unique = [...new Set(list)];
-      setError(null);
-      setDedupeNote(unique.length < list.length ? `Duplicate α values removed: ${unique.join(', ')} (${unique.length} run${unique.length === 1 ? '' : 's'}).` : null);
-      if (unique.length < list.length) setText(unique.join(', '));
-      return unique;
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return null;
-    }
+  const check = checkAlphaList(text);
+  /** Applies the typed list (duplicates dropped, with a note); null when it is invalid. */
+  const apply = (): number[] | null => {
+    if (!check.ok) return null;
+    const n = check.alphas.length;
+    setDedupeNote(check.duplicates > 0 ? `Duplicate α values removed: ${check.alphas.join(', ')} (${n} run${n === 1 ? '' : 's'}).` : null);
+    if (check.duplicates > 0) setText(check.alphas.join(', '));
+    onAlphasChange(check.alphas);
+    return check.alphas;
   };
+  const errorId = `${id}-err`;
+  const count = check.ok ? check.alphas.length * repeats : 0;
   return (
     <div>
       <div className="field">
         <label htmlFor={id}>α values</label>
-        <input id={id} type="text" value={text} aria-invalid={error !== null} data-testid="sweep-input"
+        <input id={id} type="text" value={text} aria-invalid={!check.ok} aria-describedby={check.ok ? undefined : errorId} data-testid="sweep-input"
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => {
-            const l = parse(text);
-            if (l) onAlphasChange(l);
-          }} />
+          onBlur={() => void apply()} />
       </div>
       <NumberField label="repeats (seeds per α)" spec={LAB_SCHEMA.repeats as NumberSpec} value={repeats} onChange={(v) => v !== null && onRepeatsChange(v)} testId="sweep-repeats" />
-      {error ? <p className="error muted">{error}</p> : null}
+      {!check.ok ? <p id={errorId} className="error" data-testid="sweep-error">{check.error}</p> : null}
       <p className={estimate !== null && estimate > LONG_SWEEP_MS ? 'notice' : 'muted'} data-testid="sweep-estimate" role="status">
         {estimate === null
           ? 'Time estimate after the first measured steps of a run with this backend.'
           : `About ${formatDurationMs(estimate)} of training at the speed measured so far, ${slots} at a time${estimate > LONG_SWEEP_MS ? ' — longer than 10 minutes: fewer steps, a smaller depth or fewer repeats make it shorter.' : '.'}`}
       </p>
       {dedupeNote ? <p className="notice" role="status" data-testid="sweep-dedupe">{dedupeNote}</p> : null}
-      <button type="button" disabled={blockedReason !== null} data-testid="run-sweep"
+      <button type="button" disabled={blockedReason !== null || !check.ok} data-testid="run-sweep"
         onClick={() => {
-          const l = parse(text);
-          if (l) {
-            onAlphasChange(l);
-            onRun(l);
-          }
+          const l = apply();
+          if (l) onRun(l);
         }}>
-        Run sweep ({new Set(text.split(/[\s,;]+/).filter(Boolean).map(Number)).size * repeats} runs)
+        {check.ok ? `Run sweep (${count} run${count === 1 ? '' : 's'})` : 'Run sweep (fix the α list)'}
       </button>
     </div>
   );

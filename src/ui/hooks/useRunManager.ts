@@ -15,6 +15,8 @@ import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
 import { RunQueue } from '../../train/face';
 import { plannedStepsOf } from '../lib/runProgress';
+import { restoredAsInterrupted } from '../lib/runPersistence';
+import { useRunPersistence } from './useRunPersistence';
 
 /** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */
 const FINAL_EVENT_GRACE_MS = 5_000;
@@ -98,6 +100,8 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
     return storeRef.current;
   }, []);
 
+  useRunPersistence(runsRef, activeIds[0] ?? null, queued, store, setStoreError);
+
   const update = useCallback(
     (id: string, fn: (r: RunRecord) => RunRecord, immediate = false) => {
       runsRef.current = runsRef.current.map((r) => (r.id === id ? fn(r) : r));
@@ -122,7 +126,10 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
   useEffect(() => {
     void store().then(async (s) => {
       if (!s) return;
-      const saved = await s.list();
+      const stored = await s.list();
+      // A run that was in progress when the page went away is shown (and kept) as interrupted.
+      const saved = stored.map(restoredAsInterrupted);
+      saved.filter((r, i) => r !== stored[i]).forEach((r) => void s.put(r).catch(() => {}));
       const known = new Set(runsRef.current.map((r) => r.id));
       const unnumbered = new Set(saved.filter((r) => !r.number).map((r) => r.id));
       const restored = numberRuns(saved.filter((r) => !known.has(r.id)));

@@ -34,3 +34,21 @@ export function parseAlphaList(text: string): number[] {
     return v;
   });
 }
+
+/** The sweep box's text checked as the user types: the distinct α values, or why it is refused. */
+export type AlphaListCheck = { ok: true; alphas: number[]; duplicates: number } | { ok: false; error: string };
+
+/**
+ * Checks the sweep box's text ({@link parseAlphaList}): the distinct α values in typed order and
+ * how many duplicates were dropped, or the error naming the bad entry (the Run sweep button is
+ * disabled and shows no run count then).
+ */
+export function checkAlphaList(text: string): AlphaListCheck {
+  try {
+    const list = parseAlphaList(text);
+    const alphas = [...new Set(list)];
+    return { ok: true, alphas, duplicates: list.length - alphas.length };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
