@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --browser`: builds scripts/bench-page with Vite, serves it (and the wasm
  * binaries) on 127.0.0.1, and drives Debian's headless Chromium through playwright-core
- * (executablePath /usr/bin/chromium, flags from TFJS-NOTES; never `playwright install`). Each
+ * (executablePath /usr/bin/chromium, flags from docs/tfjs-notes.md; never `playwright install`). Each
  * backend runs in a fresh page. Software WebGL/WebGPU adapters are ~30× slower than wasm here, so
  * they get a tiny workload (Oct-ResNet-8, batch 8, one timed rep).
  */

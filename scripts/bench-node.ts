@@ -199,7 +199,7 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
   for (const s of subjects) {
     s.model.dispose();
     s.opt.dispose();
-    (s.opt as unknown as { c?: tf.Tensor }).c?.dispose(); // TFJS-NOTES bug 4: dispose() leaves the lr scalar
+    (s.opt as unknown as { c?: tf.Tensor }).c?.dispose(); // docs/tfjs-notes.md bug 4: dispose() leaves the lr scalar
   }
   tf.dispose([xs, labels]);
   const wasm = (tf.backend() as unknown as { wasm?: { HEAPU8: Uint8Array } }).wasm;

@@ -1,5 +1,5 @@
 /**
- * Validation and block layout of the Oct-ResNet family (DESIGN §4). Shared by the builder and by
+ * Validation and block layout of the Oct-ResNet family (docs/architecture.md §4). Shared by the builder and by
  * validateOctResNetConfig, so a config that validates builds, and vice versa.
  */
 import { checkAlpha } from './split';
@@ -41,7 +41,7 @@ export interface NetPlan {
 }
 
 /**
- * Octave layout as in the official code (DESIGN §4), for the three-stage CIFAR ResNets (6n+2), the
+ * Octave layout as in the official code (docs/architecture.md §4), for the three-stage CIFAR ResNets (6n+2), the
  * four-stage basic ResNet-18/34 and the bottleneck ResNet-50/101/152 alike (CIFAR stem: a stride-1
  * 3×3 conv; 16k channels for 6n+2, else 64k): the first block takes α_in = 0, all stages but
  * the last run at α, the first (strided) block of the last stage converts to α_out = 0, the rest of

@@ -1,5 +1,5 @@
 /**
- * Cost model (DESIGN §5): params, MACs (multiply-adds) and activation elements counted from the
+ * Cost model (docs/architecture.md §5): params, MACs (multiply-adds) and activation elements counted from the
  * BUILT layers of a model, per layer and in total, with the vanilla (α = 0) totals alongside.
  */
 import * as tf from '@tensorflow/tfjs';

@@ -1,5 +1,5 @@
 /**
- * Public face of the octave-convolution core (DOM-free, tfjs only). See DESIGN §3–5.
+ * Public face of the octave-convolution core (DOM-free, tfjs only). See docs/architecture.md §3–5.
  */
 export * from './types';
 export { splitChannels } from './split';

@@ -1,5 +1,5 @@
 /**
- * Kernel fixes for tfjs 4.22.0 (TFJS-NOTES bugs 1 and 2) and wasm training speed, registered in one place.
+ * Kernel fixes for tfjs 4.22.0 (docs/tfjs-notes.md bugs 1 and 2) and wasm training speed, registered in one place.
  *
  * Call {@link registerKernelFixes} once before (or after) a backend initialises; it only touches the
  * global kernel registry, so it works in Node, in a browser page and in a Web Worker.

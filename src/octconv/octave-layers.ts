@@ -1,12 +1,12 @@
 /**
- * Per-branch building blocks around an OctConv (DESIGN §3): BatchNorm, ReLU, residual add,
+ * Per-branch building blocks around an OctConv (docs/architecture.md §3): BatchNorm, ReLU, residual add,
  * 2×2 average pooling, the spatial-size check — all applied to octave tensors
  * `{ high: [N,H,W,cH], low: [N,H/2,W/2,cL] }` of symbolic (layers-API) tensors.
  */
 import * as tf from '@tensorflow/tfjs';
 import { batchNormalization } from './fast-batchnorm';
 
-/** An octave feature map; a branch with zero channels is `null` (DESIGN §3). */
+/** An octave feature map; a branch with zero channels is `null` (docs/architecture.md §3). */
 export interface OctaveTensor<T> {
   /** High-frequency branch [N, H, W, cH] (null when α = 1). */
   high: T | null;
@@ -17,7 +17,7 @@ export interface OctaveTensor<T> {
 /** Octave tensor of layers-API symbolic tensors (used while building a model). */
 export type SymbolicOctave = OctaveTensor<tf.SymbolicTensor>;
 
-/** BatchNorm settings of the whole family (DESIGN §3; tfjs defaults 0.99/1e-3 lag in short runs). */
+/** BatchNorm settings of the whole family (docs/architecture.md §3; tfjs defaults 0.99/1e-3 lag in short runs). */
 export const BN_MOMENTUM = 0.9;
 export const BN_EPSILON = 1e-5;
 
@@ -67,7 +67,7 @@ export function octAddRelu(a: SymbolicOctave, b: SymbolicOctave, name: string): 
 }
 
 /**
- * Checks the spatial size of an octave layer's high-resolution grid (DESIGN §3: sizes must be even
+ * Checks the spatial size of an octave layer's high-resolution grid (docs/architecture.md §3: sizes must be even
  * at every octave level). A layer with a low branch (in or out) or stride 2 pools the high grid
  * once, so H and W must be even; a stride-2 layer with a low output pools twice, so H/2 and W/2
  * must be even too.

@@ -1,5 +1,5 @@
 /**
- * The Octave Convolution for the tfjs layers API (paper eq. (1)–(2), §3.2–3.3; DESIGN §3).
+ * The Octave Convolution for the tfjs layers API (paper eq. (1)–(2), §3.2–3.3; docs/architecture.md §3).
  *
  * Built from stock layers only (conv2d / depthwiseConv2d, averagePooling2d, add) plus the registered
  * {@link NearestUpsample2x}, so models save and load in the standard tfjs format. Path convs are

@@ -1,5 +1,5 @@
 /**
- * Access to every octave layer's high and low activations (DESIGN §3, last bullet; for the views).
+ * Access to every octave layer's high and low activations (docs/architecture.md §3, last bullet; for the views).
  */
 import * as tf from '@tensorflow/tfjs';
 import { readOctaveMetadata } from './metadata';

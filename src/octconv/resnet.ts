@@ -1,5 +1,5 @@
 /**
- * Oct-ResNet builder (DESIGN §4): CIFAR ResNets of depth 6n+2 with basic blocks and bottleneck
+ * Oct-ResNet builder (docs/architecture.md §4): CIFAR ResNets of depth 6n+2 with basic blocks and bottleneck
  * Oct-ResNet-50/101/152 with a CIFAR stem, every conv an OctConv with per-branch BN + ReLU.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -45,7 +45,7 @@ function residualBlock(ctx: BuildContext, x: SymbolicOctave, p: BlockPlan, bottl
 }
 
 /**
- * Builds an Oct-ResNet (DESIGN §4) with seeded He-normal conv init (same seed ⇒ same weights).
+ * Builds an Oct-ResNet (docs/architecture.md §4) with seeded He-normal conv init (same seed ⇒ same weights).
  *
  * Input: float32 NHWC [N, 32, 32, 3] (normalised images; `config.inputShape` overrides).
  * Output: logits [N, numClasses] (no softmax). α = 0 gives exactly the vanilla CIFAR ResNet

@@ -1,5 +1,5 @@
 /**
- * Channel split of an octave feature map (paper §3.1, DESIGN §3).
+ * Channel split of an octave feature map (paper §3.1, docs/architecture.md §3).
  */
 
 /** Tolerance that makes floor(α·c) robust to binary floating-point error (e.g. 0.7·10 = 6.999…). */

@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 /** Residual block kind: two 3×3 OctConvs (CIFAR ResNet-6n+2) or 1×1–3×3–1×1 (ResNet-50/101/152). */
 export type BlockKind = 'basic' | 'bottleneck';
 
-/** Configuration of an Oct-ResNet (DESIGN §4). */
+/** Configuration of an Oct-ResNet (docs/architecture.md §4). */
 export interface OctResNetConfig {
   /**
    * Depth: 6n+2 for 'basic' (8, 14, 20, 32, 56, …: three stages 16k/32k/64k), 18 or 34 for 'basic'

@@ -1,7 +1,7 @@
 /**
- * Nearest-neighbour ×2 upsampling with an exact gradient on every backend (DESIGN §3).
+ * Nearest-neighbour ×2 upsampling with an exact gradient on every backend (docs/architecture.md §3).
  *
- * tfjs 4.22.0's cpu `ResizeNearestNeighborGrad` is wrong for batch > 1 (TFJS-NOTES bug 2), so the
+ * tfjs 4.22.0's cpu `ResizeNearestNeighborGrad` is wrong for batch > 1 (docs/tfjs-notes.md bug 2), so the
  * L→H path of eq. (1) uses this op: the forward pass is the stock nearest resize (pixel replication,
  * no align-corners), the gradient is a reshape-and-sum over each 2×2 block, written with
  * `tf.customGrad` so no backend's resize-gradient kernel is ever called.

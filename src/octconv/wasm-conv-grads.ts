@@ -3,7 +3,7 @@
  * XNNPACK-backed kernels (Conv2D, Transpose, Reverse, Slice). Profiling Oct-ResNet-20 training
  * (scripts/bench-profile.ts) showed wasm's stock `Conv2DBackpropInput` — a scalar loop, not
  * XNNPACK — taking ~10× the forward conv and ~half of every step; and `Conv2DBackpropFilter` is
- * missing altogether (TFJS-NOTES bug 1).
+ * missing altogether (docs/tfjs-notes.md bug 1).
  */
 import * as tf from '@tensorflow/tfjs';
 import { heapOffset, simdExports, type WasmBackendLike } from './wasm-simd-module';
@@ -60,7 +60,7 @@ interface ConvGradAttrs {
 
 /**
  * `Conv2DBackpropFilter` (dW of a 2-D convolution, NHWC, dilation 1) written as a forward conv2d
- * in which the batch axis plays the role of channels (TFJS-NOTES bug 1):
+ * in which the batch axis plays the role of channels (docs/tfjs-notes.md bug 1):
  *
  *   dW[p, q, ci, co] = Σ_{n,i,j} xPad[n, i·s + p, j·s + q, ci] · dy[n, i, j, co]
  *

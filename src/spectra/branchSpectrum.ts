@@ -1,6 +1,6 @@
 /**
  * Spectrum of one branch of an octave feature map: centred log-magnitude, radial energy profile
- * on the reference (input-resolution) grid, and the low-frequency energy fraction (issue 6).
+ * on the reference (input-resolution) grid, and the low-frequency energy fraction.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BranchSpectrum, FeatureMap } from './types';

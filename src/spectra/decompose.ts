@@ -5,7 +5,7 @@
 
 /**
  * Split an image into a low-frequency part (2×2 average pooling, then nearest ×2 upsampling —
- * the same pool/upsample pair as OctConv, DESIGN §3) and the high-frequency residual
+ * the same pool/upsample pair as OctConv, docs/architecture.md §3) and the high-frequency residual
  * (image − low). Paper §3.1, Fig. 1(b): low + high = image exactly.
  *
  * @param image uint8 NHWC without N, row-major [height, width, channels] (default 32×32×3,

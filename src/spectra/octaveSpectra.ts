@@ -1,5 +1,5 @@
 /**
- * Spectra of both branches of one octave layer on one shared frequency axis (issue 6, DESIGN §1.4).
+ * Spectra of both branches of one octave layer on one shared frequency axis (docs/architecture.md §1.4).
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BranchSpectrum, FeatureMap } from './types';

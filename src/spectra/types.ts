@@ -19,13 +19,13 @@ export interface BranchSpectrum {
   cutoff: number;
   /** Fraction of the energy at radial frequency below `cutoff`. */
   lowEnergyFraction: number;
-  /** Branch resolution / reference resolution (1 high, 0.5 low). Added by spectra; optional for old producers. */
-  scale?: number;
+  /** Branch resolution / reference resolution (1 high, 0.5 low). */
+  scale: number;
   /**
    * Σ over DFT indices and channels of |F|² (unnormalised DFT, input units²). 0 means the branch
-   * carries no (non-DC) energy and all fractions are 0. Added by spectra; optional for old producers.
+   * carries no (non-DC) energy and all fractions are 0.
    */
-  totalEnergy?: number;
+  totalEnergy: number;
 }
 
 /** A float feature map: NHWC without N, row-major [height, width, channels]. */

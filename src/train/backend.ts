@@ -1,5 +1,5 @@
 /**
- * Backend probing, ranking and selection (DESIGN §1.2, TFJS-NOTES "Backends that run here").
+ * Backend probing, ranking and selection (docs/architecture.md §1.2, docs/tfjs-notes.md "Backends that run here").
  *
  * Rank: WebGPU on a real GPU → WebGL on a real GPU → WASM → software WebGL → software WebGPU →
  * CPU. Software adapters (a WebGPU fallback adapter, SwiftShader, llvmpipe) measured 20–35×
@@ -255,7 +255,7 @@ async function initWasm(): Promise<boolean> {
 
 /**
  * Initialises tfjs on `name`. WASM runs multi-threaded where the page allows it (see
- * initWasm; TFJS-NOTES "WASM threads"). @returns false when tfjs could not initialise it.
+ * initWasm; docs/tfjs-notes.md "WASM threads"). @returns false when tfjs could not initialise it.
  */
 export async function initBackend(name: BackendName): Promise<boolean> {
   registerKernelFixes();

@@ -1,5 +1,5 @@
 /**
- * Training configuration: defaults, presets and validation (DESIGN §6). DOM-free and tfjs-free,
+ * Training configuration: defaults, presets and validation (docs/architecture.md §6). DOM-free and tfjs-free,
  * so the UI's URL schema, the worker and the CLI share one set of ranges and defaults.
  */
 import type { TrainConfig } from './protocol';
@@ -46,7 +46,7 @@ export const BOTTLENECK_DEPTHS: readonly number[] = [50, 101, 152];
 
 /**
  * The default "quick" preset: Oct-ResNet-8, width 1, α = 0.25, fast enough to train an epoch in
- * the browser on WASM within minutes. Recipe of DESIGN §6: SGD + Nesterov 0.9, weight decay 5e-4
+ * the browser on WASM within minutes. Recipe of docs/architecture.md §6: SGD + Nesterov 0.9, weight decay 5e-4
  * on kernels, one-cycle LR peaking at 0.2 (batch 128), label smoothing 0.1, crop+flip.
  */
 export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({

@@ -1,6 +1,6 @@
 /**
  * Octave activations (and optionally their spectra) of one test image, as typed arrays for the
- * page (DESIGN §1.4, §7). Runs the model in inference mode (BatchNorm moving statistics).
+ * page (docs/architecture.md §1.4, §7). Runs the model in inference mode (BatchNorm moving statistics).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR10_SIZE, createBatchStream } from '../data/index';
@@ -62,7 +62,7 @@ export async function inspectImage(
       const entry: LayerActivations = { info, high, low };
       if (options.spectra) {
         entry.spectra = await octaveSpectra(high, low, {
-          // One frequency axis for every layer: cycles/pixel of the 32×32 input grid (DESIGN §1.4),
+          // One frequency axis for every layer: cycles/pixel of the 32×32 input grid (docs/architecture.md §1.4),
           // so a stage-2 layer's high branch covers 0–0.25 and its low branch 0–0.125.
           referenceSize: CIFAR10_SIZE,
           removeMean: options.removeMean ?? true,

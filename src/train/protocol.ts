@@ -36,7 +36,7 @@ export interface BackendChoice {
   manual: boolean;
 }
 
-/** Learning-rate schedule (DESIGN §6). */
+/** Learning-rate schedule (docs/architecture.md §6). */
 export type LrSchedule = 'onecycle' | 'cosine';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Learning-rate schedules (DESIGN §6). Pure functions of the step index; no tfjs.
+ * Learning-rate schedules (docs/architecture.md §6). Pure functions of the step index; no tfjs.
  *
  * - 'onecycle' (Smith & Topin 2019, "Super-Convergence"): linear warm-up from peak/25 to the peak
  *   over the first 30 % of the steps, then linear annealing to 0 at the last step.

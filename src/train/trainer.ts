@@ -1,5 +1,5 @@
 /**
- * The training loop (DESIGN §6): SGD with Nesterov momentum, weight decay on kernels, one-cycle or
+ * The training loop (docs/architecture.md §6): SGD with Nesterov momentum, weight decay on kernels, one-cycle or
  * warm-up + cosine LR, label smoothing, BatchNorm in training mode, device-side running metrics
  * read back every `readbackEvery` steps with `await data()`, pause/resume/stop at step
  * boundaries, divergence detection, per-epoch evaluation (optionally flip-TTA). DOM-free.

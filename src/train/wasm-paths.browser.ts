@@ -1,5 +1,5 @@
 /**
- * Browser-only: tells the WASM backend where Vite serves its three binaries (TFJS-NOTES,
+ * Browser-only: tells the WASM backend where Vite serves its three binaries (docs/tfjs-notes.md,
  * "Backends that run here"). Imported ONLY by the worker entry (src/train/worker.ts), never by
  * Node code: the `?url` imports are a Vite feature. All three files are mapped so tfjs never
  * falls back to a CDN; the threaded SIMD one runs when the page is cross-origin isolated (see

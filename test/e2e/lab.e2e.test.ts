@@ -20,7 +20,7 @@ const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags from TFJS-NOTES.md (headless Chromium here). */
+/** Flags from docs/tfjs-notes.md (headless Chromium here). */
 const BASE_FLAGS = [
   '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',

@@ -1,5 +1,5 @@
 /**
- * Backend selection for Node tests (TFJS-NOTES): cpu, wasm (1 thread) or webgpu (Dawn from the
+ * Backend selection for Node tests (docs/tfjs-notes.md): cpu, wasm (1 thread) or webgpu (Dawn from the
  * `webgpu` npm package on Debian chromium's SwiftShader Vulkan driver).
  */
 import * as tf from '@tensorflow/tfjs';

@@ -1,5 +1,5 @@
 /**
- * Cost model (DESIGN §5) against the paper's closed forms (Table 1, Fig. 2) and hand counts.
+ * Cost model (docs/architecture.md §5) against the paper's closed forms (Table 1, Fig. 2) and hand counts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Kernel fixes (TFJS-NOTES bugs 1–2): wasm Conv2DBackpropFilter vs the cpu kernel, and the exact
+ * Kernel fixes (docs/tfjs-notes.md bugs 1–2): wasm Conv2DBackpropFilter vs the cpu kernel, and the exact
  * nearest ×2 upsample gradient for batch > 1.
  */
 import * as tf from '@tensorflow/tfjs';

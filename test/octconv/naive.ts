@@ -1,5 +1,5 @@
 /**
- * Independent float64 reference of the OctConv (paper eq. (1)–(2), DESIGN §3) written with plain
+ * Independent float64 reference of the OctConv (paper eq. (1)–(2), docs/architecture.md §3) written with plain
  * loops, for the tests. NHWC tensors as { shape, data }.
  */
 import type { OctavePath } from '../../src/octconv';

@@ -1,6 +1,6 @@
 /**
  * Latency of the spectral analysis for one octave layer (32×32×16 high + 16×16×16 low), per
- * backend. Not a test (no pass/fail on timings, DESIGN §8): `npx tsx test/spectra/latency.bench.ts`.
+ * backend. Not a test (no pass/fail on timings, docs/architecture.md §8): `npx tsx test/spectra/latency.bench.ts`.
  * Prints median and p90 wall time (ms) of branchSpectrum (high branch alone) and octaveSpectra
  * (both branches), FeatureMap inputs as in the worker, after a warm-up.
  */

@@ -1,5 +1,5 @@
 /**
- * Sanity check on a really trained model (issue 6): after a short real-data run of an
+ * Sanity check on a really trained model: after a short real-data run of an
  * Oct-ResNet-8 (α = 0.5) on wasm, the first octave layer's low branch holds a larger share of
  * its energy below 0.125 cycles/pixel of the input grid than its high branch (mean over 32 test
  * images). Measured numbers for every octave layer are printed for the note; only this one

@@ -58,7 +58,7 @@ describe('rendering', () => {
 
   it('merges radial profiles on one axis; the low line ends at its reach', () => {
     const spec = (scale: number, n: number): BranchSpectrum => ({
-      height: 4, width: 4, logMagnitude: new Float32Array(16), cutoff: 0.125, lowEnergyFraction: 0.5, scale,
+      height: 4, width: 4, logMagnitude: new Float32Array(16), cutoff: 0.125, lowEnergyFraction: 0.5, scale, totalEnergy: 1,
       radial: { frequency: Array.from({ length: n }, (_v, k) => k / 8), energy: Array.from({ length: n }, () => 1 / n) },
     });
     const rows = profileRows(spec(1, 7), spec(0.5, 7));

@@ -21,7 +21,7 @@ export interface MapCanvasProps {
 }
 
 /**
- * One small `<canvas>` drawn via ImageData (DESIGN §7: canvas, not SVG), scaled up with
+ * One small `<canvas>` drawn via ImageData (docs/architecture.md §7: canvas, not SVG), scaled up with
  * nearest-neighbour so each feature-map pixel stays a visible square.
  */
 export function MapCanvas({ rgba, width, height, displayWidth, label, testId, focusable, onInspect, className }: MapCanvasProps) {

@@ -27,7 +27,7 @@ interface ProfileRow {
 }
 
 /**
- * Frequency content of both branches of one octave layer (issue 6): the centred log-magnitude
+ * Frequency content of both branches of one octave layer: the centred log-magnitude
  * spectrum of each branch as a heatmap drawn at one common frequency scale (the low branch's
  * plane spans only ±¼ cycles/pixel of the input grid, so it is drawn half as wide), the radial
  * energy profiles of both branches on one chart in cycles/pixel of the input grid, and each

@@ -1,5 +1,5 @@
 /**
- * Perceptual colour maps for feature maps and spectra (DESIGN §7): viridis for magnitudes,
+ * Perceptual colour maps for feature maps and spectra (docs/architecture.md §7): viridis for magnitudes,
  * a blue–white–red diverging map for signed values. Compact anchor tables, linearly
  * interpolated in sRGB into a 256-entry lookup table.
  */

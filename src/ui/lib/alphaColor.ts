@@ -1,6 +1,6 @@
 /**
  * Colour of a run as a function of its α, the same in every view (charts, table, scatter,
- * legend; DESIGN §7). Each of the paper's α ticks 0, 0.125, …, 1 (Chen et al. 2019, Table 1/Fig. 4)
+ * legend; docs/architecture.md §7). Each of the paper's α ticks 0, 0.125, …, 1 (Chen et al. 2019, Table 1/Fig. 4)
  * gets its own clearly distinct hue from a colour-blind-safe set (Okabe–Ito / Paul Tol hues:
  * blue, orange, green, magenta, gold, cyan, purple, grey, red), with one lightness per theme so
  * that every colour has ≥ 3:1 contrast on the panel background (WCAG 1.4.11). Other α take the

@@ -1,5 +1,5 @@
 /**
- * Finished runs kept in IndexedDB (via `idb`) so that a reload loses nothing (DESIGN §1.6).
+ * Finished runs kept in IndexedDB (via `idb`) so that a reload loses nothing (docs/architecture.md §1.6).
  * Works wherever `indexedDB` exists (browsers; Node tests with fake-indexeddb).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';

@@ -10,7 +10,7 @@ import type { BackendName, ModelArchitecture, TrainConfig } from '../../train/pr
 import { BACKEND_NAMES, DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 
-/** Backend choice in the URL: 'auto' lets the worker rank the candidates (DESIGN §1.2). */
+/** Backend choice in the URL: 'auto' lets the worker rank the candidates (docs/architecture.md §1.2). */
 export type BackendPreference = 'auto' | BackendName;
 /** X axis of the live charts. */
 export type ChartXAxis = 'step' | 'epoch' | 'time';
