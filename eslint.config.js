@@ -37,7 +37,10 @@ export default tseslint.config(
               regex: '^(\\.\\./)+(octconv|data|spectra|train|frequency)/(?!(types|protocol|face)$).*',
               message: 'src/ui imports only tfjs-free faces: train/protocol, the */face files and the */types files.',
             },
-            { regex: '^(\\.\\./)+(octconv|data|spectra|train|frequency)(/index)?$', message: 'A module index re-exports tfjs code: import a tfjs-free face instead.' },
+            {
+              regex: '^(\\.\\./)+(octconv|data|spectra|train|frequency)(/index)?$',
+              message: 'A module index re-exports tfjs code: import a tfjs-free face instead.',
+            },
           ],
         },
       ],
@@ -46,7 +49,10 @@ export default tseslint.config(
   {
     files: ['src/{octconv,data,train,spectra,frequency}/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)ui(/|$)', message: 'The core never imports the page (src/ui).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)ui(/|$)', message: 'The core never imports the page (src/ui).' }] },
+      ],
     },
   },
   {

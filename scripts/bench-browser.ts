@@ -16,9 +16,23 @@ import { chromium } from 'playwright-core';
 import type { StepBenchResult } from './bench-node';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+  '--enable-unsafe-webgpu',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
 
 /** Options of the browser run. */
 export interface BrowserBenchOptions {
@@ -35,7 +49,9 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const wasmDir = fileURLToPath(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url));
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.startsWith('/wasm/') ? join(wasmDir, normalize(path.slice(6))) : join(dir, normalize(path === '/' ? '/index.html' : path));
+    const file = path.startsWith('/wasm/')
+      ? join(wasmDir, normalize(path.slice(6)))
+      : join(dir, normalize(path === '/' ? '/index.html' : path));
     readFile(file).then(
       (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end('not found'),
@@ -55,7 +71,10 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<Record<st
   const outDir = mkdtempSync(join(tmpdir(), 'oct-bench-page-'));
   const userDir = mkdtempSync(join(tmpdir(), 'oct-bench-chromium-'));
   await build({
-    configFile: false, logLevel: 'warn', root: fileURLToPath(new URL('./bench-page/', import.meta.url)), base: './',
+    configFile: false,
+    logLevel: 'warn',
+    root: fileURLToPath(new URL('./bench-page/', import.meta.url)),
+    base: './',
     build: { outDir, emptyOutDir: true, target: 'es2022', minify: false, chunkSizeWarningLimit: 100_000 },
   });
   const { server, url } = await serve(outDir);
@@ -72,9 +91,13 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<Record<st
       try {
         await page.goto(url);
         await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-        const result = (await page.evaluate((args) => window.octBench(args), { ...work, backend })) as StepBenchResult & { adapter: string | null };
+        const result = (await page.evaluate((args) => window.octBench(args), { ...work, backend })) as StepBenchResult & {
+          adapter: string | null;
+        };
         runs[backend] = { workload: work, ...result };
-        process.stderr.write(`[${backend}] ${result.figures.map((f) => `α=${f.alpha}: ${f.medianStepMs.toFixed(0)} ms (${f.imagesPerSecond.toFixed(1)} img/s, ×${f.ratioToAlpha0?.toFixed(2)})`).join('; ')}\n`);
+        process.stderr.write(
+          `[${backend}] ${result.figures.map((f) => `α=${f.alpha}: ${f.medianStepMs.toFixed(0)} ms (${f.imagesPerSecond.toFixed(1)} img/s, ×${f.ratioToAlpha0?.toFixed(2)})`).join('; ')}\n`,
+        );
       } catch (e) {
         runs[backend] = { workload: work, error: e instanceof Error ? e.message : String(e) };
         process.stderr.write(`[${backend}] failed: ${String(e)}\n`);

@@ -18,11 +18,27 @@ export interface InferencePair {
 
 /** The paper's two Table 1 pairs at `size`×`size` (default 224) and 1,000 classes. */
 export function table1Pairs(size = 224): InferencePair[] {
-  const cfg = (version: 1 | 2, widthMultiplier: number, alpha: number): OctMobileNetConfig =>
-    ({ version, widthMultiplier, alpha, numClasses: 1000, seed: 1, inputShape: [size, size, 3] });
+  const cfg = (version: 1 | 2, widthMultiplier: number, alpha: number): OctMobileNetConfig => ({
+    version,
+    widthMultiplier,
+    alpha,
+    numClasses: 1000,
+    seed: 1,
+    inputShape: [size, size, 3],
+  });
   return [
-    { label: '0.75 MobileNet v1 vs 0.75 Oct-MobileNet v1 (α = .375)', vanilla: cfg(1, 0.75, 0), octave: cfg(1, 0.75, 0.375), paperMs: [13.4, 11.9] },
-    { label: '1.0 MobileNet v2 vs 1.0 Oct-MobileNet v2 (α = .375)', vanilla: cfg(2, 1, 0), octave: cfg(2, 1, 0.375), paperMs: [24.5, 17.1] },
+    {
+      label: '0.75 MobileNet v1 vs 0.75 Oct-MobileNet v1 (α = .375)',
+      vanilla: cfg(1, 0.75, 0),
+      octave: cfg(1, 0.75, 0.375),
+      paperMs: [13.4, 11.9],
+    },
+    {
+      label: '1.0 MobileNet v2 vs 1.0 Oct-MobileNet v2 (α = .375)',
+      vanilla: cfg(2, 1, 0),
+      octave: cfg(2, 1, 0.375),
+      paperMs: [24.5, 17.1],
+    },
   ];
 }
 
@@ -84,8 +100,13 @@ export async function runInferenceBench(pairs: InferencePair[], reps: number, wa
     x.dispose();
     models.forEach((m) => m.dispose());
     out.push({
-      label: p.label, vanilla, octave, ratio: octave.medianMs / vanilla.medianMs, minRatio: octave.minMs / vanilla.minMs,
-      paperRatio: p.paperMs[1] / p.paperMs[0], macsRatio: octave.macs / vanilla.macs,
+      label: p.label,
+      vanilla,
+      octave,
+      ratio: octave.medianMs / vanilla.medianMs,
+      minRatio: octave.minMs / vanilla.minMs,
+      paperRatio: p.paperMs[1] / p.paperMs[0],
+      macsRatio: octave.macs / vanilla.macs,
     });
   }
   return out;

@@ -80,7 +80,14 @@ interface Subject {
 async function makeSubject(o: StepBenchOptions, alpha: number, xs: tf.Tensor4D, labels: tf.Tensor1D): Promise<Subject> {
   const t0 = performance.now();
   const bytes0 = tf.memory().numBytes;
-  const model = buildOctResNet({ depth: o.depth, widthMultiplier: o.widthMultiplier, alpha, block: 'basic', numClasses: 10, seed: 1 });
+  const model = buildOctResNet({
+    depth: o.depth,
+    widthMultiplier: o.widthMultiplier,
+    alpha,
+    block: 'basic',
+    numClasses: 10,
+    seed: 1,
+  });
   const opt = tf.train.momentum(0.05, 0.9, true);
   const { vars, decayed } = trainableParams(model);
   const batch = { xs, labels, size: o.batch };
@@ -110,7 +117,11 @@ async function makeSubject(o: StepBenchOptions, alpha: number, xs: tf.Tensor4D, 
 }
 
 /** Feature maps + spectra of one layer for one image, as the views refresh them (median ms). */
-async function inspectLatency(model: tf.LayersModel, reps: number, method: 'auto' | 'matmul' = 'auto'): Promise<{ ms: number; layer: string }> {
+async function inspectLatency(
+  model: tf.LayersModel,
+  reps: number,
+  method: 'auto' | 'matmul' = 'auto',
+): Promise<{ ms: number; layer: string }> {
   const probe = createOctaveProbe(model);
   const index = probe.layers.findIndex((l) => l.high && l.low) >= 0 ? probe.layers.findIndex((l) => l.high && l.low) : 0;
   const x = tf.randomNormal([1, 32, 32, 3]) as tf.Tensor4D;
@@ -148,7 +159,10 @@ export async function runStepBench(o: StepBenchOptions): Promise<StepBenchResult
   // process exists in Node only (the same code runs in the --browser page).
   const rss = (): number => (typeof process !== 'undefined' && process.memoryUsage ? process.memoryUsage().rss : 0);
   const xs = tf.randomNormal([o.batch, 32, 32, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
-  const labels = tf.tensor1d(Array.from({ length: o.batch }, (_, i) => (i * 7) % 10), 'int32');
+  const labels = tf.tensor1d(
+    Array.from({ length: o.batch }, (_, i) => (i * 7) % 10),
+    'int32',
+  );
   let peakRss = rss();
   const subjects: Subject[] = [];
   for (const alpha of o.alphas) {

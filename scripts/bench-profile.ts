@@ -49,7 +49,13 @@ function wrapKernels(): void {
 
 function shapeKey(args: Parameters<tf.KernelFunc>[0]): string {
   if (!process.env.PROFILE_SHAPES) return '';
-  return ' ' + Object.values(args.inputs).filter((t) => t != null).map((t) => `[${(t as tf.TensorInfo).shape}]`).join('');
+  return (
+    ' ' +
+    Object.values(args.inputs)
+      .filter((t) => t != null)
+      .map((t) => `[${(t as tf.TensorInfo).shape}]`)
+      .join('')
+  );
 }
 
 async function main(): Promise<void> {
@@ -61,14 +67,21 @@ async function main(): Promise<void> {
   wrapKernels();
   const alpha = Number(values.alpha);
   const batch = Number(values.batch);
-  const model = buildOctResNet({ depth: Number(values.depth), widthMultiplier: 1, alpha, block: 'basic', numClasses: 10, seed: 1 });
+  const model = buildOctResNet({
+    depth: Number(values.depth),
+    widthMultiplier: 1,
+    alpha,
+    block: 'basic',
+    numClasses: 10,
+    seed: 1,
+  });
   const opt = tf.train.momentum(0.05, 0.9, true);
   const xs = tf.randomNormal([batch, 32, 32, 3]) as tf.Tensor4D;
   const ys = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32') as tf.Tensor1D, 10);
   const step = (): void => {
     tf.tidy(() => {
-      const { grads } = tf.variableGrads(() =>
-        tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor2D) as tf.Scalar,
+      const { grads } = tf.variableGrads(
+        () => tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor2D) as tf.Scalar,
       );
       opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
     });
@@ -82,9 +95,13 @@ async function main(): Promise<void> {
   recording = false;
   const rows = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const kernelSum = rows.reduce((s, [, v]) => s + v.ms, 0) / n;
-  console.log(`alpha=${alpha} batch=${batch}: ${total.toFixed(0)} ms/step, kernels ${kernelSum.toFixed(0)} ms, ${(batch / total * 1000).toFixed(1)} img/s`);
+  console.log(
+    `alpha=${alpha} batch=${batch}: ${total.toFixed(0)} ms/step, kernels ${kernelSum.toFixed(0)} ms, ${((batch / total) * 1000).toFixed(1)} img/s`,
+  );
   for (const [name, v] of rows.slice(0, Number(process.env.PROFILE_TOP ?? 25))) {
-    console.log(`${(v.ms / n).toFixed(1).padStart(9)} ms ${((100 * v.ms) / n / total).toFixed(1).padStart(5)}%  ${String(v.calls / n).padStart(5)}×  ${name}`);
+    console.log(
+      `${(v.ms / n).toFixed(1).padStart(9)} ms ${((100 * v.ms) / n / total).toFixed(1).padStart(5)}%  ${String(v.calls / n).padStart(5)}×  ${name}`,
+    );
   }
 }
 

@@ -47,9 +47,20 @@ export async function runTimeToAccuracy(opts: {
   const dataset = await loadCifar10FromDir(resolveCifar10Dir());
   const stats = computeChannelStats(dataset.train);
   const { train } = makeBatchStreams(dataset, stats, config);
-  const test = createBatchStream(takeSubset(dataset.test, opts.testCount), { batchSize: 500, seed: 0, shuffle: false, augment: false, stats });
+  const test = createBatchStream(takeSubset(dataset.test, opts.testCount), {
+    batchSize: 500,
+    seed: 0,
+    shuffle: false,
+    augment: false,
+    stats,
+  });
   const model = buildOctResNet({
-    depth: config.depth, widthMultiplier: config.widthMultiplier, alpha: config.alpha, block: config.block, numClasses: 10, seed: config.seed,
+    depth: config.depth,
+    widthMultiplier: config.widthMultiplier,
+    alpha: config.alpha,
+    block: config.block,
+    numClasses: 10,
+    seed: config.seed,
   });
   const points: AccuracyPoint[] = [];
   let pending: { step: number; seconds: number; loss: number } | null = null;
@@ -57,7 +68,11 @@ export async function runTimeToAccuracy(opts: {
   let ips = 0;
   let error: string | null = null;
   const trainer: Trainer = new Trainer({
-    runId: `tta-${opts.preset}`, config, model, train, test,
+    runId: `tta-${opts.preset}`,
+    config,
+    model,
+    train,
+    test,
     onEvent: (e) => {
       if (e.type === 'step') {
         ips = e.imagesPerSecond;
@@ -69,7 +84,13 @@ export async function runTimeToAccuracy(opts: {
       } else if (e.type === 'state' && e.state === 'paused') {
         setImmediate(() => void measure());
       } else if (e.type === 'done') {
-        points.push({ step: e.step, seconds: e.elapsedMs / 1000, imagesSeen: e.step * config.batchSize, top1: e.test.top1, trainLoss: NaN });
+        points.push({
+          step: e.step,
+          seconds: e.elapsedMs / 1000,
+          imagesSeen: e.step * config.batchSize,
+          top1: e.test.top1,
+          trainLoss: NaN,
+        });
         ips = e.imagesPerSecond;
       } else if (e.type === 'error') {
         error = e.message;
@@ -80,7 +101,9 @@ export async function runTimeToAccuracy(opts: {
     const p = pending!;
     const m = await evaluate(model, test, false);
     points.push({ step: p.step, seconds: p.seconds, imagesSeen: p.step * config.batchSize, top1: m.top1, trainLoss: p.loss });
-    log(`step ${p.step}: ${p.seconds.toFixed(1)} s, ${p.step * config.batchSize} images, test top-1 ${(100 * m.top1).toFixed(1)}%`);
+    log(
+      `step ${p.step}: ${p.seconds.toFixed(1)} s, ${p.step * config.batchSize} images, test top-1 ${(100 * m.top1).toFixed(1)}%`,
+    );
     trainer.resume();
   };
   await trainer.run();
@@ -88,7 +111,10 @@ export async function runTimeToAccuracy(opts: {
   if (error) throw new Error(`time-to-accuracy run failed: ${error}`);
   const hit = points.find((p) => p.top1 >= 0.5);
   return {
-    preset: opts.preset, config, testCount: opts.testCount, points,
+    preset: opts.preset,
+    config,
+    testCount: opts.testCount,
+    points,
     secondsTo50: hit ? hit.seconds : null,
     finalTop1: points.at(-1)?.top1 ?? NaN,
     imagesPerSecond: ips,

@@ -18,7 +18,10 @@ async function msPerStep(alpha: number, steps: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < steps + 2; i++) {
     const t0 = performance.now();
-    const cost = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true)!;
+    const cost = opt.minimize(
+      () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+      true,
+    )!;
     await cost.data();
     cost.dispose();
     if (i >= 2) times.push(performance.now() - t0);
@@ -42,7 +45,10 @@ async function main(): Promise<void> {
     const c = countCost({ depth: 20, widthMultiplier: 1, alpha, block: 'basic', numClasses: 10, seed: 1 });
     console.log(`${alpha}\t${c.params}\t${c.macs}\t${(c.macs / c.vanilla.macs).toFixed(3)}\t${c.activationElements}`);
   }
-  for (const alpha of [0, 0.5]) console.log(`wasm Oct-ResNet-20 α=${alpha} batch ${BATCH}: ${(await msPerStep(alpha, steps)).toFixed(0)} ms/step (median of ${steps})`);
+  for (const alpha of [0, 0.5])
+    console.log(
+      `wasm Oct-ResNet-20 α=${alpha} batch ${BATCH}: ${(await msPerStep(alpha, steps)).toFixed(0)} ms/step (median of ${steps})`,
+    );
 }
 
 void main();

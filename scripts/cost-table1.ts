@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     const c = countCost(config);
     const macs = c.macs / 1e6;
     const withPools = (c.macs + (c.poolOps ?? 0)) / 1e6;
-    lines.push(`| ${label} | ${alpha} | ${(c.params / 1e6).toFixed(3)} / ${paperParams} | ${macs.toFixed(1)} | ${pct(macs, paperMacs)} | ${withPools.toFixed(1)} | ${pct(withPools, paperMacs)} | ${paperMacs} |`);
+    lines.push(
+      `| ${label} | ${alpha} | ${(c.params / 1e6).toFixed(3)} / ${paperParams} | ${macs.toFixed(1)} | ${pct(macs, paperMacs)} | ${withPools.toFixed(1)} | ${pct(withPools, paperMacs)} | ${paperMacs} |`,
+    );
   }
   const v2 = countCost({ version: 2, widthMultiplier: 1, alpha: 0, numClasses: 1000, seed: 0 });
   const expand = v2.layers.find((l) => l.name === 'block1/expand/hh')!.macs;

@@ -10,7 +10,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { DEFAULT_REPORT_IMAGES, DEFAULT_SENSITIVITY_GRID, DEFAULT_SENSITIVITY_IMAGES, toFrequencyReport } from '../src/frequency/index';
+import {
+  DEFAULT_REPORT_IMAGES,
+  DEFAULT_SENSITIVITY_GRID,
+  DEFAULT_SENSITIVITY_IMAGES,
+  toFrequencyReport,
+} from '../src/frequency/index';
 import type { FrequencyReport } from '../src/frequency/types';
 import { createNodeSession, runCli } from '../src/train/cli-run';
 
@@ -21,7 +26,13 @@ const USAGE = `usage: npm run freq-report -- --model DIR [--images N] [--sensiti
   --grid G                 sensitivity map cells per side, an even divisor of 32 (default ${DEFAULT_SENSITIVITY_GRID})
   --out FILE               also write the report as JSON`;
 
-interface Args { model: string; images: number; sensitivityImages?: number; grid: number; out?: string }
+interface Args {
+  model: string;
+  images: number;
+  sensitivityImages?: number;
+  grid: number;
+  out?: string;
+}
 
 /** Parses argv; null for --help. @throws Error with a one-line reason. */
 function parseArgs(argv: string[]): Args | null {
@@ -57,15 +68,25 @@ const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toF
 
 /** The three tables, as lines. */
 function tables(r: FrequencyReport): string[] {
-  const lines = [`unfiltered top-1 ${pct(r.top1)} on ${r.images} test images`, '', 'radius (cycles/px)\tlow-pass top-1\thigh-pass top-1'];
+  const lines = [
+    `unfiltered top-1 ${pct(r.top1)} on ${r.images} test images`,
+    '',
+    'radius (cycles/px)\tlow-pass top-1\thigh-pass top-1',
+  ];
   r.lowPass.forEach((p, i) => lines.push(`${p.radius.toFixed(4)}\t\t${pct(p.top1)}\t\t${pct(r.highPass[i].top1)}`));
   const a = r.ablation;
-  lines.push('', `branch ablation (branch → per-channel mean): none ${pct(a.top1)}, all low ${pct(a.dropLow)}, all high ${pct(a.dropHigh)}`);
+  lines.push(
+    '',
+    `branch ablation (branch → per-channel mean): none ${pct(a.top1)}, all low ${pct(a.dropLow)}, all high ${pct(a.dropHigh)}`,
+  );
   lines.push(['layer'.padEnd(24), 'α in→out', 'drop low', 'drop high'].join('\t'));
-  for (const l of a.perLayer) lines.push([l.layer.padEnd(24), `${l.alphaIn}→${l.alphaOut}`, pct(l.dropLow), pct(l.dropHigh)].join('\t'));
+  for (const l of a.perLayer)
+    lines.push([l.layer.padEnd(24), `${l.alphaIn}→${l.alphaOut}`, pct(l.dropLow), pct(l.dropHigh)].join('\t'));
   const s = r.sensitivity;
   const g = s.gridSize;
-  const worst = s.errorRate.map((e, k) => ({ e, u: s.frequencies[Math.floor(k / g)], v: s.frequencies[k % g] })).sort((p, q) => q.e - p.e);
+  const worst = s.errorRate
+    .map((e, k) => ({ e, u: s.frequencies[Math.floor(k / g)], v: s.frequencies[k % g] }))
+    .sort((p, q) => q.e - p.e);
   const radial = (lo: number, hi: number) => {
     const cells = s.errorRate.filter((_e, k) => {
       const r = Math.hypot(s.frequencies[Math.floor(k / g)], s.frequencies[k % g]);
@@ -73,10 +94,26 @@ function tables(r: FrequencyReport): string[] {
     });
     return cells.reduce((x, y) => x + y, 0) / Math.max(1, cells.length);
   };
-  lines.push('', `Fourier sensitivity map ${g}×${g}, ε = ${s.epsilon} (ℓ2 per channel, [0,1] scale), ${s.images} images; clean error ${pct(s.cleanErrorRate)}`);
-  lines.push(`mean error by radial frequency: <0.125 ${pct(radial(0, 0.125))}, 0.125–0.25 ${pct(radial(0.125, 0.25))}, 0.25–0.5 ${pct(radial(0.25, 0.5))}, ≥0.5 ${pct(radial(0.5, 1))}`);
-  lines.push(`highest error: ${worst.slice(0, 4).map((w) => `(${w.u.toFixed(3)}, ${w.v.toFixed(3)}) ${pct(w.e)}`).join(', ')}`);
-  for (let u = 0; u < g; u++) lines.push(s.errorRate.slice(u * g, (u + 1) * g).map((e) => (100 * e).toFixed(0).padStart(3)).join(''));
+  lines.push(
+    '',
+    `Fourier sensitivity map ${g}×${g}, ε = ${s.epsilon} (ℓ2 per channel, [0,1] scale), ${s.images} images; clean error ${pct(s.cleanErrorRate)}`,
+  );
+  lines.push(
+    `mean error by radial frequency: <0.125 ${pct(radial(0, 0.125))}, 0.125–0.25 ${pct(radial(0.125, 0.25))}, 0.25–0.5 ${pct(radial(0.25, 0.5))}, ≥0.5 ${pct(radial(0.5, 1))}`,
+  );
+  lines.push(
+    `highest error: ${worst
+      .slice(0, 4)
+      .map((w) => `(${w.u.toFixed(3)}, ${w.v.toFixed(3)}) ${pct(w.e)}`)
+      .join(', ')}`,
+  );
+  for (let u = 0; u < g; u++)
+    lines.push(
+      s.errorRate
+        .slice(u * g, (u + 1) * g)
+        .map((e) => (100 * e).toFixed(0).padStart(3))
+        .join(''),
+    );
   return lines;
 }
 
@@ -90,7 +127,9 @@ async function main(): Promise<number> {
     try {
       return readFileSync(path.join(args.model, file));
     } catch {
-      throw new Error(`cannot read ${path.join(args.model, file)} (expected a folder written by npm run train -- --save-model DIR)`);
+      throw new Error(
+        `cannot read ${path.join(args.model, file)} (expected a folder written by npm run train -- --save-model DIR)`,
+      );
     }
   };
   const [modelJson, weights] = [read('model.json').toString('utf8'), read('weights.bin')];
@@ -100,14 +139,24 @@ async function main(): Promise<number> {
     weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
   });
   const bar = new cliProgress.SingleBar(
-    { format: 'freq-report {phase} [{bar}] {value}/{total} | ETA {eta_formatted}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 30_000 },
+    {
+      format: 'freq-report {phase} [{bar}] {value}/{total} | ETA {eta_formatted}',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 30_000,
+    },
     cliProgress.Presets.shades_classic,
   );
   let phase = '';
   const started = new Map<string, number>();
   bar.start(1, 0, { phase: '' });
   const results = await session.frequency(
-    { experiments: ['band', 'ablation', 'sensitivity'], images: args.images, sensitivityImages: args.sensitivityImages, gridSize: args.grid },
+    {
+      experiments: ['band', 'ablation', 'sensitivity'],
+      images: args.images,
+      sensitivityImages: args.sensitivityImages,
+      gridSize: args.grid,
+    },
     (p) => {
       if (p.phase !== phase) {
         phase = p.phase;
@@ -122,8 +171,15 @@ async function main(): Promise<number> {
   const report = toFrequencyReport(results);
   console.log(`model ${args.model}: ${layers.length} octave layers; backend ${backend}`);
   for (const line of tables(report)) console.log(line);
-  const timing = { bandMs: started.get('band:ms'), ablationMs: started.get('ablation:ms'), sensitivityMs: started.get('sensitivity:ms'), totalMs: results.elapsedMs };
-  console.log(`time: band ${(timing.bandMs! / 1000).toFixed(1)} s, ablation ${(timing.ablationMs! / 1000).toFixed(1)} s, sensitivity ${(timing.sensitivityMs! / 1000).toFixed(1)} s`);
+  const timing = {
+    bandMs: started.get('band:ms'),
+    ablationMs: started.get('ablation:ms'),
+    sensitivityMs: started.get('sensitivity:ms'),
+    totalMs: results.elapsedMs,
+  };
+  console.log(
+    `time: band ${(timing.bandMs! / 1000).toFixed(1)} s, ablation ${(timing.ablationMs! / 1000).toFixed(1)} s, sensitivity ${(timing.sensitivityMs! / 1000).toFixed(1)} s`,
+  );
   if (args.out) {
     const tmp = `${args.out}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify({ model: args.model, backend, ...report, timing }, null, 2));

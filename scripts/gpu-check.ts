@@ -13,10 +13,14 @@ import { isSoftwareRenderer } from '../src/train/backend';
 import { runStepBench } from './bench-node';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: {
-    alphas: { type: 'string', default: '0,0.125,0.25,0.5' }, batch: { type: 'string', default: '128' },
-    reps: { type: 'string', default: '3' }, 'allow-software': { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    options: {
+      alphas: { type: 'string', default: '0,0.125,0.25,0.5' },
+      batch: { type: 'string', default: '128' },
+      reps: { type: 'string', default: '3' },
+      'allow-software': { type: 'boolean', default: false },
+    },
+  });
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   const gpu = create([]);
@@ -34,14 +38,28 @@ async function main(): Promise<void> {
   await tf.ready();
   tf.enableProdMode();
   const batch = Number(values.batch);
-  const r = await runStepBench({ depth: 20, widthMultiplier: 1, batch, alphas: values.alphas.split(',').map(Number), reps: Number(values.reps), warmup: 1, inspectReps: 2 });
-  for (const f of r.figures) console.log(`α=${f.alpha}: ${f.medianStepMs.toFixed(0)} ms/step, ${f.imagesPerSecond.toFixed(1)} img/s, time ÷ α0 ${f.ratioToAlpha0?.toFixed(3) ?? '-'}, MACs ÷ vanilla ${f.macsRatio.toFixed(3)}`);
+  const r = await runStepBench({
+    depth: 20,
+    widthMultiplier: 1,
+    batch,
+    alphas: values.alphas.split(',').map(Number),
+    reps: Number(values.reps),
+    warmup: 1,
+    inspectReps: 2,
+  });
+  for (const f of r.figures)
+    console.log(
+      `α=${f.alpha}: ${f.medianStepMs.toFixed(0)} ms/step, ${f.imagesPerSecond.toFixed(1)} img/s, time ÷ α0 ${f.ratioToAlpha0?.toFixed(3) ?? '-'}, MACs ÷ vanilla ${f.macsRatio.toFixed(3)}`,
+    );
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results-gpu.json.tmp', JSON.stringify({ adapter: name, batch, ...r }, null, 2) + '\n');
   (await import('node:fs')).renameSync('bench/results-gpu.json.tmp', 'bench/results-gpu.json');
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(`gpu-check: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`gpu-check: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -11,7 +11,16 @@ const out = process.argv[2] ?? '/tmp/shots';
 const server = await startStaticServer(path.resolve('dist'), process.env.CIFAR10_DIR ?? '/work/shared/cifar10');
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--enable-unsafe-swiftshader',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
@@ -21,9 +30,15 @@ try {
   await page.getByTestId('run-sweep').click();
   await page.getByTestId('run-progress-row').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(20_000);
-  console.log('progress rows:', await page.getByTestId('run-progress-row').count(), await page.getByTestId('queue-eta').textContent());
+  console.log(
+    'progress rows:',
+    await page.getByTestId('run-progress-row').count(),
+    await page.getByTestId('queue-eta').textContent(),
+  );
   await page.screenshot({ path: `${out}/sweep-running.png`, fullPage: true });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=run-row][data-status=completed]').length >= 4, null, { timeout: 400_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=run-row][data-status=completed]').length >= 4, null, {
+    timeout: 400_000,
+  });
   await page.waitForTimeout(1500);
   console.log('verdicts:', await page.getByTestId('verdicts').textContent());
   console.log('means:', await page.getByTestId('acc-vs-macs').getAttribute('data-means'));

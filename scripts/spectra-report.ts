@@ -10,7 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeSession, runCli } from '../src/train/cli-run';
 
-interface Args { model: string; images: number; cutoff: number; out?: string }
+interface Args {
+  model: string;
+  images: number;
+  cutoff: number;
+  out?: string;
+}
 
 const USAGE = `usage: npm run spectra-report -- --model DIR [--images N] [--cutoff C] [--out report.json]
   --model DIR   folder with model.json + weights.bin (npm run train -- … --save-model DIR)
@@ -83,11 +88,25 @@ async function main(): Promise<void> {
   console.log(['layer'.padEnd(24), 'α in→out', 'high', 'low', 'low>high'].join('\t'));
   for (const r of rows) {
     const f = (v: number | null) => (v === null ? '—' : (100 * v).toFixed(1) + '%');
-    console.log([r.layer.padEnd(24), `${r.alphaIn}→${r.alphaOut}`, f(r.high), f(r.low), r.images ? `${r.imagesLowAboveHigh}/${r.images}` : '—'].join('\t'));
+    console.log(
+      [
+        r.layer.padEnd(24),
+        `${r.alphaIn}→${r.alphaOut}`,
+        f(r.high),
+        f(r.low),
+        r.images ? `${r.imagesLowAboveHigh}/${r.images}` : '—',
+      ].join('\t'),
+    );
   }
   const latency = { oneLayerMedianMs: median(oneMs), allLayersMedianMs: median(allMs), layers: layers.length };
-  console.log(`inspect latency (worker side): one layer median ${latency.oneLayerMedianMs.toFixed(1)} ms, all ${layers.length} layers median ${latency.allLayersMedianMs.toFixed(1)} ms`);
-  if (args.out) writeFileSync(args.out, JSON.stringify({ model: args.model, backend, cutoff: args.cutoff, images: args.images, rows, latency }, null, 2));
+  console.log(
+    `inspect latency (worker side): one layer median ${latency.oneLayerMedianMs.toFixed(1)} ms, all ${layers.length} layers median ${latency.allLayersMedianMs.toFixed(1)} ms`,
+  );
+  if (args.out)
+    writeFileSync(
+      args.out,
+      JSON.stringify({ model: args.model, backend, cutoff: args.cutoff, images: args.images, rows, latency }, null, 2),
+    );
 }
 
 runCli(main);

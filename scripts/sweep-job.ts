@@ -18,12 +18,14 @@ async function main(): Promise<void> {
       void busy.then(() => process.exit(0));
       return;
     }
-    busy = busy.then(async () => {
-      const record = await trainRecorded(session, m.job.runId, m.job.config, backend, (event) => {
-        if (event.type === 'step' || event.type === 'epoch') send({ type: 'event', event });
-      });
-      send({ type: 'result', record });
-    }).catch((e: unknown) => void send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }));
+    busy = busy
+      .then(async () => {
+        const record = await trainRecorded(session, m.job.runId, m.job.config, backend, (event) => {
+          if (event.type === 'step' || event.type === 'epoch') send({ type: 'event', event });
+        });
+        send({ type: 'result', record });
+      })
+      .catch((e: unknown) => void send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }));
   });
   send({ type: 'ready', backend, trainCount });
 }

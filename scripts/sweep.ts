@@ -65,24 +65,39 @@ async function main(): Promise<number> {
   if (args.merge.length) {
     const { file, missing } = mergeSweepFiles(args.merge.map((name) => ({ name, file: readSweepFile(name) })));
     if (missing.length) {
-      console.error(`warning: ${missing.length} of ${file.alphas.length * file.seeds.length} runs missing: ${missing.map((m) => `α=${m.alpha} seed ${m.seed}`).join(', ')}`);
+      console.error(
+        `warning: ${missing.length} of ${file.alphas.length * file.seeds.length} runs missing: ${missing.map((m) => `α=${m.alpha} seed ${m.seed}`).join(', ')}`,
+      );
     }
     return finish(file, args.out);
   }
   const tasks = shardTasks(planGrid(args.alphas, args.seeds), args.shard);
   if (tasks.length === 0) {
-    console.error(`shard ${args.shard!.index}/${args.shard!.count} holds no run of the ${args.alphas.length * args.seeds.length}-run grid`);
+    console.error(
+      `shard ${args.shard!.index}/${args.shard!.count} holds no run of the ${args.alphas.length * args.seeds.length}-run grid`,
+    );
   }
   const t0 = Date.now();
   const jobs = Math.max(1, Math.min(args.jobs, tasks.length));
   const executor = jobs > 1 ? await processPoolExecutor(jobs, args.backend) : await inProcessExecutor(args.backend);
   const sweepJobs = tasks.map((t) => {
     const config = { ...args.config, alpha: t.alpha, seed: t.seed };
-    return { runId: `oct-resnet-${config.depth}-a${t.alpha}-s${t.seed}`, config, totalSteps: plannedSteps(config, executor.trainCount) };
+    return {
+      runId: `oct-resnet-${config.depth}-a${t.alpha}-s${t.seed}`,
+      config,
+      totalSteps: plannedSteps(config, executor.trainCount),
+    };
   });
   const progress = new SweepProgress(sweepJobs.length);
   const sweepFile = (records: Parameters<typeof buildSweepFile>[0]['records'], complete: boolean): SweepFile => ({
-    ...buildSweepFile({ backend: executor.backend, base: args.config, alphas: args.alphas, seeds: args.seeds, shard: args.shard, records }),
+    ...buildSweepFile({
+      backend: executor.backend,
+      base: args.config,
+      alphas: args.alphas,
+      seeds: args.seeds,
+      shard: args.shard,
+      records,
+    }),
     complete,
   });
   // --out is rewritten (atomically) after each finished run: Ctrl-C or a crash keeps every finished run.
@@ -102,7 +117,9 @@ async function main(): Promise<number> {
     progress.stop();
     await executor.close();
   }
-  console.log(`${records.length} run${records.length === 1 ? '' : 's'} with ${jobs} job${jobs === 1 ? '' : 's'} in ${formatDuration(Date.now() - t0)} (wall time ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${records.length} run${records.length === 1 ? '' : 's'} with ${jobs} job${jobs === 1 ? '' : 's'} in ${formatDuration(Date.now() - t0)} (wall time ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return finish(sweepFile(records, true), args.out);
 }
 

@@ -24,7 +24,9 @@ async function main(): Promise<number> {
   if (args.saveModel) checkOutputFolder(args.saveModel);
   const { session, backend, trainCount } = await createNodeSession(args.backend);
   const c = args.config;
-  const runId = `${modelName(c).toLowerCase().replace(/[^a-z0-9.]+/g, '-')}-a${c.alpha}`;
+  const runId = `${modelName(c)
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')}-a${c.alpha}`;
   const record = await runWithProgress(session, runId, c, backend, trainCount);
   if (args.out) writeFileAtomic(args.out, JSON.stringify(record, null, 2));
   if (record.reason === 'error') {

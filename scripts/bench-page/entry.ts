@@ -20,7 +20,13 @@ window.octBench = async (o) => {
   setWasmPaths('/wasm/'); // served by scripts/bench-browser.ts from the package's dist folder
   let adapter: string | null = null;
   if (o.backend === 'webgpu') {
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { description?: string; vendor?: string }; isFallbackAdapter?: boolean } | null> } }).gpu;
+    const gpu = (
+      navigator as unknown as {
+        gpu?: {
+          requestAdapter(): Promise<{ info?: { description?: string; vendor?: string }; isFallbackAdapter?: boolean } | null>;
+        };
+      }
+    ).gpu;
     const a = gpu ? await gpu.requestAdapter() : null;
     if (!a) throw new Error('no WebGPU adapter in this browser');
     adapter = `${a.info?.vendor ?? '?'} ${a.info?.description ?? ''}${a.isFallbackAdapter ? ' (fallback/software)' : ''}`.trim();

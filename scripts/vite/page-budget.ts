@@ -25,7 +25,9 @@ export function forbiddenOnPage(moduleId: string): boolean {
   if (/\/node_modules\/@tensorflow\//.test(id)) return true;
   const core = id.match(/\/src\/(octconv|data|train|spectra|frequency)\/([^?]+)$/);
   if (!core) return false;
-  return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config|bands|radial|run-queue|sweep-summary|sweep-plan|stats)\.ts$/.test(core[2]);
+  return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config|bands|radial|run-queue|sweep-summary|sweep-plan|stats)\.ts$/.test(
+    core[2],
+  );
 }
 
 /**
@@ -59,17 +61,29 @@ export function pageBudget(): Plugin {
       const chunks: ChunkInfo[] = [];
       for (const out of Object.values(bundle)) {
         if (out.type === 'chunk') {
-          chunks.push({ fileName: out.fileName, code: out.code, isEntry: out.isEntry, imports: out.imports, moduleIds: out.moduleIds });
+          chunks.push({
+            fileName: out.fileName,
+            code: out.code,
+            isEntry: out.isEntry,
+            imports: out.imports,
+            moduleIds: out.moduleIds,
+          });
         }
       }
       const r = checkPageChunks(chunks);
       if (r.forbidden.length > 0) {
-        this.error(`the page's JavaScript contains tfjs or engine modules (they belong in the worker): ${r.forbidden.slice(0, 5).join(', ')}`);
+        this.error(
+          `the page's JavaScript contains tfjs or engine modules (they belong in the worker): ${r.forbidden.slice(0, 5).join(', ')}`,
+        );
       }
       if (r.gzipBytes > PAGE_BUDGET_GZIP_BYTES) {
-        this.error(`the page's JavaScript is ${(r.gzipBytes / 1000).toFixed(0)} kB gzipped, over the ${PAGE_BUDGET_GZIP_BYTES / 1000} kB budget`);
+        this.error(
+          `the page's JavaScript is ${(r.gzipBytes / 1000).toFixed(0)} kB gzipped, over the ${PAGE_BUDGET_GZIP_BYTES / 1000} kB budget`,
+        );
       }
-      console.log(`page JavaScript: ${(r.gzipBytes / 1000).toFixed(0)} kB gzipped in ${r.files.length} chunk(s) (budget ${PAGE_BUDGET_GZIP_BYTES / 1000} kB), no tfjs`);
+      console.log(
+        `page JavaScript: ${(r.gzipBytes / 1000).toFixed(0)} kB gzipped in ${r.files.length} chunk(s) (budget ${PAGE_BUDGET_GZIP_BYTES / 1000} kB), no tfjs`,
+      );
     },
   };
 }

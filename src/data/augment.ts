@@ -42,9 +42,7 @@ export function sampleAugmentParams(rng: Rng, batch: number, padding = CROP_PADD
 export function applyCropFlip(x: tf.Tensor4D, params: AugmentParams, padding = CROP_PADDING): tf.Tensor4D {
   const [b, h, w, c] = x.shape;
   if (params.offsets.length !== 2 * b || params.flips.length !== b) {
-    throw new Error(
-      `applyCropFlip: ${b} images but ${params.offsets.length / 2} offset pairs and ${params.flips.length} flips`,
-    );
+    throw new Error(`applyCropFlip: ${b} images but ${params.offsets.length / 2} offset pairs and ${params.flips.length} flips`);
   }
   const hp = h + 2 * padding;
   const wp = w + 2 * padding;
@@ -64,7 +62,12 @@ export function applyCropFlip(x: tf.Tensor4D, params: AugmentParams, padding = C
     }
   }
   return tf.tidy(() => {
-    const padded = tf.pad(x, [[0, 0], [padding, padding], [padding, padding], [0, 0]]);
+    const padded = tf.pad(x, [
+      [0, 0],
+      [padding, padding],
+      [padding, padding],
+      [0, 0],
+    ]);
     const flat = tf.reshape(padded, [b * hp * wp, c]);
     const picked = tf.gather(flat, tf.tensor1d(index, 'int32'));
     return tf.reshape(picked, [b, h, w, c]) as tf.Tensor4D;

@@ -84,9 +84,7 @@ export function createBatchStream(split: Cifar10Split, options: BatchStreamOptio
       pixels.set(split.images.subarray(r * IMAGE_BYTES, (r + 1) * IMAGE_BYTES), i * IMAGE_BYTES);
       labels[i] = split.labels[r];
     }
-    const params = augment
-      ? sampleAugmentParams(createRng(mixSeed(seed, epochIndex, batchIndex, AUGMENT_STREAM)), b)
-      : null;
+    const params = augment ? sampleAugmentParams(createRng(mixSeed(seed, epochIndex, batchIndex, AUGMENT_STREAM)), b) : null;
     const xs = tf.tidy(() => {
       let x = tf.tensor4d(pixels, [b, CIFAR10_SIZE, CIFAR10_SIZE, CIFAR10_CHANNELS], 'float32');
       if (params) x = applyCropFlip(x, params);

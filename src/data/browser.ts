@@ -65,10 +65,7 @@ async function fetchManifest(base: string): Promise<ManifestEntry[] | null> {
  * A short read (connection cut) is caught later by the parser's size checks; Content-Length is not
  * compared because a server may send a compressed body.
  */
-async function readAll(
-  stream: ReadableStream<Uint8Array>,
-  onChunk: (n: number) => void,
-): Promise<Uint8Array> {
+async function readAll(stream: ReadableStream<Uint8Array>, onChunk: (n: number) => void): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -195,11 +192,13 @@ export async function loadCifar10FromUrl(
     if ('dataset' in hit) {
       onProgress({ phase: 'cache', loadedBytes: hit.downloadedBytes, totalBytes: hit.downloadedBytes });
       onProgress({ phase: 'done', loadedBytes: hit.downloadedBytes, totalBytes: hit.downloadedBytes });
-      const remark = expected === null
-        ? `the server sent no manifest.json, so this copy (cached ${new Date(hit.storedAt).toISOString().slice(0, 10)}) was not compared with it`
-        : undefined;
+      const remark =
+        expected === null
+          ? `the server sent no manifest.json, so this copy (cached ${new Date(hit.storedAt).toISOString().slice(0, 10)}) was not compared with it`
+          : undefined;
       return {
-        dataset: hit.dataset, origin: 'cache',
+        dataset: hit.dataset,
+        origin: 'cache',
         cache: { state: 'hit', ms: performance.now() - t0, ...(remark ? { reason: remark } : {}), ...(await storageFigures()) },
       };
     }

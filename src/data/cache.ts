@@ -188,8 +188,14 @@ export async function storeCachedDataset(
       }
     }
     const entry: CacheEntry = {
-      signature, downloadedBytes, lengths, chunkBytes: CACHE_CHUNK_BYTES, trainCount: dataset.train.count,
-      testCount: dataset.test.count, classNames: dataset.classNames, storedAt: Date.now(),
+      signature,
+      downloadedBytes,
+      lengths,
+      chunkBytes: CACHE_CHUNK_BYTES,
+      trainCount: dataset.train.count,
+      testCount: dataset.test.count,
+      classNames: dataset.classNames,
+      storedAt: Date.now(),
     };
     requests.push(tx.objectStore(ENTRIES).put(entry, base));
     await Promise.all([...requests, tx.done]);

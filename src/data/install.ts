@@ -96,7 +96,9 @@ export function assertReplaceableTarget(outDir: string): void {
   const foreign = readdirSync(outDir).filter((name) => !ours.has(name));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, … (${foreign.length} in all)` : '');
-    throw new Error(`target ${outDir} holds files that are not CIFAR-10 (${shown}): nothing was changed; choose an empty or new folder with --out`);
+    throw new Error(
+      `target ${outDir} holds files that are not CIFAR-10 (${shown}): nothing was changed; choose an empty or new folder with --out`,
+    );
   }
 }
 

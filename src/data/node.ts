@@ -22,7 +22,10 @@ export type Cifar10DirSource = 'CIFAR10_DIR' | typeof DEFAULT_CIFAR10_DIR | type
  * that exists (filled by `npm start` / `npm run data`), else '../shared/cifar10' with source 'none'
  * (so the error names the documented default). Does not check the contents.
  */
-export function locateCifar10Dir(cwd: string = process.cwd(), env = process.env.CIFAR10_DIR): { dir: string; source: Cifar10DirSource } {
+export function locateCifar10Dir(
+  cwd: string = process.cwd(),
+  env = process.env.CIFAR10_DIR,
+): { dir: string; source: Cifar10DirSource } {
   if (env && env.trim() !== '') return { dir: path.resolve(cwd, env), source: 'CIFAR10_DIR' };
   const shared = path.resolve(cwd, DEFAULT_CIFAR10_DIR);
   if (existsSync(shared)) return { dir: shared, source: DEFAULT_CIFAR10_DIR };
@@ -48,7 +51,8 @@ export function readCifar10Folder(dir: string): NamedBytes[] {
   if (!statSync(dir).isDirectory()) throw new Error(`CIFAR-10 folder ${dir} is not a folder: ${help}`);
   const entries = readdirSync(dir);
   const read = (name: string): NamedBytes => {
-    if (!statSync(path.join(dir, name)).isFile()) throw new Error(`CIFAR-10 folder ${dir}: ${name} is a folder, not a file: ${help}`);
+    if (!statSync(path.join(dir, name)).isFile())
+      throw new Error(`CIFAR-10 folder ${dir}: ${name} is a folder, not a file: ${help}`);
     const buf = readFileSync(path.join(dir, name));
     return { name: path.join(dir, name), bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
   };
@@ -76,6 +80,9 @@ export function readCifar10Folder(dir: string): NamedBytes[] {
  * @throws the errors of {@link readCifar10Folder} (missing/empty folder, with the exact
  *   `npm run data` / `npm run data -- --from PATH` command) and of assembleCifar10 (bad files).
  */
-export async function loadCifar10FromDir(dir: string = resolveCifar10Dir(), options: AssembleOptions = {}): Promise<Cifar10Dataset> {
+export async function loadCifar10FromDir(
+  dir: string = resolveCifar10Dir(),
+  options: AssembleOptions = {},
+): Promise<Cifar10Dataset> {
   return assembleCifar10(readCifar10Folder(dir), options);
 }

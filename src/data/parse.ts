@@ -3,13 +3,7 @@
  * records of <1 byte label><1024 bytes R><1024 bytes G><1024 bytes B>, each plane 32×32 row-major.
  * Pure byte work: no tfjs, no DOM, no Node APIs.
  */
-import {
-  CIFAR10_CHANNELS,
-  CIFAR10_CLASSES,
-  CIFAR10_RECORD_BYTES,
-  CIFAR10_SIZE,
-  type Cifar10Split,
-} from './types';
+import { CIFAR10_CHANNELS, CIFAR10_CLASSES, CIFAR10_RECORD_BYTES, CIFAR10_SIZE, type Cifar10Split } from './types';
 
 /** The ten official class names, index = label byte. */
 export const CLASS_NAMES: readonly string[] = [
@@ -68,9 +62,7 @@ export function decodeBatchInto(
     const rec = n * CIFAR10_RECORD_BYTES;
     const label = bytes[rec];
     if (label >= CIFAR10_CLASSES) {
-      throw new Error(
-        `${fileName}: record ${fmt(n)} (byte offset ${fmt(rec)}) has label ${label}; labels must be 0–9`,
-      );
+      throw new Error(`${fileName}: record ${fmt(n)} (byte offset ${fmt(rec)}) has label ${label}; labels must be 0–9`);
     }
     labels[at + n] = label;
     const r = rec + 1;

@@ -38,9 +38,12 @@ export function runWithOverrides(model: tf.LayersModel, x: tf.Tensor, overrides:
   const consumers = new Map<string, number>();
   for (const layer of model.layers) {
     if (layer.inboundNodes.length !== 1) {
-      throw new Error(`runWithOverrides: layer '${layer.name}' is applied ${layer.inboundNodes.length} times; only single-use layers are supported`);
+      throw new Error(
+        `runWithOverrides: layer '${layer.name}' is applied ${layer.inboundNodes.length} times; only single-use layers are supported`,
+      );
     }
-    for (const inbound of layer.inboundNodes[0].inboundLayers) consumers.set(inbound.name, (consumers.get(inbound.name) ?? 0) + 1);
+    for (const inbound of layer.inboundNodes[0].inboundLayers)
+      consumers.set(inbound.name, (consumers.get(inbound.name) ?? 0) + 1);
   }
   const outputName = model.outputLayers[0].name;
   return tf.tidy(() => {

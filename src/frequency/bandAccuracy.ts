@@ -33,13 +33,21 @@ export async function bandLimitedAccuracy(
   if (radii.length === 0) throw new Error('bandLimitedAccuracy: radii must not be empty');
   radii.forEach((r, i) => {
     checkBand(r, 'lowPass');
-    if (i > 0 && !(r > radii[i - 1])) throw new Error(`bandLimitedAccuracy: radii must be strictly ascending, got ${radii.join(', ')}`);
+    if (i > 0 && !(r > radii[i - 1]))
+      throw new Error(`bandLimitedAccuracy: radii must be strictly ascending, got ${radii.join(', ')}`);
   });
   const kinds: BandKind[] = ['lowPass', 'highPass'];
   const matrices = kinds.flatMap((kind) => radii.map((r) => bandFilterMatrix(CIFAR10_SIZE, r, kind)));
   try {
     const plain = plainVariant(model);
-    const variants: Variant[] = [plain, ...matrices.map((m): Variant => (pixels, normalise, batch) => plain(applyBandFilter(pixels, m), normalise, batch))];
+    const variants: Variant[] = [
+      plain,
+      ...matrices.map(
+        (m): Variant =>
+          (pixels, normalise, batch) =>
+            plain(applyBandFilter(pixels, m), normalise, batch),
+      ),
+    ];
     const top1 = await top1PerVariant(test, stats, variants, options);
     const curve = (k: number) => radii.map((radius, i) => ({ radius, top1: top1[1 + k * radii.length + i] }));
     return { top1: top1[0], lowPass: curve(0), highPass: curve(1), images: options.images };

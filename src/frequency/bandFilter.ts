@@ -39,7 +39,9 @@ export function applyBandFilter(x: tf.Tensor4D, matrix: tf.Tensor2D | null): tf.
   if (matrix === null) return x;
   const [b, height, width, channels] = x.shape;
   if (height * width !== matrix.shape[0]) {
-    throw new Error(`applyBandFilter: images ${height}×${width} do not match a filter for ${Math.sqrt(matrix.shape[0])}×${Math.sqrt(matrix.shape[0])}`);
+    throw new Error(
+      `applyBandFilter: images ${height}×${width} do not match a filter for ${Math.sqrt(matrix.shape[0])}×${Math.sqrt(matrix.shape[0])}`,
+    );
   }
   return tf.tidy(() => {
     const rows = tf.reshape(tf.transpose(x, [0, 3, 1, 2]), [b * channels, height * width]);

@@ -112,13 +112,7 @@ export function removalKernel(size: number, radius: number, kind: BandKind): Flo
  *   high-pass at 0) returns the input values exactly. High-pass results are signed around the mean.
  * @throws Error on bad parameters or a length that is not size²·channels.
  */
-export function filterImage(
-  image: ArrayLike<number>,
-  radius: number,
-  kind: BandKind,
-  size = 32,
-  channels = 3,
-): Float32Array {
+export function filterImage(image: ArrayLike<number>, radius: number, kind: BandKind, size = 32, channels = 3): Float32Array {
   if (!Number.isInteger(channels) || channels <= 0 || image.length !== size * size * channels) {
     throw new Error(`filterImage: expected ${size}×${size}×${channels} = ${size * size * channels} values, got ${image.length}`);
   }
@@ -139,4 +133,3 @@ export function filterImage(
   }
   return out;
 }
-

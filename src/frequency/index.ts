@@ -7,14 +7,38 @@ export type * from './types';
 export { DEFAULT_RADII, filterImage, removalKernel, droppedMask, bandKeeps, radialFrequencies, checkBand } from './bands';
 export { bandFilterMatrix, applyBandFilter } from './bandFilter';
 export {
-  top1PerVariant, plainVariant, normaliser, checkImageCount, CancelledError, CANCELLED_MESSAGE, FREQUENCY_BATCH_SIZE,
-  type Variant, type EvalLoopOptions,
+  top1PerVariant,
+  plainVariant,
+  normaliser,
+  checkImageCount,
+  CancelledError,
+  CANCELLED_MESSAGE,
+  FREQUENCY_BATCH_SIZE,
+  type Variant,
+  type EvalLoopOptions,
 } from './evaluate';
-export { runWithOverrides, channelMeanOverride, octaveBranchLayers, branchAblation, type OutputOverride, type OctaveBranchLayers } from './ablation';
+export {
+  runWithOverrides,
+  channelMeanOverride,
+  octaveBranchLayers,
+  branchAblation,
+  type OutputOverride,
+  type OctaveBranchLayers,
+} from './ablation';
 export { bandLimitedAccuracy, type BandAccuracyOptions } from './bandAccuracy';
 export {
-  sensitivityMap, sensitivityGrid, fourierBasis, DEFAULT_SENSITIVITY_EPSILON, DEFAULT_SENSITIVITY_GRID, type SensitivityOptions,
+  sensitivityMap,
+  sensitivityGrid,
+  fourierBasis,
+  DEFAULT_SENSITIVITY_EPSILON,
+  DEFAULT_SENSITIVITY_GRID,
+  type SensitivityOptions,
 } from './sensitivity';
 export {
-  frequencyReport, runFrequencyJob, toFrequencyReport, DEFAULT_REPORT_IMAGES, DEFAULT_SENSITIVITY_IMAGES, type FrequencyJobControl,
+  frequencyReport,
+  runFrequencyJob,
+  toFrequencyReport,
+  DEFAULT_REPORT_IMAGES,
+  DEFAULT_SENSITIVITY_IMAGES,
+  type FrequencyJobControl,
 } from './report';

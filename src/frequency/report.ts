@@ -40,7 +40,9 @@ export async function runFrequencyJob(
   const asked = options.experiments ?? [];
   const unknown = asked.filter((e) => !(EXPERIMENTS as readonly string[]).includes(e));
   if (asked.length === 0 || unknown.length > 0) {
-    throw new Error(`frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    throw new Error(
+      `frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
   }
   const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, test.count);
   const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
@@ -52,10 +54,14 @@ export async function runFrequencyJob(
     onProgress: (done: number, total: number) => control.onProgress?.({ phase, done, total }),
   });
   const results: FrequencyResults = { elapsedMs: 0 };
-  if (asked.includes('band')) results.band = await bandLimitedAccuracy(model, test, stats, { ...loop('band', images), radii: options.radii });
+  if (asked.includes('band'))
+    results.band = await bandLimitedAccuracy(model, test, stats, { ...loop('band', images), radii: options.radii });
   if (asked.includes('ablation')) results.ablation = await branchAblation(model, test, stats, loop('ablation', images));
   if (asked.includes('sensitivity')) {
-    results.sensitivity = await sensitivityMap(model, test, stats, { ...loop('sensitivity', sensitivityImages), gridSize: options.gridSize });
+    results.sensitivity = await sensitivityMap(model, test, stats, {
+      ...loop('sensitivity', sensitivityImages),
+      gridSize: options.gridSize,
+    });
   }
   results.elapsedMs = performance.now() - t0;
   return results;
@@ -67,7 +73,8 @@ export async function runFrequencyJob(
  */
 export function toFrequencyReport(results: FrequencyResults): FrequencyReport {
   const { band, ablation, sensitivity } = results;
-  if (!band || !ablation || !sensitivity) throw new Error('toFrequencyReport: the job must have run band, ablation and sensitivity');
+  if (!band || !ablation || !sensitivity)
+    throw new Error('toFrequencyReport: the job must have run band, ablation and sensitivity');
   return { top1: band.top1, images: band.images, lowPass: band.lowPass, highPass: band.highPass, ablation, sensitivity };
 }
 
@@ -79,5 +86,7 @@ export async function frequencyReport(
   options: Omit<FrequencyJobOptions, 'experiments'> & FrequencyJobControl = {},
 ): Promise<FrequencyReport> {
   const { signal, onProgress, ...rest } = options;
-  return toFrequencyReport(await runFrequencyJob(model, test, stats, { ...rest, experiments: [...EXPERIMENTS] }, { signal, onProgress }));
+  return toFrequencyReport(
+    await runFrequencyJob(model, test, stats, { ...rest, experiments: [...EXPERIMENTS] }, { signal, onProgress }),
+  );
 }

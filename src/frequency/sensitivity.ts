@@ -53,7 +53,7 @@ export function sensitivityGrid(gridSize: number, size = CIFAR10_SIZE): { steps:
   const steps = Array.from({ length: gridSize }, (_, k) => (k - gridSize / 2) * stride);
   const cellOf = (u: number, v: number): number => {
     const wrap = (f: number) => ((((f + size / 2) % size) + size) % size) - size / 2; // to [−N/2, N/2)
-    return ((wrap(u) / stride + gridSize / 2) * gridSize) + wrap(v) / stride + gridSize / 2;
+    return (wrap(u) / stride + gridSize / 2) * gridSize + wrap(v) / stride + gridSize / 2;
   };
   const representative = steps.flatMap((u, i) => steps.map((v, j) => Math.min(i * gridSize + j, cellOf(-u, -v))));
   return { steps, representative };
@@ -83,20 +83,27 @@ export async function sensitivityMap(
 ): Promise<SensitivityMap> {
   const gridSize = options.gridSize ?? DEFAULT_SENSITIVITY_GRID;
   const epsilon = options.epsilon ?? DEFAULT_SENSITIVITY_EPSILON;
-  if (!Number.isFinite(epsilon) || epsilon <= 0) throw new Error(`sensitivity epsilon must be a positive ℓ2 norm, got ${epsilon}`);
+  if (!Number.isFinite(epsilon) || epsilon <= 0)
+    throw new Error(`sensitivity epsilon must be a positive ℓ2 norm, got ${epsilon}`);
   const { steps, representative } = sensitivityGrid(gridSize);
   const cells = [...new Set(representative)];
   const plain = plainVariant(model);
-  const variants: Variant[] = [plain, ...cells.map((cell, c): Variant => {
-    const basis = fourierBasis(CIFAR10_SIZE, steps[Math.floor(cell / gridSize)], steps[cell % gridSize]);
-    return (pixels, normalise, batch) => {
-      const [b] = pixels.shape;
-      const rng = createRng(mixSeed(options.seed ?? 0, c, batch));
-      const signs = Float32Array.from({ length: b * CIFAR10_CHANNELS }, () => (rng() < 0.5 ? -1 : 1));
-      const delta = tf.mul(tf.tensor4d(basis, [1, CIFAR10_SIZE, CIFAR10_SIZE, 1]), tf.tensor4d(signs, [b, 1, 1, CIFAR10_CHANNELS]));
-      return plain(tf.clipByValue(tf.add(pixels, tf.mul(delta, epsilon * 255)), 0, 255) as tf.Tensor4D, normalise, batch);
-    };
-  })];
+  const variants: Variant[] = [
+    plain,
+    ...cells.map((cell, c): Variant => {
+      const basis = fourierBasis(CIFAR10_SIZE, steps[Math.floor(cell / gridSize)], steps[cell % gridSize]);
+      return (pixels, normalise, batch) => {
+        const [b] = pixels.shape;
+        const rng = createRng(mixSeed(options.seed ?? 0, c, batch));
+        const signs = Float32Array.from({ length: b * CIFAR10_CHANNELS }, () => (rng() < 0.5 ? -1 : 1));
+        const delta = tf.mul(
+          tf.tensor4d(basis, [1, CIFAR10_SIZE, CIFAR10_SIZE, 1]),
+          tf.tensor4d(signs, [b, 1, 1, CIFAR10_CHANNELS]),
+        );
+        return plain(tf.clipByValue(tf.add(pixels, tf.mul(delta, epsilon * 255)), 0, 255) as tf.Tensor4D, normalise, batch);
+      };
+    }),
+  ];
   const top1 = await top1PerVariant(test, stats, variants, options);
   const errorOfCell = new Map(cells.map((cell, c) => [cell, 1 - top1[1 + c]]));
   return {

@@ -68,7 +68,15 @@ export function planOctResNet(config: OctResNetConfig): NetPlan {
       const strides: 1 | 2 = s > 0 && b === 0 ? 2 : 1;
       const alphaIn = (s === 0 && b === 0) || (s === lastStage && b > 0) ? 0 : config.alpha;
       const alphaOut = s === lastStage ? 0 : config.alpha;
-      blocks.push({ name: `stage${s + 1}/block${b + 1}`, alphaIn, alphaOut, width: stageWidth, outChannels: stageWidth * expansion, strides, inputSize: size });
+      blocks.push({
+        name: `stage${s + 1}/block${b + 1}`,
+        alphaIn,
+        alphaOut,
+        width: stageWidth,
+        outChannels: stageWidth * expansion,
+        strides,
+        inputSize: size,
+      });
       if (strides === 2) size = [size[0] / 2, size[1] / 2];
     }
   });
@@ -76,7 +84,15 @@ export function planOctResNet(config: OctResNetConfig): NetPlan {
     const hasLow = { in: block.alphaIn > 0, out: block.alphaOut > 0 };
     const error =
       octaveSizeError(`${block.name}/conv1`, block.inputSize[0], block.inputSize[1], hasLow, bottleneck ? 1 : block.strides) ??
-      (bottleneck ? octaveSizeError(`${block.name}/conv2`, block.inputSize[0], block.inputSize[1], { in: hasLow.out, out: hasLow.out }, block.strides) : null) ??
+      (bottleneck
+        ? octaveSizeError(
+            `${block.name}/conv2`,
+            block.inputSize[0],
+            block.inputSize[1],
+            { in: hasLow.out, out: hasLow.out },
+            block.strides,
+          )
+        : null) ??
       octaveSizeError(`${block.name}/shortcut`, block.inputSize[0], block.inputSize[1], hasLow, block.strides);
     if (error) throw new Error(error);
   }
@@ -92,7 +108,9 @@ function validateScalars(config: OctResNetConfig): void {
   if (config.block === 'basic') {
     const sixNPlus2 = Number.isInteger(config.depth) && config.depth >= 8 && (config.depth - 2) % 6 === 0;
     if (!sixNPlus2 && !(config.depth in BASIC_FOUR_STAGES)) {
-      throw new Error(`OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …) or 18/34 (four stages), got ${config.depth}`);
+      throw new Error(
+        `OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …) or 18/34 (four stages), got ${config.depth}`,
+      );
     }
   } else if (!(config.depth in BOTTLENECK_STAGES)) {
     throw new Error(`OctResNetConfig: bottleneck depth must be 50, 101 or 152, got ${config.depth}`);

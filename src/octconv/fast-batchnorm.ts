@@ -41,7 +41,15 @@ export class FastBatchNormalization extends StockBatchNorm {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     const f = this as unknown as BatchNormFields;
     const lastAxis = f.axis === -1 || f.axis === x.rank - 1;
-    if (kwargs.training !== true || !lastAxis || !f.center || !f.scale || x.dtype !== 'float32' || x.rank < 2 || !hasWasmBatchNorm()) {
+    if (
+      kwargs.training !== true ||
+      !lastAxis ||
+      !f.center ||
+      !f.scale ||
+      x.dtype !== 'float32' ||
+      x.rank < 2 ||
+      !hasWasmBatchNorm()
+    ) {
       return super.call(inputs, kwargs);
     }
     return tf.tidy(() => {
@@ -52,7 +60,9 @@ export class FastBatchNormalization extends StockBatchNorm {
     });
   }
 }
-tf.serialization.registerClass(FastBatchNormalization as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+tf.serialization.registerClass(
+  FastBatchNormalization as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>,
+);
 
 /** A BatchNormalization layer (same arguments as tf.layers.batchNormalization). */
 export function batchNormalization(args: Parameters<typeof tf.layers.batchNormalization>[0]): tf.layers.Layer {

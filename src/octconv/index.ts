@@ -4,14 +4,7 @@
 export * from './types';
 export { splitChannels } from './split';
 export { octConv, type OctConvOptions } from './octconv';
-export {
-  octBatchNorm,
-  octAddRelu,
-  BN_MOMENTUM,
-  BN_EPSILON,
-  type OctaveTensor,
-  type SymbolicOctave,
-} from './octave-layers';
+export { octBatchNorm, octAddRelu, BN_MOMENTUM, BN_EPSILON, type OctaveTensor, type SymbolicOctave } from './octave-layers';
 export { NearestUpsample2x, upsampleNearest2x } from './upsample';
 export { buildOctResNet } from './resnet';
 export { validateOctResNetConfig, BASIC_FOUR_STAGES } from './config';

@@ -68,8 +68,26 @@ function v1Blocks(m: number, alpha: number, strides: number[]): Array<{ convs: R
   return dw.map((c, b) => ({
     residual: false,
     convs: [
-      { name: `block${b + 1}/dw`, alphaIn: dwAlpha(b), alphaOut: dwAlpha(b), filters: scaled(c, m), kernelSize: 3, strides: strides[b] as 1 | 2, depthwise: true, activation: true },
-      { name: `block${b + 1}/pw`, alphaIn: dwAlpha(b), alphaOut: pwAlpha(b), filters: scaled(pw[b], m), kernelSize: 1, strides: 1, depthwise: false, activation: true },
+      {
+        name: `block${b + 1}/dw`,
+        alphaIn: dwAlpha(b),
+        alphaOut: dwAlpha(b),
+        filters: scaled(c, m),
+        kernelSize: 3,
+        strides: strides[b] as 1 | 2,
+        depthwise: true,
+        activation: true,
+      },
+      {
+        name: `block${b + 1}/pw`,
+        alphaIn: dwAlpha(b),
+        alphaOut: pwAlpha(b),
+        filters: scaled(pw[b], m),
+        kernelSize: 1,
+        strides: 1,
+        depthwise: false,
+        activation: true,
+      },
     ],
   }));
 }
@@ -93,9 +111,36 @@ function v2Blocks(m: number, alpha: number, strides: number[]): Array<{ convs: R
     return {
       residual: s === 1 && inC === out,
       convs: [
-        { name: `${name}/expand`, alphaIn: 0, alphaOut: a, filters: mid, kernelSize: 1, strides: 1, depthwise: false, activation: 'relu6' },
-        { name: `${name}/dw`, alphaIn: a, alphaOut: a, filters: mid, kernelSize: 3, strides: s, depthwise: true, activation: 'relu6' },
-        { name: `${name}/project`, alphaIn: a, alphaOut: 0, filters: out, kernelSize: 1, strides: 1, depthwise: false, activation: false },
+        {
+          name: `${name}/expand`,
+          alphaIn: 0,
+          alphaOut: a,
+          filters: mid,
+          kernelSize: 1,
+          strides: 1,
+          depthwise: false,
+          activation: 'relu6',
+        },
+        {
+          name: `${name}/dw`,
+          alphaIn: a,
+          alphaOut: a,
+          filters: mid,
+          kernelSize: 3,
+          strides: s,
+          depthwise: true,
+          activation: 'relu6',
+        },
+        {
+          name: `${name}/project`,
+          alphaIn: a,
+          alphaOut: 0,
+          filters: out,
+          kernelSize: 1,
+          strides: 1,
+          depthwise: false,
+          activation: false,
+        },
       ],
     };
   });
@@ -116,10 +161,15 @@ export function planOctMobileNet(config: OctMobileNetConfig): MobileNetPlan {
   const strides = config.cifarStem ? nominal.map((s, i) => (i === 1 ? 1 : s)) : nominal;
   const raw = v1 ? v1Blocks(m, config.alpha, strides) : v2Blocks(m, config.alpha, strides);
   const inputShape = config.inputShape ?? (config.cifarStem ? MOBILENET_CIFAR_INPUT_SHAPE : MOBILENET_INPUT_SHAPE);
-  const stem = { channels: scaled(32, m), strides: (config.cifarStem ? 1 : 2) as 1 | 2, activation: (v1 ? true : 'relu6') as boolean | 'relu6' };
+  const stem = {
+    channels: scaled(32, m),
+    strides: (config.cifarStem ? 1 : 2) as 1 | 2,
+    activation: (v1 ? true : 'relu6') as boolean | 'relu6',
+  };
   const tailChannels = v1 ? null : m > 1 ? scaled(1280, m) : 1280;
   checkWidth('stem', stem.channels, m);
-  let size: [number, number] = stem.strides === 2 ? [Math.ceil(inputShape[0] / 2), Math.ceil(inputShape[1] / 2)] : [inputShape[0], inputShape[1]];
+  let size: [number, number] =
+    stem.strides === 2 ? [Math.ceil(inputShape[0] / 2), Math.ceil(inputShape[1] / 2)] : [inputShape[0], inputShape[1]];
   const blocks = raw.map((r, b) => {
     const convs = r.convs.map((c) => {
       checkWidth(c.name, c.filters, m);
@@ -136,7 +186,10 @@ export function planOctMobileNet(config: OctMobileNetConfig): MobileNetPlan {
 
 /** @throws Error when a layer gets no channel at this width multiplier. */
 function checkWidth(name: string, channels: number, m: number): void {
-  if (channels < 1) throw new Error(`OctMobileNetConfig: widthMultiplier ${m} leaves ${name} with ${channels} channels; use a larger widthMultiplier`);
+  if (channels < 1)
+    throw new Error(
+      `OctMobileNetConfig: widthMultiplier ${m} leaves ${name} with ${channels} channels; use a larger widthMultiplier`,
+    );
 }
 
 /** Scalar checks of a config (version, α, width, classes, seed, input shape). */

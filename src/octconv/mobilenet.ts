@@ -19,7 +19,20 @@ function mobileBlock(ctx: BuildContext, x: SymbolicOctave, p: MobileBlockPlan): 
   let y = x;
   p.convs.forEach((c, i) => {
     const groups = c.depthwise ? c.filters : undefined;
-    y = octConvBn(ctx, y, { name: c.name, alphaIn: c.alphaIn, alphaOut: c.alphaOut, filters: c.filters, kernelSize: c.kernelSize, strides: c.strides, groups }, c.activation);
+    y = octConvBn(
+      ctx,
+      y,
+      {
+        name: c.name,
+        alphaIn: c.alphaIn,
+        alphaOut: c.alphaOut,
+        filters: c.filters,
+        kernelSize: c.kernelSize,
+        strides: c.strides,
+        groups,
+      },
+      c.activation,
+    );
     if (!(p.residual && i === p.convs.length - 1)) ctx.record(c.name, c.alphaIn, c.alphaOut, y);
   });
   if (!p.residual) return y;
@@ -51,7 +64,12 @@ export function buildOctMobileNet(config: OctMobileNetConfig): tf.LayersModel {
   const input = tf.input({ shape: plan.inputShape, name: 'image' });
   const stemConv = tf.layers
     .conv2d({
-      name: 'stem/conv', filters: plan.stem.channels, kernelSize: 3, strides: plan.stem.strides, padding: 'same', useBias: false,
+      name: 'stem/conv',
+      filters: plan.stem.channels,
+      kernelSize: 3,
+      strides: plan.stem.strides,
+      padding: 'same',
+      useBias: false,
       kernelInitializer: tf.initializers.heNormal({ seed: layerSeed(config.seed, 'stem/conv') }),
     })
     .apply(input) as tf.SymbolicTensor;
@@ -64,7 +82,11 @@ export function buildOctMobileNet(config: OctMobileNetConfig): tf.LayersModel {
   }
   const pooled = tf.layers.globalAveragePooling2d({ name: 'head/avgpool' }).apply(x.high!) as tf.SymbolicTensor;
   const logits = tf.layers
-    .dense({ name: 'head/fc', units: config.numClasses, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(config.seed, 'head/fc') }) })
+    .dense({
+      name: 'head/fc',
+      units: config.numClasses,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(config.seed, 'head/fc') }),
+    })
     .apply(pooled) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: logits, name: `oct_mobilenet_v${config.version}` });
   writeOctaveMetadata(model, { config: { ...config }, octaveLayers: ctx.layers, octaveConvs: ctx.convs });

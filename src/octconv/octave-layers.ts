@@ -41,8 +41,9 @@ export function mapBranches(
  */
 export function octBatchNorm(x: SymbolicOctave, name: string, relu: boolean | 'relu6'): SymbolicOctave {
   return mapBranches(x, (t, b) => {
-    const bn = batchNormalization({ name: `${name}/bn_${b}`, momentum: BN_MOMENTUM, epsilon: BN_EPSILON, axis: -1 })
-      .apply(t) as tf.SymbolicTensor;
+    const bn = batchNormalization({ name: `${name}/bn_${b}`, momentum: BN_MOMENTUM, epsilon: BN_EPSILON, axis: -1 }).apply(
+      t,
+    ) as tf.SymbolicTensor;
     if (!relu) return bn;
     const maxValue = relu === 'relu6' ? 6 : undefined;
     return tf.layers.reLU({ name: `${name}/relu_${b}`, ...(maxValue ? { maxValue } : {}) }).apply(bn) as tf.SymbolicTensor;

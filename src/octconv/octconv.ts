@@ -69,7 +69,12 @@ function planOctConv(x: SymbolicOctave, o: OctConvOptions): OctConvChannels {
     if (!Number.isInteger(groups) || groups < 1) throw new Error(`${o.name}: groups must be a positive integer, got ${groups}`);
     const isDepthwise = groups === inHigh + inLow && o.filters === groups && o.alphaIn === o.alphaOut;
     if (!isDepthwise) {
-      for (const [branch, c] of [['high in', inHigh], ['low in', inLow], ['high out', outHigh], ['low out', outLow]] as const) {
+      for (const [branch, c] of [
+        ['high in', inHigh],
+        ['low in', inLow],
+        ['high out', outHigh],
+        ['low out', outLow],
+      ] as const) {
         if (c % groups !== 0) throw new Error(`${o.name}: groups=${groups} does not divide the ${branch} branch's ${c} channels`);
       }
       throw new Error(
@@ -101,8 +106,21 @@ function pathConv(o: OctConvOptions, c: OctConvChannels, path: OctavePath, input
   const name = `${o.name}/${path}`;
   const initializer = tf.initializers.heNormal({ seed: layerSeed(o.seed, name) });
   const layer = c.depthwise
-    ? tf.layers.depthwiseConv2d({ name, kernelSize: o.kernelSize, padding: 'same', useBias: false, depthwiseInitializer: initializer })
-    : tf.layers.conv2d({ name, filters: pathFilters(c, path), kernelSize: o.kernelSize, padding: 'same', useBias: false, kernelInitializer: initializer });
+    ? tf.layers.depthwiseConv2d({
+        name,
+        kernelSize: o.kernelSize,
+        padding: 'same',
+        useBias: false,
+        depthwiseInitializer: initializer,
+      })
+    : tf.layers.conv2d({
+        name,
+        filters: pathFilters(c, path),
+        kernelSize: o.kernelSize,
+        padding: 'same',
+        useBias: false,
+        kernelInitializer: initializer,
+      });
   return layer.apply(input) as tf.SymbolicTensor;
 }
 
@@ -133,7 +151,9 @@ export function octConv(x: SymbolicOctave, o: OctConvOptions): SymbolicOctave {
   const c = planOctConv(x, o);
   const stride2 = (o.strides ?? 1) === 2;
   const pool = (t: tf.SymbolicTensor, suffix: string): tf.SymbolicTensor =>
-    tf.layers.averagePooling2d({ name: `${o.name}/${suffix}`, poolSize: 2, strides: 2, padding: 'valid' }).apply(t) as tf.SymbolicTensor;
+    tf.layers
+      .averagePooling2d({ name: `${o.name}/${suffix}`, poolSize: 2, strides: 2, padding: 'valid' })
+      .apply(t) as tf.SymbolicTensor;
   const upsample = (t: tf.SymbolicTensor): tf.SymbolicTensor =>
     new NearestUpsample2x({ name: `${o.name}/lh_up` }).apply(t) as tf.SymbolicTensor;
   const conv = (path: OctavePath, t: tf.SymbolicTensor): tf.SymbolicTensor => pathConv(o, c, path, t);

@@ -25,7 +25,14 @@ function residualBlock(ctx: BuildContext, x: SymbolicOctave, p: BlockPlan, bottl
         { name: `${p.name}/conv3`, ...a, filters: p.outChannels, kernelSize: 1 },
       ]
     : [
-        { name: `${p.name}/conv1`, alphaIn: p.alphaIn, alphaOut: p.alphaOut, filters: p.width, kernelSize: 3, strides: p.strides },
+        {
+          name: `${p.name}/conv1`,
+          alphaIn: p.alphaIn,
+          alphaOut: p.alphaOut,
+          filters: p.width,
+          kernelSize: 3,
+          strides: p.strides,
+        },
         { name: `${p.name}/conv2`, ...a, filters: p.outChannels, kernelSize: 3 },
       ];
   let y = x;
@@ -37,7 +44,19 @@ function residualBlock(ctx: BuildContext, x: SymbolicOctave, p: BlockPlan, bottl
   const identity = p.strides === 1 && p.alphaIn === p.alphaOut && channelsOf(x) === p.outChannels;
   const shortcut = identity
     ? x
-    : octConvBn(ctx, x, { name: `${p.name}/shortcut`, alphaIn: p.alphaIn, alphaOut: p.alphaOut, filters: p.outChannels, kernelSize: 1, strides: p.strides }, false);
+    : octConvBn(
+        ctx,
+        x,
+        {
+          name: `${p.name}/shortcut`,
+          alphaIn: p.alphaIn,
+          alphaOut: p.alphaOut,
+          filters: p.outChannels,
+          kernelSize: 1,
+          strides: p.strides,
+        },
+        false,
+      );
   const out = octAddRelu(y, shortcut, p.name);
   const lastConv = convs[convs.length - 1];
   ctx.record(lastConv.name, lastConv.alphaIn, lastConv.alphaOut, out);
@@ -60,13 +79,22 @@ export function buildOctResNet(config: OctResNetConfig): tf.LayersModel {
   const seed = config.seed;
   const ctx = createBuildContext(seed);
   const input = tf.input({ shape: config.inputShape ?? DEFAULT_INPUT_SHAPE, name: 'image' });
-  let x: SymbolicOctave = octConvBn(ctx, { high: input, low: null }, { name: 'stem', alphaIn: 0, alphaOut: 0, filters: plan.stemChannels, kernelSize: 3 }, true);
+  let x: SymbolicOctave = octConvBn(
+    ctx,
+    { high: input, low: null },
+    { name: 'stem', alphaIn: 0, alphaOut: 0, filters: plan.stemChannels, kernelSize: 3 },
+    true,
+  );
   ctx.record('stem', 0, 0, x);
   const bottleneck = config.block === 'bottleneck';
   for (const block of plan.blocks) x = residualBlock(ctx, x, block, bottleneck);
   const pooled = tf.layers.globalAveragePooling2d({ name: 'head/avgpool' }).apply(x.high!) as tf.SymbolicTensor;
   const logits = tf.layers
-    .dense({ name: 'head/fc', units: config.numClasses, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, 'head/fc') }) })
+    .dense({
+      name: 'head/fc',
+      units: config.numClasses,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, 'head/fc') }),
+    })
     .apply(pooled) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: logits, name: `oct_resnet${config.depth}` });
   writeOctaveMetadata(model, { config: { ...config }, octaveLayers: ctx.layers, octaveConvs: ctx.convs });

@@ -28,13 +28,11 @@ function sumBlocks2x2(dy: tf.Tensor4D): tf.Tensor4D {
  * @param x [N, h, w, c]
  * @returns [N, 2h, 2w, c]; its gradient is exact on cpu, wasm, webgl and webgpu
  */
-export const upsampleNearest2x: (x: tf.Tensor4D) => tf.Tensor4D = tf.customGrad(
-  ((x: tf.Tensor) => {
-    const x4 = x as tf.Tensor4D;
-    const value = tf.image.resizeNearestNeighbor(x4, [x4.shape[1] * 2, x4.shape[2] * 2], false, false);
-    return { value, gradFunc: (dy: tf.Tensor) => sumBlocks2x2(dy as tf.Tensor4D) };
-  }) as unknown as Parameters<typeof tf.customGrad>[0],
-) as unknown as (x: tf.Tensor4D) => tf.Tensor4D;
+export const upsampleNearest2x: (x: tf.Tensor4D) => tf.Tensor4D = tf.customGrad(((x: tf.Tensor) => {
+  const x4 = x as tf.Tensor4D;
+  const value = tf.image.resizeNearestNeighbor(x4, [x4.shape[1] * 2, x4.shape[2] * 2], false, false);
+  return { value, gradFunc: (dy: tf.Tensor) => sumBlocks2x2(dy as tf.Tensor4D) };
+}) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (x: tf.Tensor4D) => tf.Tensor4D;
 
 /**
  * Layers-API wrapper of {@link upsampleNearest2x} (the only custom layer of the model family).

@@ -64,8 +64,22 @@ function backward({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   const doffset = b.makeOutput([c], 'float32');
   const at = (t: TensorInfo): number => heapOffset(b, t);
   withScratch(b, ex, c, (s) =>
-    ex.bn_train_backward(at(i.x), at(i.dy), m, c, at(i.mean), at(i.variance), at(i.scale), eps, at(i.dmean), at(i.dvariance),
-      at(dx), at(dscale), at(doffset), s),
+    ex.bn_train_backward(
+      at(i.x),
+      at(i.dy),
+      m,
+      c,
+      at(i.mean),
+      at(i.variance),
+      at(i.scale),
+      eps,
+      at(i.dmean),
+      at(i.dvariance),
+      at(dx),
+      at(dscale),
+      at(doffset),
+      s,
+    ),
   );
   return [dx, dscale, doffset];
 }
@@ -78,17 +92,23 @@ const batchNormTrainGrad: tf.GradConfig = {
   gradFunc: (dys, saved, attrs) => {
     const [dy, dmean, dvariance] = dys as tf.Tensor[];
     const [x, scale, mean, variance] = saved;
-    const [dx, dscale, doffset] = tf.engine().runKernel(
-      BN_TRAIN_GRAD, { x, dy, mean, variance, scale, dmean, dvariance }, attrs as unknown as tf.NamedAttrMap,
-    ) as tf.Tensor[];
+    const [dx, dscale, doffset] = tf
+      .engine()
+      .runKernel(
+        BN_TRAIN_GRAD,
+        { x, dy, mean, variance, scale, dmean, dvariance },
+        attrs as unknown as tf.NamedAttrMap,
+      ) as tf.Tensor[];
     return { x: () => dx, scale: () => dscale, offset: () => doffset };
   },
 };
 
 /** Registers both kernels on 'wasm' and the gradient (idempotent). */
 export function registerWasmBatchNorm(): void {
-  if (tf.getKernel(BN_TRAIN, 'wasm') == null) tf.registerKernel({ kernelName: BN_TRAIN, backendName: 'wasm', kernelFunc: forward as unknown as tf.KernelFunc });
-  if (tf.getKernel(BN_TRAIN_GRAD, 'wasm') == null) tf.registerKernel({ kernelName: BN_TRAIN_GRAD, backendName: 'wasm', kernelFunc: backward as unknown as tf.KernelFunc });
+  if (tf.getKernel(BN_TRAIN, 'wasm') == null)
+    tf.registerKernel({ kernelName: BN_TRAIN, backendName: 'wasm', kernelFunc: forward as unknown as tf.KernelFunc });
+  if (tf.getKernel(BN_TRAIN_GRAD, 'wasm') == null)
+    tf.registerKernel({ kernelName: BN_TRAIN_GRAD, backendName: 'wasm', kernelFunc: backward as unknown as tf.KernelFunc });
   tf.registerGradient(batchNormTrainGrad);
 }
 
@@ -96,8 +116,17 @@ export function registerWasmBatchNorm(): void {
  * y, mean, variance of BatchNorm in training mode (see the file comment) with the fused kernels.
  * x [..., C] float32, scale/offset [C]. Only where {@link hasWasmBatchNorm} is true.
  */
-export function wasmBatchNormTrain(x: tf.Tensor, scale: tf.Tensor, offset: tf.Tensor, varianceEpsilon: number): [tf.Tensor, tf.Tensor1D, tf.Tensor1D] {
-  return tf.engine().runKernel(BN_TRAIN, { x, scale, offset }, { varianceEpsilon }) as unknown as [tf.Tensor, tf.Tensor1D, tf.Tensor1D];
+export function wasmBatchNormTrain(
+  x: tf.Tensor,
+  scale: tf.Tensor,
+  offset: tf.Tensor,
+  varianceEpsilon: number,
+): [tf.Tensor, tf.Tensor1D, tf.Tensor1D] {
+  return tf.engine().runKernel(BN_TRAIN, { x, scale, offset }, { varianceEpsilon }) as unknown as [
+    tf.Tensor,
+    tf.Tensor1D,
+    tf.Tensor1D,
+  ];
 }
 
 /** True when the current backend has the fused kernels (wasm after {@link registerWasmBatchNorm}). */

@@ -78,18 +78,46 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
     const a = attrs as unknown as ConvGradAttrs & { filterShape: Shape4 };
     if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter fix: only NHWC is supported');
     const info = tf.backend_util.computeConv2DInfo(
-      x.shape as Shape4, a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+      x.shape as Shape4,
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
     );
     const [kh, kw, ci, co] = a.filterShape;
     const p = info.padInfo;
-    const direct = backendName === 'wasm' && info.strideHeight === 1 && info.strideWidth === 1 && x.dtype === 'float32' && p.top >= 0 && p.left >= 0;
+    const direct =
+      backendName === 'wasm' &&
+      info.strideHeight === 1 &&
+      info.strideWidth === 1 &&
+      x.dtype === 'float32' &&
+      p.top >= 0 &&
+      p.left >= 0;
     if (direct) {
       // One pass of our SIMD kernel (src/octconv/simd/conv_filter_grad.c): no transposes.
       const b = backend as unknown as WasmBackendLike;
       const dw = b.makeOutput([kh, kw, ci, co], 'float32');
       const [n, h, w] = x.shape;
       const [, ho, wo] = dy.shape;
-      simdExports(b).conv2d_filter_grad(heapOffset(b, x), heapOffset(b, dy), n, h, w, ci, ho, wo, co, kh, kw, p.top, p.left, heapOffset(b, dw));
+      simdExports(b).conv2d_filter_grad(
+        heapOffset(b, x),
+        heapOffset(b, dy),
+        n,
+        h,
+        w,
+        ci,
+        ho,
+        wo,
+        co,
+        kh,
+        kw,
+        p.top,
+        p.left,
+        heapOffset(b, dw),
+      );
       return dw;
     }
     const s = new Scratch(backendName, backend);
@@ -101,7 +129,12 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
         { x: xT, filter: dyT },
         {
           strides: [1, 1],
-          pad: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]],
+          pad: [
+            [0, 0],
+            [p.top, p.bottom],
+            [p.left, p.right],
+            [0, 0],
+          ],
           dataFormat: 'NHWC',
           dilations: [info.strideHeight, info.strideWidth],
           dimRoundingMode: undefined,
@@ -133,7 +166,14 @@ export function makeConv2DBackpropInput(backendName: string, fallback: tf.Kernel
     const a = attrs as unknown as ConvGradAttrs & { inputShape: Shape4 };
     if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropInput fix: only NHWC is supported');
     const info = tf.backend_util.computeConv2DInfo(
-      a.inputShape, filter.shape as Shape4, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast',
+      a.inputShape,
+      filter.shape as Shape4,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+      false,
+      'channelsLast',
     );
     const [kh, kw] = filter.shape;
     const p = info.padInfo;
@@ -148,7 +188,12 @@ export function makeConv2DBackpropInput(backendName: string, fallback: tf.Kernel
         { x: dy, filter: wT },
         {
           strides: [1, 1],
-          pad: [[0, 0], [pads[0], pads[1]], [pads[2], pads[3]], [0, 0]],
+          pad: [
+            [0, 0],
+            [pads[0], pads[1]],
+            [pads[2], pads[3]],
+            [0, 0],
+          ],
           dataFormat: 'NHWC',
           dilations: [1, 1],
           dimRoundingMode: undefined,

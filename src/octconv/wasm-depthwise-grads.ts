@@ -22,9 +22,25 @@ interface DepthwiseGradAttrs {
 
 /** Conv info of the forward depthwise conv; @throws Error outside what these kernels cover. */
 function forwardInfo(kernel: string, xShape: Shape4, filterShape: Shape4, a: DepthwiseGradAttrs): tf.backend_util.Conv2DInfo {
-  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, true);
-  if (info.strideHeight !== 1 || info.strideWidth !== 1 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || filterShape[3] !== 1) {
-    throw new Error(`${kernel} (wasm): only stride 1, dilation 1 and depth multiplier 1 are supported; got strides ${info.strideHeight}×${info.strideWidth}, dilations ${info.dilationHeight}×${info.dilationWidth}, multiplier ${filterShape[3]}`);
+  const info = tf.backend_util.computeConv2DInfo(
+    xShape,
+    filterShape,
+    a.strides,
+    a.dilations ?? 1,
+    a.pad,
+    a.dimRoundingMode,
+    true,
+  );
+  if (
+    info.strideHeight !== 1 ||
+    info.strideWidth !== 1 ||
+    info.dilationHeight !== 1 ||
+    info.dilationWidth !== 1 ||
+    filterShape[3] !== 1
+  ) {
+    throw new Error(
+      `${kernel} (wasm): only stride 1, dilation 1 and depth multiplier 1 are supported; got strides ${info.strideHeight}×${info.strideWidth}, dilations ${info.dilationHeight}×${info.dilationWidth}, multiplier ${filterShape[3]}`,
+    );
   }
   return info;
 }
@@ -45,12 +61,21 @@ export function makeDepthwiseBackpropInput(backendName: string): tf.KernelFunc {
     const s = new Scratch(backendName, backend);
     try {
       const flipped = kh === 1 && kw === 1 ? filter : s.run('Reverse', { x: filter }, { dims: [0, 1] });
-      return s.result('DepthwiseConv2dNative', { x: dy, filter: flipped }, {
-        strides: [1, 1],
-        pad: [[0, 0], [kh - 1 - p.top, kh - 1 - p.bottom], [kw - 1 - p.left, kw - 1 - p.right], [0, 0]],
-        dilations: [1, 1],
-        dimRoundingMode: undefined,
-      });
+      return s.result(
+        'DepthwiseConv2dNative',
+        { x: dy, filter: flipped },
+        {
+          strides: [1, 1],
+          pad: [
+            [0, 0],
+            [kh - 1 - p.top, kh - 1 - p.bottom],
+            [kw - 1 - p.left, kw - 1 - p.right],
+            [0, 0],
+          ],
+          dilations: [1, 1],
+          dimRoundingMode: undefined,
+        },
+      );
     } finally {
       s.free();
     }
@@ -76,7 +101,19 @@ export function makeDepthwiseBackpropFilter(backendName: string): tf.KernelFunc 
     const taps: TensorInfo[] = [];
     const kb = backend as tf.KernelBackend;
     try {
-      const xPad = s.run('PadV2', { x }, { paddings: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]], constantValue: 0 });
+      const xPad = s.run(
+        'PadV2',
+        { x },
+        {
+          paddings: [
+            [0, 0],
+            [p.top, p.bottom],
+            [p.left, p.right],
+            [0, 0],
+          ],
+          constantValue: 0,
+        },
+      );
       for (let i = 0; i < kh; i++) {
         for (let j = 0; j < kw; j++) {
           const tap = new Scratch(backendName, backend);
@@ -89,7 +126,9 @@ export function makeDepthwiseBackpropFilter(backendName: string): tf.KernelFunc 
           }
         }
       }
-      const concat = tf.getKernel('Concat', backendName)!.kernelFunc({ inputs: taps as unknown as tf.NamedTensorInfoMap, backend, attrs: { axis: 0 } }) as TensorInfo;
+      const concat = tf
+        .getKernel('Concat', backendName)!
+        .kernelFunc({ inputs: taps as unknown as tf.NamedTensorInfoMap, backend, attrs: { axis: 0 } }) as TensorInfo;
       const out = s.result('Reshape', { x: concat }, { shape: [kh, kw, c, 1] });
       kb.disposeData(concat.dataId);
       return out;

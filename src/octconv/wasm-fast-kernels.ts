@@ -63,11 +63,17 @@ export function makeAvgPoolGrad2x2(backendName: string, stock: tf.KernelFunc): t
     const exact = two(filterSize) && two(strides) && pad === 'valid' && h % 2 === 0 && w % 2 === 0 && input.dtype === 'float32';
     if (!exact) return stock(args);
     const backend = args.backend as unknown as WasmBackendLike;
-    const up = runBackendKernel('ResizeNearestNeighbor', backendName, args.backend, { images: dy }, {
-      alignCorners: false,
-      halfPixelCenters: false,
-      size: [h, w],
-    });
+    const up = runBackendKernel(
+      'ResizeNearestNeighbor',
+      backendName,
+      args.backend,
+      { images: dy },
+      {
+        alignCorners: false,
+        halfPixelCenters: false,
+        size: [h, w],
+      },
+    );
     const quarter = backend.makeOutput([], 'float32');
     backend.typedArrayFromHeap(quarter)[0] = 0.25;
     try {

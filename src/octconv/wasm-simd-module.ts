@@ -8,7 +8,12 @@ import { SIMD_MT_WASM, SIMD_WASM } from './simd/simd-wasm';
 
 /** The parts of tfjs-backend-wasm used by our kernels. */
 export interface WasmBackendLike {
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory }; _malloc(n: number): number; _free(p: number): void };
+  wasm: {
+    wasmMemory?: WebAssembly.Memory;
+    asm?: { memory?: WebAssembly.Memory };
+    _malloc(n: number): number;
+    _free(p: number): void;
+  };
   dataIdMap: { get(id: object): { memoryOffset: number } };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
 }
@@ -16,11 +21,50 @@ export interface WasmBackendLike {
 /** Exports of simd.wasm (see the C sources for the exact maths). */
 export interface SimdExports {
   bn_scratch_bytes(c: number): number;
-  bn_train_forward(x: number, m: number, c: number, gamma: number, beta: number, eps: number, y: number, mean: number, variance: number, scratch: number): void;
-  bn_train_backward(x: number, dy: number, m: number, c: number, mean: number, variance: number, gamma: number, eps: number,
-    dmean: number, dvar: number, dx: number, dgamma: number, dbeta: number, scratch: number): void;
-  conv2d_filter_grad(x: number, dy: number, n: number, h: number, w: number, ci: number, ho: number, wo: number, co: number,
-    kh: number, kw: number, pt: number, pl: number, dw: number): void;
+  bn_train_forward(
+    x: number,
+    m: number,
+    c: number,
+    gamma: number,
+    beta: number,
+    eps: number,
+    y: number,
+    mean: number,
+    variance: number,
+    scratch: number,
+  ): void;
+  bn_train_backward(
+    x: number,
+    dy: number,
+    m: number,
+    c: number,
+    mean: number,
+    variance: number,
+    gamma: number,
+    eps: number,
+    dmean: number,
+    dvar: number,
+    dx: number,
+    dgamma: number,
+    dbeta: number,
+    scratch: number,
+  ): void;
+  conv2d_filter_grad(
+    x: number,
+    dy: number,
+    n: number,
+    h: number,
+    w: number,
+    ci: number,
+    ho: number,
+    wo: number,
+    co: number,
+    kh: number,
+    kw: number,
+    pt: number,
+    pl: number,
+    dw: number,
+  ): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdExports>();

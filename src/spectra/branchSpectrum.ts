@@ -49,10 +49,7 @@ export interface BranchSpectrumOptions {
  * @throws Error on a malformed map, a scale outside (0, 1], a non-positive cutoff, or bins that
  *   are not a positive integer.
  */
-export async function branchSpectrum(
-  map: tf.Tensor3D | FeatureMap,
-  options: BranchSpectrumOptions,
-): Promise<BranchSpectrum> {
+export async function branchSpectrum(map: tf.Tensor3D | FeatureMap, options: BranchSpectrumOptions): Promise<BranchSpectrum> {
   const { scale } = options;
   const removeMean = options.removeMean ?? true;
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
@@ -102,7 +99,11 @@ export function mapSize(map: tf.Tensor3D | FeatureMap): [number, number] {
     return [map.shape[0], map.shape[1]];
   }
   const { height, width, channels, data } = map ?? ({} as FeatureMap);
-  for (const [name, v] of [['height', height], ['width', width], ['channels', channels]] as const) {
+  for (const [name, v] of [
+    ['height', height],
+    ['width', width],
+    ['channels', channels],
+  ] as const) {
     if (!Number.isInteger(v) || v <= 0) throw new Error(`spectra: FeatureMap.${name} must be a positive integer, got ${v}`);
   }
   if (!(data instanceof Float32Array) || data.length !== height * width * channels) {

@@ -61,11 +61,7 @@ export function fft2d(x: tf.Tensor3D, options: Fft2dOptions = {}): Fft2dResult {
   const [real, imag] = tf.tidy(() => {
     const channelsFirst = tf.transpose(tf.cast(x, 'float32'), [2, 0, 1]) as tf.Tensor3D; // [C,H,W]
     const [re1, im1] = dftLastAxis(channelsFirst, null, method); // along W: [C,H,W]
-    const [re2, im2] = dftLastAxis(
-      tf.transpose(re1, [0, 2, 1]),
-      tf.transpose(im1, [0, 2, 1]),
-      method,
-    ); // along H: [C,W,H]
+    const [re2, im2] = dftLastAxis(tf.transpose(re1, [0, 2, 1]), tf.transpose(im1, [0, 2, 1]), method); // along H: [C,W,H]
     return [tf.transpose(re2, [2, 1, 0]), tf.transpose(im2, [2, 1, 0])] as tf.Tensor3D[];
   });
   return { real, imag };
@@ -93,11 +89,7 @@ function resolveMethod(method: DftMethod): 'spectral' | 'matmul' {
  * Unnormalised 1-D DFT along the last axis of (re + i·im), both [..., N]; im null = real input.
  * Must run inside a tidy.
  */
-function dftLastAxis(
-  re: tf.Tensor,
-  im: tf.Tensor | null,
-  method: 'spectral' | 'matmul',
-): [tf.Tensor, tf.Tensor] {
+function dftLastAxis(re: tf.Tensor, im: tf.Tensor | null, method: 'spectral' | 'matmul'): [tf.Tensor, tf.Tensor] {
   if (method === 'spectral') {
     // tf.spectral.fft hands back [batch, N] on webgl/webgpu (a flattened batch), so restore
     // the input's shape before the caller transposes.

@@ -50,9 +50,7 @@ export async function octaveSpectra(
   const highSide = highSize ? Math.max(highSize[0], highSize[1]) : 2 * Math.max(lowSize![0], lowSize![1]);
   const { referenceSize = highSide, ...rest } = options;
   if (!Number.isInteger(referenceSize) || referenceSize < highSide) {
-    throw new Error(
-      `octaveSpectra: referenceSize must be an integer ≥ the high branch's side ${highSide}, got ${referenceSize}`,
-    );
+    throw new Error(`octaveSpectra: referenceSize must be an integer ≥ the high branch's side ${highSide}, got ${referenceSize}`);
   }
   // Default bin width = scale / (branch side) = 1 / referenceSize for both branches, so the two
   // profiles share bins whether or not `bins` is given.

@@ -77,7 +77,11 @@ export function radialProfile(
   if (energy.length !== height * width) {
     throw new Error(`radialProfile: energy has ${energy.length} values, expected ${height}×${width}`);
   }
-  for (const [name, value] of [['scale', scale], ['binWidth', binWidth], ['cutoff', cutoff]] as const) {
+  for (const [name, value] of [
+    ['scale', scale],
+    ['binWidth', binWidth],
+    ['cutoff', cutoff],
+  ] as const) {
     if (!Number.isFinite(value) || value <= 0) {
       throw new Error(`radialProfile: ${name} must be a positive finite number, got ${value}`);
     }

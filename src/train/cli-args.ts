@@ -18,8 +18,16 @@ interface ConfigFlag {
 
 /** Flags shared by train and sweep, mapped to TrainConfig fields. */
 export const CONFIG_FLAGS: Readonly<Record<string, ConfigFlag>> = {
-  arch: { field: 'architecture', kind: 'architecture', help: "'resnet' (default), 'mobilenet-v1' or 'mobilenet-v2' (CIFAR stem; uses --width, --alpha)" },
-  depth: { field: 'depth', kind: 'number', help: 'network depth: 6n+2 (8, 14, 20, 32, 56) or 18/34, or 50/101/152 with --block bottleneck' },
+  arch: {
+    field: 'architecture',
+    kind: 'architecture',
+    help: "'resnet' (default), 'mobilenet-v1' or 'mobilenet-v2' (CIFAR stem; uses --width, --alpha)",
+  },
+  depth: {
+    field: 'depth',
+    kind: 'number',
+    help: 'network depth: 6n+2 (8, 14, 20, 32, 56) or 18/34, or 50/101/152 with --block bottleneck',
+  },
   width: { field: 'widthMultiplier', kind: 'number', help: 'width multiplier k (stage widths 16k/32k/64k)' },
   alpha: { field: 'alpha', kind: 'number', help: 'ratio α ∈ [0, 1] of low-frequency channels' },
   block: { field: 'block', kind: 'block', help: "'basic' or 'bottleneck'" },
@@ -38,7 +46,6 @@ export const CONFIG_FLAGS: Readonly<Record<string, ConfigFlag>> = {
   'readback-every': { field: 'readbackEvery', kind: 'number', help: 'read metrics back every N steps' },
   'max-steps': { field: 'maxSteps', kind: 'number', help: 'stop after N steps in total' },
 };
-
 
 /** Parsed `npm run train` arguments. */
 export interface TrainArgs {
@@ -77,7 +84,8 @@ export const MAX_SEEDS = 100;
 /** Parses an integer flag in [min, max]. */
 function parseIntFlag(flag: string, raw: string, min: number, max: number): number {
   const v = parseNumber(flag, raw);
-  if (!Number.isInteger(v) || v < min || v > max) throw new Error(`--${flag} must be an integer from ${min} to ${max} (got ${raw})`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new Error(`--${flag} must be an integer from ${min} to ${max} (got ${raw})`);
   return v;
 }
 
@@ -114,7 +122,11 @@ function tokenize(argv: readonly string[], booleans: ReadonlySet<string>): Map<s
 }
 
 /** Parses the shared flags; `extra` lists command-specific flags left in the returned map. */
-function parseCommon(argv: readonly string[], extra: readonly string[], forbidden: readonly string[] = []): {
+function parseCommon(
+  argv: readonly string[],
+  extra: readonly string[],
+  forbidden: readonly string[] = [],
+): {
   config: TrainConfig;
   rest: Map<string, string>;
   backend: BackendName;
@@ -134,7 +146,8 @@ function parseCommon(argv: readonly string[], extra: readonly string[], forbidde
     if (name === 'help') help = raw !== 'false';
     else if (name === 'out') out = raw;
     else if (name === 'backend') {
-      if (!BACKENDS.includes(raw as BackendName)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')} (got '${raw}')`);
+      if (!BACKENDS.includes(raw as BackendName))
+        throw new Error(`--backend must be one of ${BACKENDS.join(', ')} (got '${raw}')`);
       backend = raw as BackendName;
     } else if (extra.includes(name)) rest.set(name, raw);
     else if (!flag) {
@@ -147,7 +160,8 @@ function parseCommon(argv: readonly string[], extra: readonly string[], forbidde
       if (raw !== 'onecycle' && raw !== 'cosine') throw new Error(`--schedule must be onecycle or cosine (got '${raw}')`);
       config.schedule = raw;
     } else if (flag.kind === 'architecture') {
-      if (!MODEL_ARCHITECTURES.includes(raw as ModelArchitecture)) throw new Error(`--arch must be one of ${MODEL_ARCHITECTURES.join(', ')} (got '${raw}')`);
+      if (!MODEL_ARCHITECTURES.includes(raw as ModelArchitecture))
+        throw new Error(`--arch must be one of ${MODEL_ARCHITECTURES.join(', ')} (got '${raw}')`);
       config.architecture = raw as ModelArchitecture;
     } else if (flag.kind === 'block') {
       if (raw !== 'basic' && raw !== 'bottleneck') throw new Error(`--block must be basic or bottleneck (got '${raw}')`);
@@ -196,7 +210,8 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
     let end = m + 1;
     while (end < argv.length && !argv[end].startsWith('--')) end++;
     merge = argv.slice(m + 1, end);
-    if (merge.length === 0) throw new Error('--merge needs one or more sweep files (e.g. --merge shard-0.json shard-1.json --out all.json)');
+    if (merge.length === 0)
+      throw new Error('--merge needs one or more sweep files (e.g. --merge shard-0.json shard-1.json --out all.json)');
     rest = [...argv.slice(0, m), ...argv.slice(end)];
   }
   const { config, rest: extra, backend, out, help } = parseCommon(rest, ['alphas', 'seeds', 'jobs', 'shard'], ['alpha']);
@@ -233,7 +248,8 @@ export function usage(command: 'train' | 'sweep'): string {
   const lines = Object.entries(CONFIG_FLAGS)
     .filter(([k]) => !(command === 'sweep' && k === 'alpha'))
     .map(([k, f]) => `  --${k.padEnd(16)} ${f.help}`);
-  if (command === 'train') lines.push(`  --${'save-model'.padEnd(16)} write model.json + weights.bin (tfjs format) to this folder`);
+  if (command === 'train')
+    lines.push(`  --${'save-model'.padEnd(16)} write model.json + weights.bin (tfjs format) to this folder`);
   if (command === 'sweep') {
     lines.unshift(
       `  --${'alphas'.padEnd(16)} comma-separated α values (default 0,0.125,0.25,0.5)`,
@@ -243,6 +259,9 @@ export function usage(command: 'train' | 'sweep'): string {
       `  --${'merge'.padEnd(16)} a.json b.json …: merge sweep files (shards) into --out, print the table; no training`,
     );
   }
-  lines.push(`  --${'backend'.padEnd(16)} wasm (default) or cpu`, `  --${'out'.padEnd(16)} write the results as JSON to this file`);
+  lines.push(
+    `  --${'backend'.padEnd(16)} wasm (default) or cpu`,
+    `  --${'out'.padEnd(16)} write the results as JSON to this file`,
+  );
   return `usage: npm run ${command} -- [flags]\n${lines.join('\n')}`;
 }

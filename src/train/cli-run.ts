@@ -38,7 +38,10 @@ export async function trainRecorded(
 ): Promise<RunRecord> {
   const cost = await session.cost(config);
   const recorder = new RunRecorder({
-    runId, config, backend, cost: { params: cost.params, macs: cost.macs, vanillaMacs: cost.vanilla.macs },
+    runId,
+    config,
+    backend,
+    cost: { params: cost.params, macs: cost.macs, vanillaMacs: cost.vanilla.macs },
   });
   await session.start(runId, config, (e) => {
     recorder.onEvent(e);
@@ -73,7 +76,11 @@ export async function runWithProgress(
   bar.start(plannedSteps(config, trainCount), 0, { loss: '-', acc: '-', ips: '-', note: '' });
   const record = await trainRecorded(session, runId, config, backend, (e) => {
     if (e.type === 'step') {
-      bar.update(e.step, { loss: e.loss.toFixed(3), acc: (100 * e.accuracy).toFixed(1) + '%', ips: e.imagesPerSecond.toFixed(0) });
+      bar.update(e.step, {
+        loss: e.loss.toFixed(3),
+        acc: (100 * e.accuracy).toFixed(1) + '%',
+        ips: e.imagesPerSecond.toFixed(0),
+      });
     } else if (e.type === 'epoch') {
       bar.update(e.step, { note: `epoch ${e.epoch + 1}: test top-1 ${(100 * e.test.top1).toFixed(2)}%` });
     }

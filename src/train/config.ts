@@ -85,7 +85,15 @@ export const TRAIN_PRESETS: Readonly<Record<'quick' | 'resnet20' | 'resnet56' | 
      * Oct-MobileNet v2 ×0.5 at the paper's α = .375 (Table 1) with the CIFAR stem, batch 32
      * (MobileNet activations are large at 32×32), 100 steps without augmentation: a short demo.
      */
-    mobilenetv2: Object.freeze({ ...DEFAULT_TRAIN_CONFIG, architecture: 'mobilenet-v2', widthMultiplier: 0.5, alpha: 0.375, batchSize: 32, maxSteps: 100, augment: false }),
+    mobilenetv2: Object.freeze({
+      ...DEFAULT_TRAIN_CONFIG,
+      architecture: 'mobilenet-v2',
+      widthMultiplier: 0.5,
+      alpha: 0.375,
+      batchSize: 32,
+      maxSteps: 100,
+      augment: false,
+    }),
   });
 
 /** Name of a preset in TRAIN_PRESETS. */
@@ -129,8 +137,17 @@ export function validateTrainConfig(c: TrainConfig): void {
     throw new Error(`schedule must be 'onecycle' or 'cosine' (got ${String(c.schedule)})`);
   }
   const fields: RangedField[] = [
-    'depth', 'widthMultiplier', 'alpha', 'epochs', 'batchSize', 'learningRate', 'momentum',
-    'weightDecay', 'labelSmoothing', 'seed', 'readbackEvery',
+    'depth',
+    'widthMultiplier',
+    'alpha',
+    'epochs',
+    'batchSize',
+    'learningRate',
+    'momentum',
+    'weightDecay',
+    'labelSmoothing',
+    'seed',
+    'readbackEvery',
   ];
   for (const f of fields) validateRange(f, c[f] as number);
   for (const f of ['trainLimit', 'testLimit', 'maxSteps'] as const) {

@@ -21,9 +21,7 @@ export async function evaluate(
       try {
         const logProbs = tf.tidy(() => {
           const logits = model.apply(batch.xs, { training: false }) as tf.Tensor2D;
-          const flipped = flipTTA
-            ? (model.apply(tf.reverse(batch.xs, 2), { training: false }) as tf.Tensor2D)
-            : undefined;
+          const flipped = flipTTA ? (model.apply(tf.reverse(batch.xs, 2), { training: false }) as tf.Tensor2D) : undefined;
           return logProbabilities(logits, flipped);
         });
         acc.add(logProbs, batch.labels);

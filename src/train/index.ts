@@ -30,7 +30,16 @@ export {
 } from './backend';
 export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
 export { EvalAccumulator, metricsFromCounts, logProbabilities } from './metrics';
-export { Trainer, evaluate, sgdStep, trainableParams, type Batch, type BatchSource, type TrainerOptions, type TrainerState } from './trainer';
+export {
+  Trainer,
+  evaluate,
+  sgdStep,
+  trainableParams,
+  type Batch,
+  type BatchSource,
+  type TrainerOptions,
+  type TrainerState,
+} from './trainer';
 export { LabSession, makeBatchStreams, EVAL_BATCH_SIZE, type DataLoader, type LabSessionOptions } from './session';
 export { modelToFiles, modelFromFiles, MODEL_STORE_PREFIX, checkModelName } from './model-io';
 export { inspectImage, inspectTransferables } from './inspect';

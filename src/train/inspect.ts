@@ -46,9 +46,7 @@ export async function inspectImage(
   }
   const image = test.images.slice(imageIndex * IMAGE_BYTES, (imageIndex + 1) * IMAGE_BYTES);
   const one: Cifar10Split = { images: image, labels: test.labels.slice(imageIndex, imageIndex + 1), count: 1 };
-  const batch = createBatchStream(one, { batchSize: 1, seed: 0, shuffle: false, augment: false, stats })
-    .epoch(0)
-    .next().value!;
+  const batch = createBatchStream(one, { batchSize: 1, seed: 0, shuffle: false, augment: false, stats }).epoch(0).next().value!;
   const probs = tf.tidy(() => tf.softmax(model.apply(batch.xs, { training: false }) as tf.Tensor2D));
   const outputs = probe.run(batch.xs);
   try {

@@ -18,8 +18,16 @@ export type ModelFields = Pick<TrainConfig, 'architecture' | 'depth' | 'widthMul
  */
 export function modelConfigOf(c: ModelFields, seed: number): OctModelConfig {
   const arch = c.architecture ?? 'resnet';
-  if (arch === 'resnet') return { depth: c.depth, widthMultiplier: c.widthMultiplier, alpha: c.alpha, block: c.block, numClasses: 10, seed };
-  return { version: arch === 'mobilenet-v1' ? 1 : 2, widthMultiplier: c.widthMultiplier, alpha: c.alpha, numClasses: 10, seed, cifarStem: true };
+  if (arch === 'resnet')
+    return { depth: c.depth, widthMultiplier: c.widthMultiplier, alpha: c.alpha, block: c.block, numClasses: 10, seed };
+  return {
+    version: arch === 'mobilenet-v1' ? 1 : 2,
+    widthMultiplier: c.widthMultiplier,
+    alpha: c.alpha,
+    numClasses: 10,
+    seed,
+    cifarStem: true,
+  };
 }
 
 /** 'Oct-ResNet-20', 'Oct-MobileNet v2 ×1' (the vanilla nets have the same names at α = 0). */

@@ -106,17 +106,24 @@ function weightBytes(w: tf.io.WeightsManifestEntry): number {
 export async function assertUsableModel(model: tf.LayersModel): Promise<void> {
   const input = model.inputs[0]?.shape ?? [];
   if (model.inputs.length !== 1 || JSON.stringify(input) !== '[null,32,32,3]') {
-    throw new Error(`not an Oct-ResNet of this lab: it takes input ${JSON.stringify(input)}, the lab feeds CIFAR-10 images [null,32,32,3]`);
+    throw new Error(
+      `not an Oct-ResNet of this lab: it takes input ${JSON.stringify(input)}, the lab feeds CIFAR-10 images [null,32,32,3]`,
+    );
   }
   const output = model.outputs[0]?.shape ?? [];
   if (model.outputs.length !== 1 || JSON.stringify(output) !== '[null,10]') {
-    throw new Error(`not an Oct-ResNet of this lab: it outputs ${JSON.stringify(output)}, the lab needs 10 class scores [null,10]`);
+    throw new Error(
+      `not an Oct-ResNet of this lab: it outputs ${JSON.stringify(output)}, the lab needs 10 class scores [null,10]`,
+    );
   }
   for (const w of model.weights) {
     const values = (await w.read().data()) as Float32Array;
     let bad = 0;
     for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) bad++;
-    if (bad > 0) throw new Error(`weight ${w.originalName} holds ${bad} non-finite value${bad === 1 ? '' : 's'} (NaN or ±Infinity): the file is corrupt`);
+    if (bad > 0)
+      throw new Error(
+        `weight ${w.originalName} holds ${bad} non-finite value${bad === 1 ? '' : 's'} (NaN or ±Infinity): the file is corrupt`,
+      );
   }
 }
 
@@ -151,12 +158,18 @@ export async function storeModel(model: tf.LayersModel, name: string, weights: A
     if (!handler?.load) throw new Error('no IndexedDB load handler');
     back = await handler.load();
   } catch {
-    return { stored: false, reason: `the browser reported the write done but kept nothing under '${name}' (storage full, or site data blocked)` };
+    return {
+      stored: false,
+      reason: `the browser reported the write done but kept nothing under '${name}' (storage full, or site data blocked)`,
+    };
   }
   const got = weightDataBytes(back.weightData);
   const want = new Uint8Array(weights);
   if (got.length !== want.length || got.some((b, i) => b !== want[i])) {
-    return { stored: false, reason: `the copy kept under '${name}' differs from the model (${got.length} weight bytes kept, ${want.length} saved; the write was not kept)` };
+    return {
+      stored: false,
+      reason: `the copy kept under '${name}' differs from the model (${got.length} weight bytes kept, ${want.length} saved; the write was not kept)`,
+    };
   }
   return { stored: true };
 }

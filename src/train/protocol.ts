@@ -77,9 +77,7 @@ export interface TrainConfig {
 }
 
 /** Where the worker gets CIFAR-10 from. */
-export type DataSource =
-  | { kind: 'url'; baseUrl: string }
-  | { kind: 'files'; files: File[] };
+export type DataSource = { kind: 'url'; baseUrl: string } | { kind: 'files'; files: File[] };
 
 /** Data load progress (bytes), for the data panel's progress bar. */
 export type DataProgress = LoadProgress;

@@ -65,7 +65,8 @@ export class RunQueue<T> {
   /** Appends runs. @throws Error on an id already queued or running. */
   enqueue(items: readonly QueuedItem<T>[]): void {
     for (const it of items) {
-      if (this.active.has(it.id) || this.waiting.some((w) => w.id === it.id)) throw new Error(`run ${it.id} is already in the queue`);
+      if (this.active.has(it.id) || this.waiting.some((w) => w.id === it.id))
+        throw new Error(`run ${it.id} is already in the queue`);
       this.waiting.push({ ...it });
     }
   }
@@ -76,7 +77,9 @@ export class RunQueue<T> {
    */
   assign(freeSlots?: readonly number[]): RunningItem<T>[] {
     const busy = new Set([...this.active.values()].map((r) => r.slot));
-    const candidates = (freeSlots ?? Array.from({ length: this.slots }, (_, i) => i)).filter((s) => s >= 0 && s < this.slots && !busy.has(s));
+    const candidates = (freeSlots ?? Array.from({ length: this.slots }, (_, i) => i)).filter(
+      (s) => s >= 0 && s < this.slots && !busy.has(s),
+    );
     const out: RunningItem<T>[] = [];
     for (const slot of candidates) {
       const next = this.waiting.shift();

@@ -32,7 +32,16 @@ export class RunRecorder {
 
   /** @param base identity, config, backend and cost of the run. */
   constructor(base: Pick<RunRecord, 'runId' | 'config' | 'backend' | 'cost'>) {
-    this.record = { ...base, epochs: [], final: null, reason: 'running', steps: 0, imagesPerSecond: 0, elapsedMs: 0, firstStepMs: 0 };
+    this.record = {
+      ...base,
+      epochs: [],
+      final: null,
+      reason: 'running',
+      steps: 0,
+      imagesPerSecond: 0,
+      elapsedMs: 0,
+      firstStepMs: 0,
+    };
   }
 
   /** Folds one event into the record. */
@@ -43,7 +52,15 @@ export class RunRecorder {
       const { type: _t, runId: _r, ...rest } = e;
       r.epochs.push(rest);
     } else if (e.type === 'done') {
-      Object.assign(r, { final: e.test, reason: e.reason, ...(e.message ? { error: e.message } : {}), steps: e.step, imagesPerSecond: e.imagesPerSecond, elapsedMs: e.elapsedMs, firstStepMs: e.firstStepMs });
+      Object.assign(r, {
+        final: e.test,
+        reason: e.reason,
+        ...(e.message ? { error: e.message } : {}),
+        steps: e.step,
+        imagesPerSecond: e.imagesPerSecond,
+        elapsedMs: e.elapsedMs,
+        firstStepMs: e.firstStepMs,
+      });
     } else if (e.type === 'error') {
       Object.assign(r, { reason: 'error', error: e.message, steps: e.step });
     }

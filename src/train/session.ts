@@ -5,7 +5,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { transfer } from 'comlink';
-import { CLASS_NAMES, clearCifar10Cache, storageFigures, computeChannelStats, createBatchStream, perClassCounts, takeSubset } from '../data/index';
+import {
+  CLASS_NAMES,
+  clearCifar10Cache,
+  storageFigures,
+  computeChannelStats,
+  createBatchStream,
+  perClassCounts,
+  takeSubset,
+} from '../data/index';
 import type { ChannelStats, Cifar10Dataset, LoadProgress } from '../data/types';
 import { buildOctModel, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
 import { modelConfigOf, type ModelFields } from './model-config';
@@ -57,7 +65,11 @@ export function makeBatchStreams(dataset: Cifar10Dataset, stats: ChannelStats, c
   return {
     // Drop a last batch smaller than the batch size: a tiny batch makes BatchNorm statistics noisy.
     train: createBatchStream(trainSplit, {
-      batchSize: c.batchSize, seed: c.seed, shuffle: true, augment: c.augment, stats,
+      batchSize: c.batchSize,
+      seed: c.seed,
+      shuffle: true,
+      augment: c.augment,
+      stats,
       dropRemainder: trainSplit.count >= c.batchSize,
     }),
     test: createBatchStream(testSplit, { batchSize: EVAL_BATCH_SIZE, seed: c.seed, shuffle: false, augment: false, stats }),

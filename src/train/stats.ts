@@ -94,7 +94,10 @@ export function top1Interval(samples: readonly Top1Sample[], level = CONFIDENCE_
   if (samples.length === 0) throw new Error('no finished run to summarise');
   if (samples.length >= 2) {
     // A fraction lies in [0, 1]: the t-interval is clipped there (few seeds make it wide).
-    const t = tInterval(samples.map((s) => s.top1), level);
+    const t = tInterval(
+      samples.map((s) => s.top1),
+      level,
+    );
     return { mean: t.mean, low: Math.max(0, t.low), high: Math.min(1, t.high), method: 't' };
   }
   const { top1, count } = samples[0];

@@ -46,7 +46,9 @@ export function toSweepRun(record: RunRecord): SweepRun {
 
 /** The summary rows of sweep runs (failed runs left out). */
 function summarize(runs: readonly SweepRun[]): SweepSummaryRow[] {
-  return summarizeSweep(runs.map((r) => ({ alpha: r.alpha, seed: r.seed, test: r.test, imagesPerSecond: r.imagesPerSecond, macs: r.cost.macs })));
+  return summarizeSweep(
+    runs.map((r) => ({ alpha: r.alpha, seed: r.seed, test: r.test, imagesPerSecond: r.imagesPerSecond, macs: r.cost.macs })),
+  );
 }
 
 /** Grid position of each (α, seed), for sorting runs into grid order. */
@@ -67,9 +69,15 @@ export function buildSweepFile(opts: {
   const order = gridOrder(opts.alphas, opts.seeds);
   const runs = opts.records.map(toSweepRun).sort((a, b) => order(a) - order(b));
   return {
-    format: SWEEP_FORMAT, version: 1, backend: opts.backend,
+    format: SWEEP_FORMAT,
+    version: 1,
+    backend: opts.backend,
     base: { ...opts.base, alpha: opts.alphas[0], seed: opts.seeds[0] },
-    alphas: opts.alphas, seeds: opts.seeds, shard: opts.shard, runs, summary: summarize(runs),
+    alphas: opts.alphas,
+    seeds: opts.seeds,
+    shard: opts.shard,
+    runs,
+    summary: summarize(runs),
   };
 }
 
@@ -84,9 +92,11 @@ function recipeKey(c: TrainConfig): string {
  */
 export function checkSweepFile(value: unknown, name: string): SweepFile {
   const f = value as Partial<SweepFile> | null;
-  if (!f || typeof f !== 'object' || f.format !== SWEEP_FORMAT) throw new Error(`${name} is not a sweep file (no "format": "${SWEEP_FORMAT}")`);
+  if (!f || typeof f !== 'object' || f.format !== SWEEP_FORMAT)
+    throw new Error(`${name} is not a sweep file (no "format": "${SWEEP_FORMAT}")`);
   if (f.version !== 1) throw new Error(`${name}: unsupported sweep file version ${String(f.version)} (this lab reads version 1)`);
-  if (!Array.isArray(f.runs) || !Array.isArray(f.alphas) || !Array.isArray(f.seeds) || !f.base) throw new Error(`${name}: runs, alphas, seeds or base missing`);
+  if (!Array.isArray(f.runs) || !Array.isArray(f.alphas) || !Array.isArray(f.seeds) || !f.base)
+    throw new Error(`${name}: runs, alphas, seeds or base missing`);
   return f as SweepFile;
 }
 
@@ -110,8 +120,10 @@ export function mergeSweepFiles(files: ReadonlyArray<{ name: string; file: Sweep
   for (const { name, file } of files) {
     const differs = (what: string, a: unknown, b: unknown) =>
       new Error(`${name} is from another sweep than ${first.name}: its ${what} ${JSON.stringify(b)} ≠ ${JSON.stringify(a)}`);
-    if (recipeKey(file.base) !== recipeKey(first.file.base)) throw differs('recipe', recipeKey(first.file.base), recipeKey(file.base));
-    if (JSON.stringify(file.alphas) !== JSON.stringify(first.file.alphas)) throw differs('α list', first.file.alphas, file.alphas);
+    if (recipeKey(file.base) !== recipeKey(first.file.base))
+      throw differs('recipe', recipeKey(first.file.base), recipeKey(file.base));
+    if (JSON.stringify(file.alphas) !== JSON.stringify(first.file.alphas))
+      throw differs('α list', first.file.alphas, file.alphas);
     if (JSON.stringify(file.seeds) !== JSON.stringify(first.file.seeds)) throw differs('seed list', first.file.seeds, file.seeds);
     if (file.backend !== first.file.backend) throw differs('backend', first.file.backend, file.backend);
     for (const r of file.runs) {
@@ -125,7 +137,9 @@ export function mergeSweepFiles(files: ReadonlyArray<{ name: string; file: Sweep
   const { alphas, seeds } = first.file;
   const order = gridOrder(alphas, seeds);
   runs.sort((a, b) => order(a) - order(b));
-  const missing = planGrid(alphas, seeds).filter((t) => !seen.has(`${t.alpha}/${t.seed}`)).map(({ alpha, seed }) => ({ alpha, seed }));
+  const missing = planGrid(alphas, seeds)
+    .filter((t) => !seen.has(`${t.alpha}/${t.seed}`))
+    .map(({ alpha, seed }) => ({ alpha, seed }));
   return {
     file: { ...first.file, shard: null, runs, summary: summarize(runs) },
     missing,
@@ -162,10 +176,33 @@ export function formatSweepTable(file: SweepFile): string {
       (runs.reduce((a, r) => a + r.elapsedMs, 0) / runs.length / 60000).toFixed(2),
     ];
   });
-  const head = ['α', 'n', 'params (M)', 'MMACs', 'MACs vs α=0', 'top-1 % (mean ± half-width)', '95 % interval', 'top-1 % per seed', 'img/s', 'min/run'];
+  const head = [
+    'α',
+    'n',
+    'params (M)',
+    'MMACs',
+    'MACs vs α=0',
+    'top-1 % (mean ± half-width)',
+    '95 % interval',
+    'top-1 % per seed',
+    'img/s',
+    'min/run',
+  ];
   const notes = [
-    'Interval: Student t over seeds' + (file.summary.some((s) => s.method === 'wilson') ? '; W = one run, Wilson interval over the test images (seed noise not counted)' : '') + '.',
-    ...sweepVerdicts(file.runs.map((r) => ({ alpha: r.alpha, seed: r.seed, test: r.test, imagesPerSecond: r.imagesPerSecond, macs: r.cost.macs }))).map((v) => v.text),
+    'Interval: Student t over seeds' +
+      (file.summary.some((s) => s.method === 'wilson')
+        ? '; W = one run, Wilson interval over the test images (seed noise not counted)'
+        : '') +
+      '.',
+    ...sweepVerdicts(
+      file.runs.map((r) => ({
+        alpha: r.alpha,
+        seed: r.seed,
+        test: r.test,
+        imagesPerSecond: r.imagesPerSecond,
+        macs: r.cost.macs,
+      })),
+    ).map((v) => v.text),
     ...file.runs.filter((r) => !r.test).map((r) => `α=${r.alpha}, seed ${r.seed}: ${r.reason}${r.error ? `: ${r.error}` : ''}`),
   ];
   return `${renderTable(head, rows)}\n${notes.join('\n')}`;

@@ -53,14 +53,19 @@ export class SweepProgress {
       const bar = this.bars.get(run.slot);
       if (!bar || (e.type !== 'step' && e.type !== 'epoch')) return;
       const left = eta.running.get(run.id) ?? null;
-      const what = e.type === 'step'
-        ? `loss ${e.loss.toFixed(3)} | ${e.imagesPerSecond.toFixed(0)} img/s`
-        : `epoch ${e.epoch + 1}: test top-1 ${(100 * e.test.top1).toFixed(2)}%`;
+      const what =
+        e.type === 'step'
+          ? `loss ${e.loss.toFixed(3)} | ${e.imagesPerSecond.toFixed(0)} img/s`
+          : `epoch ${e.epoch + 1}: test top-1 ${(100 * e.test.top1).toFixed(2)}%`;
       bar.update(e.step, { info: `${what} | elapsed ${formatDuration(e.elapsedMs)} | ETA ${formatDuration(left)}` });
-      this.queueBar.update({ info: `elapsed ${formatDuration(Date.now() - this.t0)} | total ETA ${formatDuration(eta.totalMs)}` });
+      this.queueBar.update({
+        info: `elapsed ${formatDuration(Date.now() - this.t0)} | total ETA ${formatDuration(eta.totalMs)}`,
+      });
     },
     onFinish: (_run, _record, eta: QueueEta, done: number) => {
-      this.queueBar.update(done, { info: `elapsed ${formatDuration(Date.now() - this.t0)} | total ETA ${formatDuration(eta.totalMs)}` });
+      this.queueBar.update(done, {
+        info: `elapsed ${formatDuration(Date.now() - this.t0)} | total ETA ${formatDuration(eta.totalMs)}`,
+      });
     },
   };
 

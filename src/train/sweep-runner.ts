@@ -37,7 +37,11 @@ export interface SweepObserver {
  * Runs every job, `executor.slots` at a time, in queue order (the next job goes to the first
  * free slot). Resolves with the records in the jobs' order. A slot whose process dies rejects.
  */
-export async function runSweepJobs(jobs: readonly SweepJob[], executor: SweepExecutor, observer: SweepObserver = {}): Promise<RunRecord[]> {
+export async function runSweepJobs(
+  jobs: readonly SweepJob[],
+  executor: SweepExecutor,
+  observer: SweepObserver = {},
+): Promise<RunRecord[]> {
   const queue = new RunQueue<SweepJob>(executor.slots);
   queue.enqueue(jobs.map((j) => ({ id: j.runId, payload: j, totalSteps: j.totalSteps })));
   const records = new Map<string, RunRecord>();
@@ -62,7 +66,9 @@ export async function runSweepJobs(jobs: readonly SweepJob[], executor: SweepExe
 }
 
 /** One LabSession in this process: a single slot. */
-export async function inProcessExecutor(backend: BackendName): Promise<SweepExecutor & { trainCount: number; backend: BackendName }> {
+export async function inProcessExecutor(
+  backend: BackendName,
+): Promise<SweepExecutor & { trainCount: number; backend: BackendName }> {
   const s = await createNodeSession(backend);
   return {
     slots: 1,
@@ -114,7 +120,10 @@ function startChild(backend: BackendName): Promise<{ child: ChildProcess; ready:
  * `jobs` child processes, each a LabSession on `backend` with CIFAR-10 loaded.
  * @throws Error (rejects) with the child's message when one cannot start (no data, no backend).
  */
-export async function processPoolExecutor(jobs: number, backend: BackendName): Promise<SweepExecutor & { trainCount: number; backend: BackendName }> {
+export async function processPoolExecutor(
+  jobs: number,
+  backend: BackendName,
+): Promise<SweepExecutor & { trainCount: number; backend: BackendName }> {
   const started = await Promise.allSettled(Array.from({ length: jobs }, () => startChild(backend)));
   const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -152,10 +161,13 @@ export async function processPoolExecutor(jobs: number, backend: BackendName): P
     close: async () => {
       await Promise.all(
         children.map(({ child }) =>
-          child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => {
-            child.once('exit', () => resolve());
-            child.send({ type: 'exit' } satisfies ParentMessage);
-          })),
+          child.exitCode !== null
+            ? Promise.resolve()
+            : new Promise<void>((resolve) => {
+                child.once('exit', () => resolve());
+                child.send({ type: 'exit' } satisfies ParentMessage);
+              }),
+        ),
       );
     },
   };

@@ -3,7 +3,15 @@
  * 95 % interval over seeds (src/train/stats.ts), mean images/s and MACs, and the pairwise verdicts
  * "distinguishable or not" in plain words. tfjs-free and DOM-free (the page imports it too).
  */
-import { CONFIDENCE_LEVEL, compareTop1, mean, top1Interval, type Difference, type IntervalMethod, type Top1Sample } from './stats';
+import {
+  CONFIDENCE_LEVEL,
+  compareTop1,
+  mean,
+  top1Interval,
+  type Difference,
+  type IntervalMethod,
+  type Top1Sample,
+} from './stats';
 
 /** What the summary needs of one finished run. */
 export interface SummaryInput {
@@ -47,7 +55,10 @@ export function summarizeSweep(runs: readonly SummaryInput[], level = CONFIDENCE
   return [...groups.entries()]
     .sort(([a], [b]) => a - b)
     .map(([alpha, g]) => {
-      const ci = top1Interval(g.map((r) => r.test!), level);
+      const ci = top1Interval(
+        g.map((r) => r.test!),
+        level,
+      );
       return {
         alpha,
         n: g.length,
@@ -90,7 +101,8 @@ export function sweepVerdicts(runs: readonly SummaryInput[], level = CONFIDENCE_
       const [a, b] = [alphas[i], alphas[j]];
       const difference = compareTop1(byAlpha.get(a)!, byAlpha.get(b)!, level);
       const range = `${points(difference.mean)} points, ${Math.round(level * 100)} % interval ${points(difference.low)} to ${points(difference.high)}`;
-      const single = difference.method === 'wald' ? ' — one run each counts only test-set noise; add seeds to count seed noise too' : '';
+      const single =
+        difference.method === 'wald' ? ' — one run each counts only test-set noise; add seeds to count seed noise too' : '';
       const text = difference.distinguishable
         ? `α = ${a} and α = ${b} differ: α = ${b} is ${difference.mean > 0 ? 'better' : 'worse'} by ${range}${single}.`
         : `α = ${a} and α = ${b} are not distinguishable (difference ${range})${single}.`;

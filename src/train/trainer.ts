@@ -182,8 +182,15 @@ export class Trainer {
             if (diverged) break outer;
             meter.commit();
             this.emit({
-              type: 'step', runId, step, epoch, loss: r.meanLoss, accuracy: r.accuracy, learningRate: lr,
-              imagesPerSecond: r.imagesPerSecond, elapsedMs: elapsed(),
+              type: 'step',
+              runId,
+              step,
+              epoch,
+              loss: r.meanLoss,
+              accuracy: r.accuracy,
+              learningRate: lr,
+              imagesPerSecond: r.imagesPerSecond,
+              elapsedMs: elapsed(),
             });
           }
           await yieldToEventLoop();
@@ -194,8 +201,14 @@ export class Trainer {
         if (stepsThisEpoch === stepsPerEpoch && meter.hasEpochImages) {
           lastTest = await evaluate(model, test, c.flipTTA, this.numClasses);
           this.emit({
-            type: 'epoch', runId, epoch, step, ...meter.takeEpoch(), test: lastTest,
-            imagesPerSecond: meter.imagesPerSecond, elapsedMs: elapsed(),
+            type: 'epoch',
+            runId,
+            epoch,
+            step,
+            ...meter.takeEpoch(),
+            test: lastTest,
+            imagesPerSecond: meter.imagesPerSecond,
+            elapsedMs: elapsed(),
           });
           pausedMs += await this.waitWhilePaused();
           meter.restartClock();
@@ -204,7 +217,10 @@ export class Trainer {
       this.throwIfAborted();
       const stopped = this.isStopping();
       // A run cut by maxSteps or stop mid-epoch gets a fresh evaluation.
-      const finalTest = lastTest && step % stepsPerEpoch === 0 && !stopped && !diverged ? lastTest : await evaluate(model, test, c.flipTTA, this.numClasses);
+      const finalTest =
+        lastTest && step % stepsPerEpoch === 0 && !stopped && !diverged
+          ? lastTest
+          : await evaluate(model, test, c.flipTTA, this.numClasses);
       diverged ??= stopped ? null : testDivergence(finalTest, step, lr, c.momentum, this.numClasses);
       this.emit({
         type: 'done',
@@ -220,7 +236,12 @@ export class Trainer {
     } catch (e) {
       const raw = e instanceof Error ? e.message : String(e);
       const { depth, batchSize } = this.opts.config;
-      this.emit({ type: 'error', runId, step, message: `Training failed at step ${step}: ${describeTrainingFailure(raw, { depth, batchSize })}` });
+      this.emit({
+        type: 'error',
+        runId,
+        step,
+        message: `Training failed at step ${step}: ${describeTrainingFailure(raw, { depth, batchSize })}`,
+      });
     } finally {
       this.stateValue = 'finished';
       meter?.dispose();

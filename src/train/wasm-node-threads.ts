@@ -22,7 +22,9 @@ const MARK = Symbol.for('octconv-lab.nodeWorkerUrl');
 /** Length of the package's worker Blob (its source with '\n' escaped, as the package builds it). */
 function workerBlobSize(): number {
   const require = createRequire(import.meta.url);
-  const { wasmWorkerContents } = require('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js') as { wasmWorkerContents: string };
+  const { wasmWorkerContents } = require('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js') as {
+    wasmWorkerContents: string;
+  };
   return new Blob([wasmWorkerContents.replace(/\n/g, '\\n')]).size;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLASS_NAMES } from '../data/face';
 import { useLabWorker } from './hooks/useLabWorker';
 import { useDataLoader } from './hooks/useDataLoader';
@@ -19,7 +19,7 @@ import { AccuracyVsMacsChart } from './components/AccuracyVsMacsChart';
 import { CostPanel } from './components/CostPanel';
 import { ModelPanel } from './components/ModelPanel';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
-import { InspectSection, type ModelStamp } from './components/InspectSection';
+import { InspectSection } from './components/InspectSection';
 import { FrequencyPanel } from './components/FrequencyPanel';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
@@ -29,6 +29,7 @@ import { RunProgress } from './components/RunProgress';
 import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
+import { useFinishedRunModel } from './hooks/useFinishedRunModel';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -47,16 +48,18 @@ export function App() {
   const hidden = initial.hidden;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   /** The model in the worker changed outside a run's steps (run ended, model loaded). */
-  const [modelStamp, setModelStamp] = useState<ModelStamp | null>(null);
-  const [lastFinishedId, setLastFinishedId] = useState<string | null>(null);
 
   /** Number controls holding an invalid typed value (label → error): they block Train. */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const onFieldError = useCallback((label: string, error: string | null) => setFieldErrors((m) => {
-    if ((m[label] ?? null) === error) return m;
-    const { [label]: _old, ...rest } = m;
-    return error === null ? rest : { ...rest, [label]: error };
-  }), []);
+  const onFieldError = useCallback(
+    (label: string, error: string | null) =>
+      setFieldErrors((m) => {
+        if ((m[label] ?? null) === error) return m;
+        const { [label]: _old, ...rest } = m;
+        return error === null ? rest : { ...rest, [label]: error };
+      }),
+    [],
+  );
   const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
   useEffect(() => {
     const q = serialiseLabUrl(lab, hidden);
@@ -82,7 +85,10 @@ export function App() {
   }, [api, data]);
 
   // Parallel sweep workers load CIFAR-10 from the URL (the IndexedDB cache after the first load).
-  const pool = useWorkerPool(worker.backend?.name ?? null, data.summary && data.summary.origin !== 'files' ? new URL(DATA_BASE_PATH, window.location.href).href : null);
+  const pool = useWorkerPool(
+    worker.backend?.name ?? null,
+    data.summary && data.summary.origin !== 'files' ? new URL(DATA_BASE_PATH, window.location.href).href : null,
+  );
   const runs = useRunManager({
     api,
     backend: worker.backend?.name ?? null,
@@ -105,19 +111,7 @@ export function App() {
           : (invalidFieldsReason(fieldErrors) ?? (budget?.level === 'refuse' ? budget.message : null));
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
   const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
-  // When a run ends, its final model is the worker's model: name it and refresh the octave views.
-  const prevActive = useRef<string | null>(null);
-  useEffect(() => {
-    const ended = prevActive.current;
-    prevActive.current = runs.activeId;
-    if (!ended || ended === runs.activeId) return;
-    const run = runs.runs.find((r) => r.id === ended);
-    setLastFinishedId(ended);
-    if (run) {
-      const n = run.number;
-      setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `run #${n} (α=${formatAlpha(run.config.alpha)}) ${run.status}, step ${run.step}` }));
-    }
-  }, [runs.activeId, runs.runs]);
+  const { modelStamp, setModelStamp, lastFinishedId } = useFinishedRunModel(runs.activeId, runs.runs);
   const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
   const lastSummary = lastFinished ? finishedRunSummary(lastFinished, runNumber(lastFinished.id)) : null;
   const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
@@ -131,17 +125,21 @@ export function App() {
 
   const runButtons = (
     <>
-    {budget?.level === 'warn' ? <p className="notice" data-testid="run-budget">{budget.message}</p> : null}
-    <RunButtons
-      status={active?.status ?? null}
-      blockedReason={blocked}
-      queued={runs.queued}
-      lastRunSummary={lastSummary}
-      onTrain={() => runs.enqueue([toTrainConfig(lab)])}
-      onPause={() => void runs.pause()}
-      onResume={() => void runs.resume()}
-      onStop={() => void runs.stop()}
-    />
+      {budget?.level === 'warn' ? (
+        <p className="notice" data-testid="run-budget">
+          {budget.message}
+        </p>
+      ) : null}
+      <RunButtons
+        status={active?.status ?? null}
+        blockedReason={blocked}
+        queued={runs.queued}
+        lastRunSummary={lastSummary}
+        onTrain={() => runs.enqueue([toTrainConfig(lab)])}
+        onPause={() => void runs.pause()}
+        onResume={() => void runs.resume()}
+        onStop={() => void runs.stop()}
+      />
     </>
   );
   const progress = <RunProgress runs={runs.runs} slots={pool.slots} />;
@@ -155,7 +153,11 @@ export function App() {
         <span className="subtitle">Drop an Octave (Chen et al., ICCV 2019) on real CIFAR-10, trained in your browser</span>
         <div className="header-tools">
           {!hidden.has('theme') ? (
-            <button type="button" aria-label={`switch to ${theme === 'dark' ? 'light' : 'dark'} mode`} onClick={() => patch({ theme: theme === 'dark' ? 'light' : 'dark' })}>
+            <button
+              type="button"
+              aria-label={`switch to ${theme === 'dark' ? 'light' : 'dark'} mode`}
+              onClick={() => patch({ theme: theme === 'dark' ? 'light' : 'dark' })}
+            >
               {theme === 'dark' ? '☀ Light' : '☾ Dark'}
             </button>
           ) : null}
@@ -176,7 +178,12 @@ export function App() {
               state={lab}
               hidden={hidden}
               onChange={patch}
-              runButtons={<>{runButtons}{progress}</>}
+              runButtons={
+                <>
+                  {runButtons}
+                  {progress}
+                </>
+              }
               onFieldError={onFieldError}
               backend={
                 <BackendIndicator
@@ -194,13 +201,21 @@ export function App() {
             />
             {!sweepHidden ? (
               <Panel id="sweep-h" title="α sweep">
-                <SweepPanel alphas={lab.sweep} onAlphasChange={(sweep) => patch({ sweep })} blockedReason={blocked}
-                  repeats={lab.repeats} onRepeatsChange={(repeats) => patch({ repeats })} base={sweepBase} runs={runs.runs}
-                  slots={pool.planned} trainCount={data.summary?.trainCount ?? 50_000}
+                <SweepPanel
+                  alphas={lab.sweep}
+                  onAlphasChange={(sweep) => patch({ sweep })}
+                  blockedReason={blocked}
+                  repeats={lab.repeats}
+                  onRepeatsChange={(repeats) => patch({ repeats })}
+                  base={sweepBase}
+                  runs={runs.runs}
+                  slots={pool.planned}
+                  trainCount={data.summary?.trainCount ?? 50_000}
                   onRun={(alphas) => {
                     void pool.ensure();
                     runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
-                  }} />
+                  }}
+                />
                 {pool.error ? <p className="notice">{pool.error}</p> : null}
               </Panel>
             ) : null}
@@ -221,21 +236,54 @@ export function App() {
           ) : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
           <CostPanel config={lab} />
-          <RunsTable runs={runs.runs} selectedId={selected?.id ?? null} activeId={runs.activeId} onSelect={setSelectedId}
-            onToggleVisible={(id, v) => runs.setVisible([id], v)} onDelete={runs.remove} />
+          <RunsTable
+            runs={runs.runs}
+            selectedId={selected?.id ?? null}
+            activeId={runs.activeId}
+            onSelect={setSelectedId}
+            onToggleVisible={(id, v) => runs.setVisible([id], v)}
+            onDelete={runs.remove}
+          />
           <AccuracyVsMacsChart runs={runs.runs} />
-          <InspectSection api={api} enabled={hasModel} image={lab.image} onImageChange={(image) => patch({ image })}
-            every={lab.inspectEvery} subscribeSteps={runs.subscribeSteps} classNames={classNames} testCount={data.summary?.testCount ?? 10_000}
-            activeRun={activeLabel} model={modelStamp} presenter={lab.presenter} />
-          <FrequencyPanel api={api} enabled={hasModel} blockedReason={active ? 'Wait for the run to finish (or stop it): the experiments use the finished model.' : null}
-            modelLabel={modelStamp?.label ?? ''} alpha={modelStamp && !modelStamp.label.startsWith('loaded') ? (lastFinished?.config.alpha ?? null) : null}
-            image={lab.image} testCount={data.summary?.testCount ?? 10_000} />
-          <Panel id="model-h" title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${formatAlpha(selected.config.alpha)})` : ''}`}>
+          <InspectSection
+            api={api}
+            enabled={hasModel}
+            image={lab.image}
+            onImageChange={(image) => patch({ image })}
+            every={lab.inspectEvery}
+            subscribeSteps={runs.subscribeSteps}
+            classNames={classNames}
+            testCount={data.summary?.testCount ?? 10_000}
+            activeRun={activeLabel}
+            model={modelStamp}
+            presenter={lab.presenter}
+          />
+          <FrequencyPanel
+            api={api}
+            enabled={hasModel}
+            blockedReason={active ? 'Wait for the run to finish (or stop it): the experiments use the finished model.' : null}
+            modelLabel={modelStamp?.label ?? ''}
+            alpha={modelStamp && !modelStamp.label.startsWith('loaded') ? (lastFinished?.config.alpha ?? null) : null}
+            image={lab.image}
+            testCount={data.summary?.testCount ?? 10_000}
+          />
+          <Panel
+            id="model-h"
+            title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${formatAlpha(selected.config.alpha)})` : ''}`}
+          >
             {!lab.presenter ? (
-              <ModelPanel api={api} hasModel={hasModel} busy={active !== null}
-                onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `loaded ${label}` }))} />
+              <ModelPanel
+                api={api}
+                hasModel={hasModel}
+                busy={active !== null}
+                onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `loaded ${label}` }))}
+              />
             ) : null}
-            {selected?.test ? <ConfusionMatrix test={selected.test} classNames={classNames} /> : <p className="muted">Select a finished run to see its confusion matrix.</p>}
+            {selected?.test ? (
+              <ConfusionMatrix test={selected.test} classNames={classNames} />
+            ) : (
+              <p className="muted">Select a finished run to see its confusion matrix.</p>
+            )}
           </Panel>
         </div>
       </div>

@@ -9,7 +9,16 @@ import { useBackend } from '../helpers/backend';
 import { countCost } from '../../src/octconv';
 import { runStepBench, type StepBenchOptions } from '../../scripts/bench-node';
 
-const tiny: StepBenchOptions = { depth: 8, widthMultiplier: 0.25, alphas: [0, 0.5], batch: 2, reps: 2, warmup: 0, inspectReps: 1, log: () => {} };
+const tiny: StepBenchOptions = {
+  depth: 8,
+  widthMultiplier: 0.25,
+  alphas: [0, 0.5],
+  batch: 2,
+  reps: 2,
+  warmup: 0,
+  inspectReps: 1,
+  log: () => {},
+};
 
 describe('runStepBench', () => {
   it('rejects an empty α list and reps < 1', async () => {

@@ -61,7 +61,10 @@ describe('createBatchStream', () => {
     expect(Array.from(last.labels)).toEqual(Array.from(split.labels.subarray(512)));
     // image 3 of the last batch = record 515, pixel (7, 20), green
     expect(last.xs[(3 * 1024 + 7 * 32 + 20) * 3 + 1]).toBeCloseTo(normalise(pixel(515, 7, 20, 1), 1), 5);
-    expect(createBatchStream(split, { batchSize: 256, seed: 1, shuffle: false, augment: false, stats, dropRemainder: true }).numBatches).toBe(2);
+    expect(
+      createBatchStream(split, { batchSize: 256, seed: 1, shuffle: false, augment: false, stats, dropRemainder: true })
+        .numBatches,
+    ).toBe(2);
   });
 
   it('shuffles by seed and epoch: same (seed, epoch) ⇒ same order; other seed or epoch ⇒ other order', () => {

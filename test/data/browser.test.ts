@@ -44,7 +44,9 @@ describe('loadCifar10FromUrl', () => {
     const server = await serve(routes(files, true));
     try {
       const progress: LoadProgress[] = [];
-      const first = await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), { recordsPerFile: RECORDS });
+      const first = await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), {
+        recordsPerFile: RECORDS,
+      });
       expect(first.origin).toBe('network');
       expect(first.dataset.train.count).toBe(5 * RECORDS);
       const downloads = progress.filter((p) => p.phase === 'download');
@@ -93,7 +95,13 @@ describe('loadCifar10FromUrl', () => {
       await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
       const changed = Uint8Array.from(files[5].bytes);
       changed[0] = 9;
-      Object.assign(r, routes(files.map((f, i) => (i === 5 ? { ...f, bytes: changed } : f)), true));
+      Object.assign(
+        r,
+        routes(
+          files.map((f, i) => (i === 5 ? { ...f, bytes: changed } : f)),
+          true,
+        ),
+      );
       const again = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
       expect(again.origin).toBe('network');
       expect(again.dataset.test.labels[0]).toBe(9);
@@ -107,7 +115,10 @@ describe('loadCifar10FromUrl', () => {
     const server = await serve(routes(files, false));
     try {
       const progress: LoadProgress[] = [];
-      await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), { recordsPerFile: RECORDS, cache: false });
+      await loadCifar10FromUrl(`${server.base}/data/cifar10/`, (p) => progress.push(p), {
+        recordsPerFile: RECORDS,
+        cache: false,
+      });
       const total = files.reduce((s, f) => s + f.bytes.length, 0);
       expect(progress.filter((p) => p.phase === 'download').every((p) => p.totalBytes === total)).toBe(true);
     } finally {
@@ -190,7 +201,9 @@ describe('the chunked dataset cache', () => {
       const url = `${server.base}/data/cifar10/`;
       await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
       // The server's copy changes (manifest and file together): the cache is stale.
-      const changed = syntheticFiles(RECORDS).map((f, i) => (i === 0 ? { ...f, bytes: Uint8Array.from(f.bytes, (b, k) => (k % 3073 === 0 ? 9 : b)) } : f));
+      const changed = syntheticFiles(RECORDS).map((f, i) =>
+        i === 0 ? { ...f, bytes: Uint8Array.from(f.bytes, (b, k) => (k % 3073 === 0 ? 9 : b)) } : f,
+      );
       Object.assign(r, routes(changed, true));
       const second = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
       expect(second.origin).toBe('network');
@@ -218,7 +231,10 @@ describe('the chunked dataset cache', () => {
       const url = `${server.base}/data/cifar10/`;
       const first = await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS });
       expect(first.dataset.train.count).toBe(5 * RECORDS);
-      expect(first.cache).toMatchObject({ state: 'not-stored', reason: "the browser's storage quota for this site is exhausted" });
+      expect(first.cache).toMatchObject({
+        state: 'not-stored',
+        reason: "the browser's storage quota for this site is exhausted",
+      });
       IDBObjectStore.prototype.put = put;
       expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('network'); // nothing half-written
       expect((await loadCifar10FromUrl(url, () => {}, { recordsPerFile: RECORDS })).origin).toBe('cache');
@@ -245,7 +261,8 @@ describe('the chunked dataset cache', () => {
 });
 
 describe('loadCifar10FromFiles', () => {
-  const asFiles = (files: { name: string; bytes: Uint8Array }[]): File[] => files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
+  const asFiles = (files: { name: string; bytes: Uint8Array }[]): File[] =>
+    files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
 
   it('reads dropped loose files or the archive, with byte progress', async () => {
     const files = syntheticFiles(RECORDS);

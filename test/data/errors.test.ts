@@ -152,14 +152,18 @@ describe('loadCifar10FromDir', () => {
   it('names an empty folder', async () => {
     const dir = path.join(tmp, 'empty');
     mkdirSync(dir);
-    await expect(loadCifar10FromDir(dir)).rejects.toThrow(/^CIFAR-10 folder .*empty is empty or holds none of the dataset files .*npm run data/);
+    await expect(loadCifar10FromDir(dir)).rejects.toThrow(
+      /^CIFAR-10 folder .*empty is empty or holds none of the dataset files .*npm run data/,
+    );
   });
 
   it('names missing files of a partial folder', async () => {
     const dir = path.join(tmp, 'partial');
     mkdirSync(dir);
     for (const f of syntheticFiles(2).slice(0, 4)) writeFileSync(path.join(dir, f.name), f.bytes);
-    await expect(loadCifar10FromDir(dir)).rejects.toThrow(/lacks data_batch_5\.bin, test_batch\.bin, batches\.meta\.txt: run `npm run data`/);
+    await expect(loadCifar10FromDir(dir)).rejects.toThrow(
+      /lacks data_batch_5\.bin, test_batch\.bin, batches\.meta\.txt: run `npm run data`/,
+    );
   });
 
   it('loads loose files or an archive from a folder', async () => {

@@ -54,9 +54,6 @@ export function syntheticFiles(records: number): NamedBytes[] {
 
 /** A .tar.gz holding the given files under `prefix` (the official archive uses cifar-10-batches-bin/). */
 export function tarGz(files: NamedBytes[], prefix = 'cifar-10-batches-bin/'): Uint8Array {
-  const tar = createTar([
-    { name: prefix },
-    ...files.map((f) => ({ name: `${prefix}${f.name}`, data: f.bytes })),
-  ]);
+  const tar = createTar([{ name: prefix }, ...files.map((f) => ({ name: `${prefix}${f.name}`, data: f.bytes }))]);
   return gzipSync(tar, { level: 1 });
 }

@@ -48,7 +48,12 @@ describe('installCifar10', () => {
       expect(manifest.files).toEqual(files.map((f) => ({ name: f.name, size: f.bytes.length, sha256: sha256(f.bytes) })));
       expect(lines.some((l) => l.startsWith('MD5 verified'))).toBe(true);
 
-      const again = await installCifar10({ outDir, url: `${server.base}/cifar-10-binary.tar.gz`, md5, log: (l) => lines.push(l) });
+      const again = await installCifar10({
+        outDir,
+        url: `${server.base}/cifar-10-binary.tar.gz`,
+        md5,
+        log: (l) => lines.push(l),
+      });
       expect(again.status).toBe('already-valid');
       expect(lines[lines.length - 1]).toMatch(/is already valid .*nothing to do/);
       expect(server.requests).toHaveLength(1); // no second download
@@ -68,7 +73,9 @@ describe('installCifar10', () => {
       await expect(installCifar10({ outDir, url: `${server.base}/missing.tar.gz`, md5 })).rejects.toThrow(
         `download of ${server.base}/missing.tar.gz failed: HTTP 404`,
       );
-      await expect(installCifar10({ outDir, url: `${cut.base}/a.tar.gz`, md5 })).rejects.toThrow(/download of .* (broke off|is incomplete)/);
+      await expect(installCifar10({ outDir, url: `${cut.base}/a.tar.gz`, md5 })).rejects.toThrow(
+        /download of .* (broke off|is incomplete)/,
+      );
       expect(existsSync(outDir)).toBe(false);
       expect(readdirSync(tmp).filter((n) => n.startsWith('bad'))).toEqual([]); // no partial folder left
     } finally {
@@ -88,7 +95,10 @@ describe('installCifar10', () => {
     expect(checkInstalled(outDir).ok).toBe(true);
     // A corrupted file makes the target invalid again.
     writeFileSync(path.join(outDir, 'test_batch.bin'), files[0].bytes);
-    expect(checkInstalled(outDir)).toEqual({ ok: false, reason: `${path.join(outDir, 'test_batch.bin')} does not match its sha256` });
+    expect(checkInstalled(outDir)).toEqual({
+      ok: false,
+      reason: `${path.join(outDir, 'test_batch.bin')} does not match its sha256`,
+    });
   });
 
   it('keeps the old target when the new source is bad (label ≥ 10)', async () => {
@@ -132,7 +142,9 @@ describe('npm run data (CLI)', () => {
     expect((err as { code: number }).code).toBe(1);
     const stderr = (err as { stderr: string }).stderr;
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^npm run data: error: CIFAR-10 folder or archive .*no-such-folder \(--from\) does not exist: run `npm run data`/);
+    expect(stderr).toMatch(
+      /^npm run data: error: CIFAR-10 folder or archive .*no-such-folder \(--from\) does not exist: run `npm run data`/,
+    );
 
     const src = path.join(tmp, 'cli-src');
     mkdirSync(src);

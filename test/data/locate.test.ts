@@ -30,9 +30,15 @@ describe('locateCifar10Dir', () => {
     expect(locateCifar10Dir(clone, '../elsewhere')).toEqual({ dir: path.join(root, 'elsewhere'), source: 'CIFAR10_DIR' });
   });
   it('then ../shared/cifar10, then public/data/cifar10, else names the default with source none', () => {
-    expect(locateCifar10Dir(layout({ shared: true, pub: true }), undefined)).toEqual({ dir: path.join(root, 'shared/cifar10'), source: '../shared/cifar10' });
+    expect(locateCifar10Dir(layout({ shared: true, pub: true }), undefined)).toEqual({
+      dir: path.join(root, 'shared/cifar10'),
+      source: '../shared/cifar10',
+    });
     const newcomer = layout({ shared: false, pub: true });
-    expect(locateCifar10Dir(newcomer, '')).toEqual({ dir: path.join(newcomer, 'public/data/cifar10'), source: 'public/data/cifar10' });
+    expect(locateCifar10Dir(newcomer, '')).toEqual({
+      dir: path.join(newcomer, 'public/data/cifar10'),
+      source: 'public/data/cifar10',
+    });
     const bare = layout({ shared: false, pub: false });
     expect(locateCifar10Dir(bare, undefined)).toEqual({ dir: path.join(root, 'shared/cifar10'), source: 'none' });
   });

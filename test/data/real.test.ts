@@ -57,7 +57,12 @@ describe('real CIFAR-10', () => {
       const rec = readAt(path.join(dir, file), local * 3073, 3073);
       expect(split.labels[index]).toBe(rec[0]);
       const img = split.images.subarray(index * 3072, (index + 1) * 3072);
-      for (const [y, x] of [[0, 0], [0, 31], [17, 5], [31, 31]]) {
+      for (const [y, x] of [
+        [0, 0],
+        [0, 31],
+        [17, 5],
+        [31, 31],
+      ]) {
         for (let c = 0; c < 3; c++) {
           expect(img[(y * 32 + x) * 3 + c]).toBe(rec[1 + c * 1024 + y * 32 + x]);
         }

@@ -17,8 +17,14 @@ const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-controls-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
 ];
 
 let server: StaticServer;
@@ -28,7 +34,12 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: SITE, emptyOutDir: true },
+  });
   process.env.NODE_ENV = env;
   server = await startStaticServer(SITE, CIFAR10_DIR);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -60,7 +71,9 @@ describe('controls refuse what cannot be trained', () => {
     await page.getByTestId('batch').fill('0');
     expect(await page.getByTestId('learning-rate-error').textContent()).toBe('must be > 0 and ≤ 10 (got 100)');
     expect(await train.isEnabled()).toBe(false);
-    expect(await status.textContent()).toBe('Fix Learning rate: must be > 0 and ≤ 10 (got 100); Batch: must be ≥ 1 and ≤ 1024 (got 0) — then train.');
+    expect(await status.textContent()).toBe(
+      'Fix Learning rate: must be > 0 and ≤ 10 (got 100); Batch: must be ≥ 1 and ≤ 1024 (got 0) — then train.',
+    );
     await page.screenshot({ path: resolve(ARTIFACTS, 'controls-invalid-values.png') });
 
     await page.getByTestId('sweep-input').fill('0, 0.5, 2');
@@ -72,7 +85,9 @@ describe('controls refuse what cannot be trained', () => {
     await page.getByTestId('batch').fill('1024');
     await page.getByTestId('block-select').selectOption('bottleneck');
     await page.getByTestId('depth-select').selectOption('152');
-    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/^Too large to train here: about [\d.]+ GiB of activations and gradients per step/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 120_000 })
+      .toMatch(/^Too large to train here: about [\d.]+ GiB of activations and gradients per step/);
     expect(await train.isEnabled()).toBe(false);
     await page.screenshot({ path: resolve(ARTIFACTS, 'controls-too-large.png') });
     console.log(`152 bottleneck, batch 1024: ${await status.textContent()}`);

@@ -19,8 +19,14 @@ const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-faults-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
 ];
 
 let server: StaticServer;
@@ -30,7 +36,12 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: SITE, emptyOutDir: true },
+  });
   process.env.NODE_ENV = env;
   server = await startStaticServer(SITE, CIFAR10_DIR);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -51,7 +62,9 @@ async function open(query: string): Promise<{ page: Page; errors: string[]; viol
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`${server.url}${query}`);
   return { page, errors, violations };
@@ -60,7 +73,9 @@ async function open(query: string): Promise<{ page: Page; errors: string[]; viol
 /** Waits for the cost panel: it runs tfjs in the page, which is where tfjs used to read the URL. */
 async function waitForCost(page: Page): Promise<void> {
   await page.getByTestId('cost-totals').waitFor({ timeout: 60_000 });
-  await expect.poll(async () => ((await page.getByTestId('cost-totals').textContent()) ?? '').length, { timeout: 60_000 }).toBeGreaterThan(5);
+  await expect
+    .poll(async () => ((await page.getByTestId('cost-totals').textContent()) ?? '').length, { timeout: 60_000 })
+    .toBeGreaterThan(5);
 }
 
 describe('security headers', () => {
@@ -106,7 +121,9 @@ describe('crafted links', () => {
 
 describe('Content-Security-Policy', () => {
   it('data load and a short training run raise no CSP violation', async () => {
-    const { page, errors, violations } = await open('?depth=8&batchSize=32&trainLimit=320&testLimit=100&maxSteps=4&readbackEvery=1');
+    const { page, errors, violations } = await open(
+      '?depth=8&batchSize=32&trainLimit=320&testLimit=100&maxSteps=4&readbackEvery=1',
+    );
     await page.getByTestId('data-summary').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
     await page.getByTestId('train').click();

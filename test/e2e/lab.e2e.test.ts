@@ -22,14 +22,21 @@ const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags from docs/tfjs-notes.md (headless Chromium here). */
 const BASE_FLAGS = [
-  '--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
 ];
 /**
  * A short run that still learns: Oct-ResNet-8 at α=0.5, 50 steps of 64 real images (one-cycle over
  * the 50 steps), evaluated on 500 real test images (seeded; WASM, with threads when the page is cross-origin isolated).
  */
-const RUN_QUERY = 'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1&inspectEvery=20';
+const RUN_QUERY =
+  'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1&inspectEvery=20';
 /** The octave views refresh at steps 20 and 40 (inspectEvery=20); only the end-of-run refresh shows step 50. */
 const FINAL_STEP = 50;
 /** Chance is 10 % on CIFAR-10; 500 test images give a standard error of about 1.3 points. */
@@ -43,7 +50,12 @@ beforeAll(async () => {
   // Vitest sets NODE_ENV=test, which would give a development React build: build as users get it.
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: SITE, emptyOutDir: true },
+  });
   process.env.NODE_ENV = env;
   server = await startStaticServer(SITE, CIFAR10_DIR);
 });
@@ -87,8 +99,14 @@ async function waitForData(page: Page) {
   try {
     await page.getByTestId('data-summary').waitFor({ timeout: 90_000 });
   } catch {
-    const shown = await page.getByTestId('data-progress-text').textContent().catch(() => null);
-    const error = await page.getByTestId('data-error').textContent().catch(() => null);
+    const shown = await page
+      .getByTestId('data-progress-text')
+      .textContent()
+      .catch(() => null);
+    const error = await page
+      .getByTestId('data-error')
+      .textContent()
+      .catch(() => null);
     throw new Error(
       `CIFAR-10 did not load within 90 s: the page shows ${JSON.stringify(shown ?? error)}; the server sent ` +
         `${server.dataBytesServed()} bytes of /data/cifar10/ (the six .bin files are 184,380,000 bytes, batches.meta.txt 61 more).`,
@@ -126,7 +144,9 @@ describe.each([
     timings[`${mode}.dataLoadMs`] = Date.now() - t0;
     // A non-persistent context: the dataset is cached in ≤ 32 MiB pieces (one 184 MB value is refused here).
     const cacheStatus = page.getByTestId('data-cache-status');
-    expect(await cacheStatus.textContent()).toMatch(/^Cached in this browser for the next visit \(written in \d+\.\d s\)\. Site storage: /);
+    expect(await cacheStatus.textContent()).toMatch(
+      /^Cached in this browser for the next visit \(written in \d+\.\d s\)\. Site storage: /,
+    );
     expect(await cacheStatus.getAttribute('data-state')).toBe('stored');
     // The backend the page picked: WASM here (no GPU); a software WebGPU adapter ranks below it.
     await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
@@ -136,7 +156,9 @@ describe.each([
       expect((await page.getByTestId('backend-reason').textContent()) ?? '').toMatch(/software|fallback|WASM|wasm/);
     }
     await page.getByTestId('train').click();
-    await expect.poll(async () => Number(await page.getByTestId('chart-points').getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId('chart-points').getAttribute('data-points')), { timeout: 120_000 })
+      .toBeGreaterThan(0);
     timings[`${mode}.pageLoadToFirstPointMs`] = Date.now() - t0;
     const row = page.getByTestId('run-row').first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 180_000 }).toBe('completed');
@@ -147,26 +169,37 @@ describe.each([
     expect(Number(await page.getByTestId('chart-points').getAttribute('data-points'))).toBeGreaterThanOrEqual(3);
     // The octave views show real numbers: energy shares as percentages, non-blank canvases.
     const energy = page.getByTestId('spectrum-low-energy');
-    await expect.poll(async () => (await energy.count()) > 0 && /\d+(\.\d+)?\s*%/.test((await energy.textContent()) ?? ''), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await energy.count()) > 0 && /\d+(\.\d+)?\s*%/.test((await energy.textContent()) ?? ''), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     expect((await page.getByTestId('spectrum-high-energy').textContent()) ?? '').toMatch(/\d+(\.\d+)?\s*%/);
     for (const id of ['fmap-high-canvas', 'fmap-low-canvas', 'spectrum-high-canvas', 'spectrum-low-canvas']) {
-      const distinct = await page.getByTestId(id).first().evaluate((c) => {
-        const canvas = c as HTMLCanvasElement;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        const colours = new Set<number>();
-        for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-        return colours.size;
-      });
+      const distinct = await page
+        .getByTestId(id)
+        .first()
+        .evaluate((c) => {
+          const canvas = c as HTMLCanvasElement;
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          const colours = new Set<number>();
+          for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+          return colours.size;
+        });
       expect(distinct, `${id} is blank`).toBeGreaterThan(4);
     }
     // The octave views show the final model (refreshed when the run ended, not only every 20 steps).
-    await expect.poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`completed, step ${FINAL_STEP}$`));
+    await expect
+      .poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`completed, step ${FINAL_STEP}$`));
     expect(await page.getByTestId('run-status').textContent()).toMatch(
       new RegExp(`^Run #1 completed: top-1 ${top1.toFixed(1).replace('.', '\\.')} %, top-5 \\d+\\.\\d %`),
     );
     await shot(page, `${mode}-after-run`);
     // A wrong file in the drop zone keeps the loaded data: error shown, Train still enabled.
-    await page.getByLabel('CIFAR-10 files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not cifar') });
+    await page
+      .getByLabel('CIFAR-10 files')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not cifar') });
     await page.getByTestId('data-error').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('data-summary').count()).toBe(1);
     expect(await page.getByTestId('train').isEnabled()).toBe(true);
@@ -183,12 +216,16 @@ describe.each([
       const jsonDownload = files.find((d) => d.suggestedFilename().endsWith('.json'))!;
       const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
       expect(json.weightsManifest[0].paths).toEqual(['octconv-model.weights.bin']);
-      expect(await page.getByTestId('model-message').textContent()).toMatch(/downloaded octconv-model\.json \+ octconv-model\.weights\.bin/);
+      expect(await page.getByTestId('model-message').textContent()).toMatch(
+        /downloaded octconv-model\.json \+ octconv-model\.weights\.bin/,
+      );
       const dir = resolve(ARTIFACTS, 'model');
       mkdirSync(dir, { recursive: true });
       for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
       await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));
-      await expect.poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 }).toMatch(/loaded files octconv-model\.json \+ octconv-model\.weights\.bin/);
+      await expect
+        .poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 30_000 })
+        .toMatch(/loaded files octconv-model\.json \+ octconv-model\.weights\.bin/);
     }
 
     await page.reload();
@@ -199,8 +236,11 @@ describe.each([
     expect(await page.getByTestId('data-summary').textContent()).toMatch(/from the browser cache \(IndexedDB\)/);
     expect(await page.getByTestId('data-cache-status').getAttribute('data-state')).toBe('hit');
     // The server sends manifest.json, so the cached copy was compared with it (no remark).
-    expect(await page.getByTestId('data-cache-status').textContent()).toMatch(/^Cached in this browser \(read in \d+\.\d s\)\. Site storage: /);
-    timings[`${mode}.cachedLoadMs`] = parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
+    expect(await page.getByTestId('data-cache-status').textContent()).toMatch(
+      /^Cached in this browser \(read in \d+\.\d s\)\. Site storage: /,
+    );
+    timings[`${mode}.cachedLoadMs`] =
+      parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
     timings[`${mode}.cacheStatus`] = (await page.getByTestId('data-cache-status').textContent()) ?? '';
     await shot(page, `${mode}-after-reload`);
     // Dark mode + presenter mode (large type, controls hidden), with the runs of this browser.
@@ -213,7 +253,10 @@ describe.each([
     expect(new URL(page.url()).searchParams.get('presenter')).toBe('1'); // the user's 1 is kept
     expect(await page.getByLabel('Model name').count()).toBe(0);
     expect(await page.getByTestId('inspect-refresh').isVisible()).toBe(false);
-    const h2 = await page.locator('h2').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const h2 = await page
+      .locator('h2')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     const body = await page.locator('.lab').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(h2).toBeGreaterThan(body); // headings stay larger than body text
     await shot(page, `${mode}-dark-presenter`);
@@ -254,7 +297,9 @@ describe('dataset cache in a persistent Chromium profile', () => {
   beforeAll(async () => {
     profile = mkdtempSync(join(tmpdir(), 'octconv-e2e-profile-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, args: BASE_FLAGS, viewport: { width: 1400, height: 1000 },
+      executablePath: CHROMIUM,
+      args: BASE_FLAGS,
+      viewport: { width: 1400, height: 1000 },
     });
   });
   afterAll(async () => {
@@ -277,7 +322,8 @@ describe('dataset cache in a persistent Chromium profile', () => {
     expect(await status.getAttribute('data-state')).toBe('hit');
     expect(server.dataBytesServed()).toBe(served); // no data file fetched again
     expect(await status.textContent()).toMatch(/Persistent storage: (granted|refused by the browser|not supported)/);
-    timings['persistent.cachedLoadMs'] = parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
+    timings['persistent.cachedLoadMs'] =
+      parseFloat(((await page.getByTestId('data-summary').textContent()) ?? '').match(/in (\d+\.\d) s/)![1]) * 1000;
     timings['persistent.cacheStatus'] = (await status.textContent()) ?? '';
     await shot(page, 'persistent-cache-hit');
     await page.getByTestId('data-cache-clear').click();

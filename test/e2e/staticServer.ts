@@ -64,7 +64,12 @@ export async function startStaticServer(siteDir: string, dataDir: string): Promi
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const isData = path.startsWith('/data/cifar10/');
       if (manifest && path === '/data/cifar10/manifest.json') {
-        res.writeHead(200, { ...LAB_HEADERS, 'Content-Type': 'application/json', 'Content-Length': manifest.length, 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          ...LAB_HEADERS,
+          'Content-Type': 'application/json',
+          'Content-Length': manifest.length,
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : manifest);
         return;
       }

@@ -23,6 +23,8 @@ describe('extractCifar10Archive size limit', () => {
   });
   it('a truncated archive is still called truncated', () => {
     const gz = tarGz(syntheticFiles(3));
-    expect(() => extractCifar10Archive(gz.slice(0, gz.length >> 1), 'cut.tar.gz')).toThrow(/cut\.tar\.gz: the gzip stream is truncated or corrupt/);
+    expect(() => extractCifar10Archive(gz.slice(0, gz.length >> 1), 'cut.tar.gz')).toThrow(
+      /cut\.tar\.gz: the gzip stream is truncated or corrupt/,
+    );
   });
 });

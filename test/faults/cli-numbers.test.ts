@@ -32,7 +32,10 @@ describe('CLI entry points', () => {
     expect(r.stderr.trim()).toBe('bench: --batch must be an integer ≥ 1 (got 0)');
   });
   it('data --records 0x3 exits 1 naming the flag', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/data.ts', '--records', '0x3', '--out', '/nonexistent-target'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npx', ['tsx', 'scripts/data.ts', '--records', '0x3', '--out', '/nonexistent-target'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe("npm run data: error: --records needs a number in decimal notation (got '0x3')");
   });

@@ -15,7 +15,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** Runs a CLI with a data folder that does not exist: an output check must fail first. */
 function runNoData(name: 'train' | 'sweep', args: string[]) {
   const r = spawnSync('npx', ['tsx', `scripts/${name}.ts`, ...args], {
-    encoding: 'utf8', env: { ...process.env, CIFAR10_DIR: '/nonexistent/cifar10' }, timeout: 60_000,
+    encoding: 'utf8',
+    env: { ...process.env, CIFAR10_DIR: '/nonexistent/cifar10' },
+    timeout: 60_000,
   });
   return { code: r.status, stderr: r.stderr.trim() };
 }
@@ -48,10 +50,14 @@ describe('writeFileAtomic', () => {
         writeFileSync(f, String(d).slice(0, 5)); // a partial write, then the disk is full
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
-      renameSync: () => { throw new Error('not reached'); },
+      renameSync: () => {
+        throw new Error('not reached');
+      },
       rmSync: (f: string, o: { force: boolean }) => rmSync(f, o),
     };
-    expect(() => writeFileAtomic(file, '{"next":1}', fs)).toThrow(`could not write ${file}: ENOSPC: no space left on device, write`);
+    expect(() => writeFileAtomic(file, '{"next":1}', fs)).toThrow(
+      `could not write ${file}: ENOSPC: no space left on device, write`,
+    );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ previous: true });
     expect(existsSync(`${file}.tmp-${process.pid}`)).toBe(false);
   });
@@ -66,16 +72,42 @@ describe('writeFileAtomic', () => {
 describe('sweep interrupted during run 2', () => {
   it('keeps the finished run 1 in --out', async () => {
     const out = path.join(tmp, 'sweep.json');
-    const child = spawn('npx', ['tsx', 'scripts/sweep.ts', '--alphas', '0,0.5', '--max-steps', '200', '--batch', '8',
-      '--train-limit', '3200', '--test-limit', '50', '--readback-every', '1', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(
+      'npx',
+      [
+        'tsx',
+        'scripts/sweep.ts',
+        '--alphas',
+        '0,0.5',
+        '--max-steps',
+        '200',
+        '--batch',
+        '8',
+        '--train-limit',
+        '3200',
+        '--test-limit',
+        '50',
+        '--readback-every',
+        '1',
+        '--out',
+        out,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Run 2 starts as soon as run 1's record is written.
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        if (existsSync(out)) { clearInterval(timer); resolve(); }
-        if (child.exitCode !== null) { clearInterval(timer); reject(new Error(`sweep ended early: ${stderr}`)); }
+        if (existsSync(out)) {
+          clearInterval(timer);
+          resolve();
+        }
+        if (child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`sweep ended early: ${stderr}`));
+        }
       }, 50);
     });
     process.kill(-child.pid!, 'SIGINT');

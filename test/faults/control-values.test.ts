@@ -14,7 +14,10 @@ const spec = (k: keyof typeof LAB_SCHEMA) => LAB_SCHEMA[k] as NumberSpec;
 describe('number controls', () => {
   it('learning rate 100 and batch 0 are refused with the range and the typed value', () => {
     const lr = TRAIN_CONFIG_RANGES.learningRate;
-    expect(checkNumberField('100', spec('learningRate'))).toEqual({ ok: false, error: `must be > ${lr.min} and ≤ ${lr.max} (got 100)` });
+    expect(checkNumberField('100', spec('learningRate'))).toEqual({
+      ok: false,
+      error: `must be > ${lr.min} and ≤ ${lr.max} (got 100)`,
+    });
     expect(checkNumberField('0', spec('learningRate'))).toEqual({ ok: false, error: `must be > 0 and ≤ ${lr.max} (got 0)` });
     const b = TRAIN_CONFIG_RANGES.batchSize;
     expect(checkNumberField('0', spec('batchSize'))).toEqual({ ok: false, error: `must be ≥ ${b.min} and ≤ ${b.max} (got 0)` });

@@ -24,8 +24,15 @@ beforeAll(async () => {
 describe('divergence', () => {
   it('lr 10 with momentum .999 (valid config) ends diverged with a hint, not completed; no leak', async () => {
     const config: TrainConfig = {
-      ...DEFAULT_TRAIN_CONFIG, widthMultiplier: 0.5, batchSize: 16, trainLimit: 1920, testLimit: 200,
-      learningRate: 10, momentum: 0.999, maxSteps: 120, readbackEvery: 10,
+      ...DEFAULT_TRAIN_CONFIG,
+      widthMultiplier: 0.5,
+      batchSize: 16,
+      trainLimit: 1920,
+      testLimit: 200,
+      learningRate: 10,
+      momentum: 0.999,
+      maxSteps: 120,
+      readbackEvery: 10,
     };
     validateTrainConfig(config);
     const { train, test } = makeBatchStreams(data, computeChannelStats(data.train), config);

@@ -6,8 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { CLASS_NAMES } from '../../src/data/index';
 import { parseMetaFile } from '../../src/data/parse';
 
-const HTML = ['<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<title>404</title>',
-  '</head>', '<body>', '<h1>Not found</h1>', '</body>', '</html>'].join('\n');
+const HTML = [
+  '<!DOCTYPE html>',
+  '<html lang="en">',
+  '<head>',
+  '<meta charset="utf-8">',
+  '<title>404</title>',
+  '</head>',
+  '<body>',
+  '<h1>Not found</h1>',
+  '</body>',
+  '</html>',
+].join('\n');
 
 describe('parseMetaFile', () => {
   it('the official names (with a trailing empty line and CRs) are read', () => {
@@ -15,7 +25,7 @@ describe('parseMetaFile', () => {
   });
   it('ten lines of HTML are refused, naming the line', () => {
     expect(() => parseMetaFile(HTML, 'batches.meta.txt')).toThrow(
-      'batches.meta.txt: line 1 "<!DOCTYPE html>" is not a class name (letters, digits, spaces, \'_\' or \'-\', at most 40 characters): is this the CIFAR-10 batches.meta.txt?',
+      "batches.meta.txt: line 1 \"<!DOCTYPE html>\" is not a class name (letters, digits, spaces, '_' or '-', at most 40 characters): is this the CIFAR-10 batches.meta.txt?",
     );
   });
   it('repeated names are refused', () => {

@@ -19,12 +19,19 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   const full = await loadCifar10FromDir(resolveCifar10Dir());
   session = new LabSession({
-    loadData: async () => ({ dataset: { ...full, train: takeSubset(full.train, 64), test: takeSubset(full.test, 20) }, origin: 'files' }),
+    loadData: async () => ({
+      dataset: { ...full, train: takeSubset(full.train, 64), test: takeSubset(full.test, 20) },
+      origin: 'files',
+    }),
     selectBackend: async () => ({ name: 'cpu', reason: 'test', candidates: [], manual: true }),
   });
   await session.init('cpu');
   await session.loadData({ kind: 'url', baseUrl: '' }, () => {});
-  await session.start('r', { ...DEFAULT_TRAIN_CONFIG, widthMultiplier: 0.25, batchSize: 16, maxSteps: 1, testLimit: 20 }, () => {});
+  await session.start(
+    'r',
+    { ...DEFAULT_TRAIN_CONFIG, widthMultiplier: 0.25, batchSize: 16, maxSteps: 1, testLimit: 20 },
+    () => {},
+  );
   good = await session.saveModel('good');
 });
 

@@ -69,7 +69,9 @@ describe('storeModel reads the model back', () => {
     try {
       const outcome = await storeModel(model, 'same-name', files.weights);
       expect(outcome.stored).toBe(false);
-      expect(outcome.stored === false && outcome.reason).toBe(`the copy kept under 'same-name' differs from the model (${files.weights.byteLength} weight bytes kept, ${files.weights.byteLength} saved; the write was not kept)`);
+      expect(outcome.stored === false && outcome.reason).toBe(
+        `the copy kept under 'same-name' differs from the model (${files.weights.byteLength} weight bytes kept, ${files.weights.byteLength} saved; the write was not kept)`,
+      );
     } finally {
       restore();
     }

@@ -11,13 +11,32 @@ import { RunStore } from '../../src/ui/lib/runStore';
 import { isInProgress, leaveWarning, restoredAsInterrupted, runsDueForSnapshot } from '../../src/ui/lib/runPersistence';
 import type { TrainConfig } from '../../src/train/protocol';
 
-const config = { depth: 8, widthMultiplier: 1, alpha: 0.25, batchSize: 50, trainLimit: 500, epochs: 3, learningRate: 0.1, seed: 9 } as TrainConfig;
+const config = {
+  depth: 8,
+  widthMultiplier: 1,
+  alpha: 0.25,
+  batchSize: 50,
+  trainLimit: 500,
+  epochs: 3,
+  learningRate: 0.1,
+  seed: 9,
+} as TrainConfig;
 
 /** A run after `steps` step events (loss 2.3 − 0.01·step), as the page folds them. */
 function runAt(id: string, steps: number): RunRecord {
   let r: RunRecord = { ...createRun(id, config, 1_000, 50_000, null, 4), status: 'running' };
   for (let s = 1; s <= steps; s++) {
-    r = applyTrainEvent(r, { type: 'step', runId: id, step: s, epoch: s / 10, loss: 2.3 - 0.01 * s, accuracy: 0.1 + 0.01 * s, learningRate: 0.1, imagesPerSecond: 100, elapsedMs: 500 * s });
+    r = applyTrainEvent(r, {
+      type: 'step',
+      runId: id,
+      step: s,
+      epoch: s / 10,
+      loss: 2.3 - 0.01 * s,
+      accuracy: 0.1 + 0.01 * s,
+      learningRate: 0.1,
+      imagesPerSecond: 100,
+      elapsedMs: 500 * s,
+    });
   }
   return r;
 }
@@ -30,7 +49,11 @@ describe('runs in progress across a reload', () => {
     expect(runsDueForSnapshot([running, queued, done], new Map())).toEqual([running]);
     expect(runsDueForSnapshot([running], new Map([['a', 3]]))).toEqual([]);
     expect(runsDueForSnapshot([runAt('a', 4)], new Map([['a', 3]])).map((r) => r.step)).toEqual([4]);
-    expect(['running', 'paused', 'stopping'].map((status) => isInProgress({ ...running, status } as RunRecord))).toEqual([true, true, true]);
+    expect(['running', 'paused', 'stopping'].map((status) => isInProgress({ ...running, status } as RunRecord))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('a snapshot written during the run is restored on the next visit as interrupted, with its curves', async () => {
@@ -61,6 +84,8 @@ describe('runs in progress across a reload', () => {
   it('asks before leaving only while a run is active or queued', () => {
     expect(leaveWarning(null, 0)).toBeNull();
     expect(leaveWarning('r1', 0)).toBe('A run is in progress: leaving stops it (its curves so far are kept as "interrupted").');
-    expect(leaveWarning('r1', 2)).toBe('A run is in progress and 2 queued: leaving stops it (its curves so far are kept as "interrupted").');
+    expect(leaveWarning('r1', 2)).toBe(
+      'A run is in progress and 2 queued: leaving stops it (its curves so far are kept as "interrupted").',
+    );
   });
 });

@@ -6,7 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyBandFilter, bandFilterMatrix, DEFAULT_RADII, droppedMask, filterImage, radialFrequencies } from '../../src/frequency';
+import {
+  applyBandFilter,
+  bandFilterMatrix,
+  DEFAULT_RADII,
+  droppedMask,
+  filterImage,
+  radialFrequencies,
+} from '../../src/frequency';
 import { makeMap, maxAbsDiff, naiveDft2d, randomValues } from '../spectra/reference';
 import { useBackend } from '../helpers/backend';
 
@@ -24,10 +31,11 @@ function keeps(u: number, v: number, radius: number, kind: 'lowPass' | 'highPass
 function keptEnergy(dft: { re: Float64Array; im: Float64Array }, radius: number, kind: 'lowPass' | 'highPass'): number {
   const { re, im } = dft;
   let e = 0;
-  for (let u = 0; u < N; u++) for (let v = 0; v < N; v++) {
-    if (!keeps(u, v, radius, kind)) continue;
-    for (let c = 0; c < C; c++) e += re[(u * N + v) * C + c] ** 2 + im[(u * N + v) * C + c] ** 2;
-  }
+  for (let u = 0; u < N; u++)
+    for (let v = 0; v < N; v++) {
+      if (!keeps(u, v, radius, kind)) continue;
+      for (let c = 0; c < C; c++) e += re[(u * N + v) * C + c] ** 2 + im[(u * N + v) * C + c] ** 2;
+    }
   return e / (N * N);
 }
 
@@ -46,7 +54,12 @@ describe('radial band filters', () => {
     const low = filterImage(cosine, 0.125, 'lowPass');
     const high = filterImage(cosine, 0.125, 'highPass');
     expect(maxAbsDiff(low, cosine)).toBeLessThan(1e-3);
-    expect(maxAbsDiff(high, makeMap(N, N, C, (_y, _x, c) => means[c]))).toBeLessThan(1e-3);
+    expect(
+      maxAbsDiff(
+        high,
+        makeMap(N, N, C, (_y, _x, c) => means[c]),
+      ),
+    ).toBeLessThan(1e-3);
     // Just above the cosine's frequency the roles swap: √13/32 ≥ 0.1 is high-pass material.
     expect(maxAbsDiff(filterImage(cosine, 0.1, 'highPass'), cosine)).toBeLessThan(1e-3);
   });
@@ -54,7 +67,12 @@ describe('radial band filters', () => {
   it('Parseval: the filtered energy equals the kept DFT energy of an independent DFT', () => {
     const x = randomValues(N * N * C, 7).map((v) => 128 + 100 * v);
     const dft = naiveDft2d(x, N, N, C);
-    for (const [radius, kind] of [[0.2, 'lowPass'], [0.2, 'highPass'], [1 / 32, 'lowPass'], [0.5, 'highPass']] as const) {
+    for (const [radius, kind] of [
+      [0.2, 'lowPass'],
+      [0.2, 'highPass'],
+      [1 / 32, 'lowPass'],
+      [0.5, 'highPass'],
+    ] as const) {
       const y = filterImage(x, radius, kind);
       const expected = keptEnergy(dft, radius, kind);
       expect(Math.abs(energy(y) - expected) / expected).toBeLessThan(1e-5);
@@ -63,7 +81,12 @@ describe('radial band filters', () => {
     const [low, high] = [filterImage(x, 0.2, 'lowPass'), filterImage(x, 0.2, 'highPass')];
     const sum = low.map((v, i) => v + high[i]);
     const dc = Array.from({ length: C }, (_, c) => x.filter((_v, i) => i % C === c).reduce((s, v) => s + v, 0) / (N * N));
-    expect(maxAbsDiff(sum, x.map((v, i) => v + dc[i % C]))).toBeLessThan(1e-3);
+    expect(
+      maxAbsDiff(
+        sum,
+        x.map((v, i) => v + dc[i % C]),
+      ),
+    ).toBeLessThan(1e-3);
   });
 
   it('the largest radius (low-pass) and radius 0 (high-pass) return the image bit for bit', () => {
@@ -82,7 +105,10 @@ describe('radial band filters', () => {
 
   it('the tfjs matrix form matches the plain loops on a batch (cpu)', async () => {
     const batch = [randomValues(N * N * C, 11), randomValues(N * N * C, 12)].map((a) => a.map((v) => 128 + 120 * v));
-    for (const [radius, kind] of [[3 / 32, 'lowPass'], [6 / 32, 'highPass']] as const) {
+    for (const [radius, kind] of [
+      [3 / 32, 'lowPass'],
+      [6 / 32, 'highPass'],
+    ] as const) {
       const before = tf.memory().numTensors;
       const m = bandFilterMatrix(N, radius, kind)!;
       const x = tf.tensor4d(Float32Array.from([...batch[0], ...batch[1]]), [2, N, N, C]);
@@ -91,7 +117,9 @@ describe('radial band filters', () => {
       tf.dispose([m, x, y]);
       expect(tf.memory().numTensors).toBe(before);
       for (let i = 0; i < 2; i++) {
-        expect(maxAbsDiff(out.subarray(i * N * N * C, (i + 1) * N * N * C), filterImage(batch[i], radius, kind))).toBeLessThan(1e-2);
+        expect(maxAbsDiff(out.subarray(i * N * N * C, (i + 1) * N * N * C), filterImage(batch[i], radius, kind))).toBeLessThan(
+          1e-2,
+        );
       }
     }
   });

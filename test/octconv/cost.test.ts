@@ -14,7 +14,14 @@ function middleLayer(alpha: number): tf.LayersModel {
   const low = Math.floor(alpha * c);
   const high = c - low;
   const inputs = [high > 0 ? tf.input({ shape: [16, 16, high] }) : null, low > 0 ? tf.input({ shape: [8, 8, low] }) : null];
-  const y = octBatchNorm(octConv({ high: inputs[0], low: inputs[1] }, { name: 'mid', alphaIn: alpha, alphaOut: alpha, filters: c, kernelSize: 3, seed: 1 }), 'mid', true);
+  const y = octBatchNorm(
+    octConv(
+      { high: inputs[0], low: inputs[1] },
+      { name: 'mid', alphaIn: alpha, alphaOut: alpha, filters: c, kernelSize: 3, seed: 1 },
+    ),
+    'mid',
+    true,
+  );
   return tf.model({
     inputs: inputs.filter((t): t is tf.SymbolicTensor => t != null),
     outputs: [y.high, y.low].filter((t): t is tf.SymbolicTensor => t != null),
@@ -32,21 +39,24 @@ describe('countCost', () => {
     m.dispose();
   });
 
-  it.each([0.125, 0.25, 0.5, 0.75, 0.875, 1])('α = %s: MACs ratio 1 − ¾α(2−α), activation 1 − ¾α, params independent of α', (alpha) => {
-    const m = middleLayer(alpha);
-    const cost = countCost(m);
-    const vanillaMacs = 16 * 16 * 64 * 9 * 64;
-    expect(cost.macs / vanillaMacs).toBeCloseTo(1 - 0.75 * alpha * (2 - alpha), 12);
-    expect(cost.activationElements / (16 * 16 * 64)).toBeCloseTo(1 - 0.75 * alpha, 12);
-    expect(cost.params).toBe(3 * 3 * 64 * 64 + 2 * 64);
-    expect(cost.vanilla.macs).toBe(vanillaMacs);
-    const byPath = Object.fromEntries(cost.layers.filter((l) => l.path).map((l) => [l.path, l]));
-    expect(Object.keys(byPath).sort()).toEqual(alpha === 1 ? ['ll'] : ['hh', 'hl', 'lh', 'll']);
-    expect(byPath.ll.macs).toBe(8 * 8 * alpha * 64 * 9 * alpha * 64);
-    expect(byPath.ll.alphaIn).toBe(alpha);
-    expect(cost.layers.find((l) => l.kind === 'upsample')?.macs ?? 0).toBe(0);
-    m.dispose();
-  });
+  it.each([0.125, 0.25, 0.5, 0.75, 0.875, 1])(
+    'α = %s: MACs ratio 1 − ¾α(2−α), activation 1 − ¾α, params independent of α',
+    (alpha) => {
+      const m = middleLayer(alpha);
+      const cost = countCost(m);
+      const vanillaMacs = 16 * 16 * 64 * 9 * 64;
+      expect(cost.macs / vanillaMacs).toBeCloseTo(1 - 0.75 * alpha * (2 - alpha), 12);
+      expect(cost.activationElements / (16 * 16 * 64)).toBeCloseTo(1 - 0.75 * alpha, 12);
+      expect(cost.params).toBe(3 * 3 * 64 * 64 + 2 * 64);
+      expect(cost.vanilla.macs).toBe(vanillaMacs);
+      const byPath = Object.fromEntries(cost.layers.filter((l) => l.path).map((l) => [l.path, l]));
+      expect(Object.keys(byPath).sort()).toEqual(alpha === 1 ? ['ll'] : ['hh', 'hl', 'lh', 'll']);
+      expect(byPath.ll.macs).toBe(8 * 8 * alpha * 64 * 9 * alpha * 64);
+      expect(byPath.ll.alphaIn).toBe(alpha);
+      expect(cost.layers.find((l) => l.kind === 'upsample')?.macs ?? 0).toBe(0);
+      m.dispose();
+    },
+  );
 
   it('Oct-ResNet-20: vanilla totals equal the α = 0 build; MACs fall with α; layers listed by kind', () => {
     const cfg = { depth: 20, widthMultiplier: 1, block: 'basic' as const, numClasses: 10, seed: 1 };

@@ -32,7 +32,12 @@ function depthwiseSame(x: Arr4, w: Arr4): Arr4 {
 }
 
 /** Depthwise OctConv reference: Y_H = dw(X_H; W_HH), Y_L = dw(X_L; W_LL); stride 2 pools first. */
-function depthwiseOctRef(xH: Arr4 | null, xL: Arr4 | null, w: { hh?: Arr4; ll?: Arr4 }, stride: 1 | 2): { high: Arr4 | null; low: Arr4 | null } {
+function depthwiseOctRef(
+  xH: Arr4 | null,
+  xL: Arr4 | null,
+  w: { hh?: Arr4; ll?: Arr4 },
+  stride: 1 | 2,
+): { high: Arr4 | null; low: Arr4 | null } {
   const s = (t: Arr4): Arr4 => (stride === 2 ? pool2(t) : t);
   return { high: xH && w.hh ? depthwiseSame(s(xH), w.hh) : null, low: xL && w.ll ? depthwiseSame(s(xL), w.ll) : null };
 }
@@ -47,7 +52,13 @@ const maxRel = (got: ArrayLike<number>, ref: Float64Array): number => {
   return d / Math.max(m, 1e-12);
 };
 
-const CASES: Array<[number, 1 | 2]> = [[0.5, 1], [0.5, 2], [0, 2], [1, 1], [0.375, 2]];
+const CASES: Array<[number, 1 | 2]> = [
+  [0.5, 1],
+  [0.5, 2],
+  [0, 2],
+  [1, 1],
+  [0.375, 2],
+];
 
 describe.each(['wasm', 'cpu'] as const)('depthwise OctConv on %s (wasm: the registered gradient kernels)', (backend) => {
   beforeAll(async () => useBackend(backend));
@@ -65,13 +76,21 @@ describe.each(['wasm', 'cpu'] as const)('depthwise OctConv on %s (wasm: the regi
 
     const inH = xH ? tf.input({ shape: [size, size, split.high] }) : null;
     const inL = xL ? tf.input({ shape: [size / 2, size / 2, split.low] }) : null;
-    const y = octConv({ high: inH, low: inL }, { name: 'dw', alphaIn: alpha, alphaOut: alpha, filters: c, kernelSize: 3, strides: stride, groups: c, seed: 1 });
+    const y = octConv(
+      { high: inH, low: inL },
+      { name: 'dw', alphaIn: alpha, alphaOut: alpha, filters: c, kernelSize: 3, strides: stride, groups: c, seed: 1 },
+    );
     const model = tf.model({
       inputs: [inH, inL].filter((t): t is tf.SymbolicTensor => t != null),
       outputs: [y.high, y.low].filter((t): t is tf.SymbolicTensor => t != null),
     });
     const paths = (['hh', 'll'] as const).filter((p) => w[p]);
-    expect(model.layers.filter((l) => /^dw\/(hh|hl|lh|ll)$/.test(l.name)).map((l) => l.name).sort()).toEqual(paths.map((p) => `dw/${p}`));
+    expect(
+      model.layers
+        .filter((l) => /^dw\/(hh|hl|lh|ll)$/.test(l.name))
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(paths.map((p) => `dw/${p}`));
     for (const p of paths) model.getLayer(`dw/${p}`).setWeights([tf.tensor(Float32Array.from(w[p]!.data), w[p]!.shape)]);
 
     const toT = (a: Arr4 | null): tf.Tensor4D | null => (a ? tf.tensor4d(Float32Array.from(a.data), a.shape) : null);

@@ -78,14 +78,24 @@ describe('lean FusedBatchNorm gradient', () => {
     const m = n * h * w;
     const xv = rand(m * c, 21).map((v, i) => v * 2 + (i % c));
     const rv = rand(m * c, 23);
-    const [mu, va, ga, be] = [[0.3, -0.2, 1.1], [0.5, 1.7, 0.9], [1.5, -0.7, 0.4], [0.1, 0.2, -0.3]];
+    const [mu, va, ga, be] = [
+      [0.3, -0.2, 1.1],
+      [0.5, 1.7, 0.9],
+      [1.5, -0.7, 0.4],
+      [0.1, 0.2, -0.3],
+    ];
     const eps = 1e-3;
     const x = tf.tensor4d(xv, [n, h, w, c]);
     const r = tf.tensor4d(rv, [n, h, w, c]);
     const vars = [mu, va, ga, be].map((v) => tf.tensor1d(v));
     const before = tf.memory().numTensors;
     const grads = tf.grads((xi, mi, vi, gi, bi) =>
-      tf.sum(tf.mul(tf.batchNorm(xi as tf.Tensor4D, mi as tf.Tensor1D, vi as tf.Tensor1D, bi as tf.Tensor1D, gi as tf.Tensor1D, eps), r)),
+      tf.sum(
+        tf.mul(
+          tf.batchNorm(xi as tf.Tensor4D, mi as tf.Tensor1D, vi as tf.Tensor1D, bi as tf.Tensor1D, gi as tf.Tensor1D, eps),
+          r,
+        ),
+      ),
     )([x, ...vars]);
     const [dx, dmu, dva, dga, dbe] = await Promise.all(grads.map((g) => g.data()));
     tf.dispose(grads);

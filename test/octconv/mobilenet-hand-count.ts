@@ -5,7 +5,16 @@
  */
 
 /** One conv: k×k, channels in/out, α in/out, input grid size, stride (pool-based), depthwise. */
-interface Conv { k: number; cin: number; cout: number; ai: number; ao: number; size: number; stride: 1 | 2; dw: boolean }
+interface Conv {
+  k: number;
+  cin: number;
+  cout: number;
+  ai: number;
+  ao: number;
+  size: number;
+  stride: 1 | 2;
+  dw: boolean;
+}
 
 const low = (c: number, a: number): number => Math.floor(a * c + 1e-9);
 
@@ -34,7 +43,12 @@ function convCost(c: Conv): { params: number; macs: number; pools: number } {
 }
 
 /** Totals of a whole net: stem (plain 3×3 conv), convs, optional global pool + dense. */
-function total(stem: { c: number; out: number }, convs: Conv[], last: { c: number; size: number }, classes: number): { params: number; macs: number; poolOps: number } {
+function total(
+  stem: { c: number; out: number },
+  convs: Conv[],
+  last: { c: number; size: number },
+  classes: number,
+): { params: number; macs: number; poolOps: number } {
   let params = 27 * stem.c + 2 * stem.c;
   let macs = stem.out ** 2 * stem.c * 27;
   let poolOps = last.size ** 2 * last.c; // global average pool
@@ -48,14 +62,29 @@ function total(stem: { c: number; out: number }, convs: Conv[], last: { c: numbe
 }
 
 /** Hand count of v1 (multiplier m, α, input size, cifarStem: stem and block 2 at stride 1). */
-export function handCountV1(m: number, alpha: number, input: number, cifar: boolean, classes: number): { params: number; macs: number; poolOps: number } {
+export function handCountV1(
+  m: number,
+  alpha: number,
+  input: number,
+  cifar: boolean,
+  classes: number,
+): { params: number; macs: number; poolOps: number } {
   const f = (x: number): number => Math.floor(x * m + 1e-9);
   const rows: Array<[number, number, 1 | 2, number, number]> = [
     // [dw channels, pw channels, stride, dw α, pw α_out]
-    [32, 64, 1, 0, alpha], [64, 128, cifar ? 1 : 2, alpha, alpha], [128, 128, 1, alpha, alpha],
-    [128, 256, 2, alpha, alpha], [256, 256, 1, alpha, alpha], [256, 512, 2, alpha, alpha],
-    [512, 512, 1, alpha, alpha], [512, 512, 1, alpha, alpha], [512, 512, 1, alpha, alpha],
-    [512, 512, 1, alpha, alpha], [512, 512, 1, alpha, 0], [512, 1024, 2, 0, 0], [1024, 1024, 1, 0, 0],
+    [32, 64, 1, 0, alpha],
+    [64, 128, cifar ? 1 : 2, alpha, alpha],
+    [128, 128, 1, alpha, alpha],
+    [128, 256, 2, alpha, alpha],
+    [256, 256, 1, alpha, alpha],
+    [256, 512, 2, alpha, alpha],
+    [512, 512, 1, alpha, alpha],
+    [512, 512, 1, alpha, alpha],
+    [512, 512, 1, alpha, alpha],
+    [512, 512, 1, alpha, alpha],
+    [512, 512, 1, alpha, 0],
+    [512, 1024, 2, 0, 0],
+    [1024, 1024, 1, 0, 0],
   ];
   let size = cifar ? input : input / 2;
   const stem = { c: f(32), out: size };
@@ -69,10 +98,24 @@ export function handCountV1(m: number, alpha: number, input: number, cifar: bool
 }
 
 /** Hand count of v2 (inverted residuals t = 1, 6, …; tail 1280, ×m above 1). */
-export function handCountV2(m: number, alpha: number, input: number, cifar: boolean, classes: number): { params: number; macs: number; poolOps: number } {
+export function handCountV2(
+  m: number,
+  alpha: number,
+  input: number,
+  cifar: boolean,
+  classes: number,
+): { params: number; macs: number; poolOps: number } {
   const f = (x: number): number => Math.floor(x * m + 1e-9);
   // [expansion t, output channels, repeats, stride of the first] (Sandler et al. 2018, Table 2)
-  const table: Array<[number, number, number, 1 | 2]> = [[1, 16, 1, 1], [6, 24, 2, cifar ? 1 : 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]];
+  const table: Array<[number, number, number, 1 | 2]> = [
+    [1, 16, 1, 1],
+    [6, 24, 2, cifar ? 1 : 2],
+    [6, 32, 3, 2],
+    [6, 64, 4, 2],
+    [6, 96, 3, 1],
+    [6, 160, 3, 2],
+    [6, 320, 1, 1],
+  ];
   let size = cifar ? input : input / 2;
   const stem = { c: f(32), out: size };
   const convs: Conv[] = [];

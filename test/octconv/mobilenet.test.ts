@@ -47,9 +47,13 @@ describe('octave layout of the official code', () => {
   it('v2: only the expanded middle of blocks 1–13 is octave; identity shortcuts where stride 1 and width match', () => {
     const m = buildOctMobileNet(tiny);
     const p = pathsOf(m);
-    for (let b = 1; b <= 13; b++) expect([p[`block${b}/expand`], p[`block${b}/dw`], p[`block${b}/project`]]).toEqual(['hh,hl', 'hh,ll', 'hh,lh']);
-    for (let b = 14; b <= 17; b++) expect([p[`block${b}/expand`], p[`block${b}/dw`], p[`block${b}/project`]]).toEqual(['hh', 'hh', 'hh']);
-    const adds = m.layers.filter((l) => /^block\d+\/add_high$/.test(l.name)).map((l) => Number(l.name.slice(5, l.name.indexOf('/'))));
+    for (let b = 1; b <= 13; b++)
+      expect([p[`block${b}/expand`], p[`block${b}/dw`], p[`block${b}/project`]]).toEqual(['hh,hl', 'hh,ll', 'hh,lh']);
+    for (let b = 14; b <= 17; b++)
+      expect([p[`block${b}/expand`], p[`block${b}/dw`], p[`block${b}/project`]]).toEqual(['hh', 'hh', 'hh']);
+    const adds = m.layers
+      .filter((l) => /^block\d+\/add_high$/.test(l.name))
+      .map((l) => Number(l.name.slice(5, l.name.indexOf('/'))));
     expect(adds).toEqual([3, 5, 6, 8, 9, 10, 12, 13, 15, 16]);
     // ReLU6 after expand/dw, linear projection; cifarStem keeps 32×32 until block 4, last stage 4×4.
     expect((m.getLayer('block2/dw/relu_low').getConfig() as { maxValue: number }).maxValue).toBe(6);
@@ -62,9 +66,21 @@ describe('octave layout of the official code', () => {
 
 describe('countCost against the hand count', () => {
   it.each<[1 | 2, number, number, number, boolean]>([
-    [1, 0.25, 0.5, 32, true], [1, 0.5, 0.375, 64, false], [2, 0.25, 0.5, 32, true], [2, 0.5, 0.25, 64, false], [2, 1.125, 0, 32, true],
+    [1, 0.25, 0.5, 32, true],
+    [1, 0.5, 0.375, 64, false],
+    [2, 0.25, 0.5, 32, true],
+    [2, 0.5, 0.25, 64, false],
+    [2, 1.125, 0, 32, true],
   ])('v%s ×%s α=%s at %s px, cifarStem %s: params, MACs, pool ops', (version, m, alpha, size, cifarStem) => {
-    const cost = countCost({ version, widthMultiplier: m, alpha, numClasses: 10, seed: 1, cifarStem, inputShape: [size, size, 3] });
+    const cost = countCost({
+      version,
+      widthMultiplier: m,
+      alpha,
+      numClasses: 10,
+      seed: 1,
+      cifarStem,
+      inputShape: [size, size, 3],
+    });
     const hand = (version === 1 ? handCountV1 : handCountV2)(m, alpha, size, cifarStem, 10);
     expect({ params: cost.params, macs: cost.macs, poolOps: cost.poolOps }).toEqual(hand);
   });
@@ -74,7 +90,10 @@ describe('countCost against the hand count', () => {
     const o = countCost(cfg);
     const v = countCost({ ...cfg, alpha: 0 });
     expect(o.vanilla).toEqual({ params: v.params, macs: v.macs, activationElements: v.activationElements });
-    const pw = (r: typeof o, path?: string): number => r.layers.filter((l) => l.name.startsWith('block5/pw/') && l.kind === 'conv' && (!path || l.path === path)).reduce((s, l) => s + l.macs, 0);
+    const pw = (r: typeof o, path?: string): number =>
+      r.layers
+        .filter((l) => l.name.startsWith('block5/pw/') && l.kind === 'conv' && (!path || l.path === path))
+        .reduce((s, l) => s + l.macs, 0);
     expect(pw(o) / pw(v)).toBeCloseTo(1 - 0.75 * 0.5 * 1.5, 12);
   });
 });
@@ -82,7 +101,11 @@ describe('countCost against the hand count', () => {
 describe('paper Table 1 at 224×224, 1,000 classes', () => {
   // [version, multiplier, α, paper MACs (M), paper params (M)]
   const rows: Array<[1 | 2, number, number, number, number]> = [
-    [1, 0.75, 0, 325, 2.6], [1, 0.75, 0.375, 213, 2.6], [1, 1, 0.5, 321, 4.2], [2, 1, 0.375, 256, 3.5], [2, 1.125, 0.5, 295, 4.2],
+    [1, 0.75, 0, 325, 2.6],
+    [1, 0.75, 0.375, 213, 2.6],
+    [1, 1, 0.5, 321, 4.2],
+    [2, 1, 0.375, 256, 3.5],
+    [2, 1.125, 0.5, 295, 4.2],
   ];
   it.each(rows)('v%s ×%s α=%s: %s M MACs within 1 %, %s M params', (version, m, alpha, paperMacs, paperParams) => {
     const c = countCost({ version, widthMultiplier: m, alpha, numClasses: 1000, seed: 0 });
@@ -105,10 +128,12 @@ describe('model behaviour', () => {
   it('save → load in memory: identical predictions, octave layers, cost; probe covers every block', async () => {
     const m = buildOctModel(tiny);
     let saved: tf.io.ModelArtifacts | null = null;
-    await m.save(tf.io.withSaveHandler(async (a) => {
-      saved = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await m.save(
+      tf.io.withSaveHandler(async (a) => {
+        saved = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
     const x = tf.randomNormal([2, 32, 32, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
     const [p1, p2] = [m.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
@@ -134,7 +159,10 @@ describe('model behaviour', () => {
     const y = tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10);
     const vars = m.trainableWeights.map((w) => w.read() as tf.Variable);
     const before = tf.memory().numTensors;
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, vars);
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.softmaxCrossEntropy(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+      vars,
+    );
     expect(Number.isFinite(value.dataSync()[0])).toBe(true);
     const dw = grads[(m.getLayer('block3/dw/ll').trainableWeights[0].read() as tf.Variable).name];
     expect(dw.shape).toEqual([3, 3, 16, 1]);

@@ -55,8 +55,11 @@ export function pool2(x: Arr4): Arr4 {
     for (let i = 0; i < h / 2; i++)
       for (let j = 0; j < w / 2; j++)
         for (let ch = 0; ch < c; ch++) {
-          const s = x.data[at(x, b, 2 * i, 2 * j, ch)] + x.data[at(x, b, 2 * i + 1, 2 * j, ch)] +
-            x.data[at(x, b, 2 * i, 2 * j + 1, ch)] + x.data[at(x, b, 2 * i + 1, 2 * j + 1, ch)];
+          const s =
+            x.data[at(x, b, 2 * i, 2 * j, ch)] +
+            x.data[at(x, b, 2 * i + 1, 2 * j, ch)] +
+            x.data[at(x, b, 2 * i, 2 * j + 1, ch)] +
+            x.data[at(x, b, 2 * i + 1, 2 * j + 1, ch)];
           y.data[at(y, b, i, j, ch)] = s / 4;
         }
   return y;

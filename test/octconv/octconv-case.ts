@@ -21,7 +21,10 @@ export interface OctCase {
 /** Per quantity: max |tfjs − reference| / max |reference|, and the reference's max |value|. */
 export type CaseErrors = Record<string, { rel: number; refMax: number }>;
 
-const relErr = (got: Float32Array | Float64Array | Int32Array | Uint8Array, ref: Float64Array): { rel: number; refMax: number } => {
+const relErr = (
+  got: Float32Array | Float64Array | Int32Array | Uint8Array,
+  ref: Float64Array,
+): { rel: number; refMax: number } => {
   let diff = 0;
   let refMax = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -64,12 +67,26 @@ export async function compareOctConv(c: OctCase): Promise<{ errors: CaseErrors; 
   // tfjs model of the same OctConv, weights set from the reference arrays.
   const inH = xH ? tf.input({ shape: [h, h, inSplit.high] }) : null;
   const inL = xL ? tf.input({ shape: [h / 2, h / 2, inSplit.low] }) : null;
-  const y = octConv({ high: inH, low: inL }, { name: `case${c.label}`, alphaIn: c.alphaIn, alphaOut: c.alphaOut, filters: c.filters, kernelSize: 3, strides: c.stride, seed: 1 });
+  const y = octConv(
+    { high: inH, low: inL },
+    {
+      name: `case${c.label}`,
+      alphaIn: c.alphaIn,
+      alphaOut: c.alphaOut,
+      filters: c.filters,
+      kernelSize: 3,
+      strides: c.stride,
+      seed: 1,
+    },
+  );
   const inputs = [inH, inL].filter((t): t is tf.SymbolicTensor => t != null);
   const outputs = [y.high, y.low].filter((t): t is tf.SymbolicTensor => t != null);
   const model = tf.model({ inputs, outputs });
-  const builtPaths = (['hh', 'hl', 'lh', 'll'] as const).filter((p) => model.layers.some((l) => l.name === `case${c.label}/${p}`));
-  for (const p of paths) model.getLayer(`case${c.label}/${p}`).setWeights([tf.tensor(Float32Array.from(w[p]!.data), w[p]!.shape)]);
+  const builtPaths = (['hh', 'hl', 'lh', 'll'] as const).filter((p) =>
+    model.layers.some((l) => l.name === `case${c.label}/${p}`),
+  );
+  for (const p of paths)
+    model.getLayer(`case${c.label}/${p}`).setWeights([tf.tensor(Float32Array.from(w[p]!.data), w[p]!.shape)]);
 
   const toT = (a: Arr4 | null): tf.Tensor4D | null => (a ? tf.tensor4d(Float32Array.from(a.data), a.shape) : null);
   const [txH, txL, trH, trL] = [toT(xH), toT(xL), toT(r.high), toT(r.low)];
@@ -93,7 +110,8 @@ export async function compareOctConv(c: OctCase): Promise<{ errors: CaseErrors; 
   for (let i = 0; i < fwd.length; i++) errors[`y.${branchNames[i]}`] = relErr(await fwd[i].data(), yRef[i].data);
   const inputNames = [xH ? 'high' : null, xL ? 'low' : null].filter((b): b is string => b != null);
   const inputRefs = [xH, xL].filter((t): t is Arr4 => t != null);
-  for (let i = 0; i < dx.length; i++) errors[`dx.${inputNames[i]}`] = relErr(await dx[i].data(), linearGradient(inputRefs[i], loss));
+  for (let i = 0; i < dx.length; i++)
+    errors[`dx.${inputNames[i]}`] = relErr(await dx[i].data(), linearGradient(inputRefs[i], loss));
   for (let i = 0; i < paths.length; i++) {
     errors[`dW.${paths[i]}`] = relErr(await dW.grads[kernels[i].name].data(), linearGradient(w[paths[i]]!, loss));
   }

@@ -29,25 +29,49 @@ function handParams(perStage: number[], k: number, classes: number): number {
 beforeAll(async () => useBackend('cpu'));
 
 describe('ResNet-18/34 (four-stage basic blocks)', () => {
-  it.each<[number, number[], number]>([[18, [2, 2, 2, 2], 11_173_962], [34, [3, 4, 6, 3], 21_282_122]])(
-    'ResNet-%s at α = 0: trainable parameters = the hand count (%s blocks) = %s',
-    (depth, perStage, expected) => {
-      const cost = countCost({ ...base, depth });
-      expect(cost.params).toBe(handParams(perStage, 1, 10));
-      expect(cost.params).toBe(expected);
-    },
-  );
+  it.each<[number, number[], number]>([
+    [18, [2, 2, 2, 2], 11_173_962],
+    [34, [3, 4, 6, 3], 21_282_122],
+  ])('ResNet-%s at α = 0: trainable parameters = the hand count (%s blocks) = %s', (depth, perStage, expected) => {
+    const cost = countCost({ ...base, depth });
+    expect(cost.params).toBe(handParams(perStage, 1, 10));
+    expect(cost.params).toBe(expected);
+  });
 
   it('octave layout at α = .5: stages 1–3 octave, stage4/block1 converts to 0, the rest vanilla; 4×4 last stage', () => {
     const m = buildOctResNet({ ...base, alpha: 0.5, widthMultiplier: 0.25 });
     const layers = listOctaveLayers(m);
     const byName = Object.fromEntries(layers.map((l) => [l.name, l]));
     expect(layers.filter((l) => /^stage\d\/block\d\/conv1$/.test(l.name)).map((l) => l.name)).toEqual(
-      ['stage1/block1', 'stage1/block2', 'stage2/block1', 'stage2/block2', 'stage3/block1', 'stage3/block2', 'stage4/block1', 'stage4/block2'].map((b) => `${b}/conv1`),
+      [
+        'stage1/block1',
+        'stage1/block2',
+        'stage2/block1',
+        'stage2/block2',
+        'stage3/block1',
+        'stage3/block2',
+        'stage4/block1',
+        'stage4/block2',
+      ].map((b) => `${b}/conv1`),
     );
-    expect(byName['stage1/block1/conv1']).toMatchObject({ alphaIn: 0, alphaOut: 0.5, high: { height: 32, width: 32, channels: 8 }, low: { height: 16, width: 16, channels: 8 } });
-    expect(byName['stage3/block2/conv2']).toMatchObject({ alphaIn: 0.5, alphaOut: 0.5, high: { height: 8, channels: 32 }, low: { height: 4, channels: 32 } });
-    expect(byName['stage4/block1/conv1']).toMatchObject({ alphaIn: 0.5, alphaOut: 0, high: { height: 4, width: 4, channels: 128 }, low: null });
+    expect(byName['stage1/block1/conv1']).toMatchObject({
+      alphaIn: 0,
+      alphaOut: 0.5,
+      high: { height: 32, width: 32, channels: 8 },
+      low: { height: 16, width: 16, channels: 8 },
+    });
+    expect(byName['stage3/block2/conv2']).toMatchObject({
+      alphaIn: 0.5,
+      alphaOut: 0.5,
+      high: { height: 8, channels: 32 },
+      low: { height: 4, channels: 32 },
+    });
+    expect(byName['stage4/block1/conv1']).toMatchObject({
+      alphaIn: 0.5,
+      alphaOut: 0,
+      high: { height: 4, width: 4, channels: 128 },
+      low: null,
+    });
     expect(byName['stage4/block2/conv2']).toMatchObject({ alphaIn: 0, alphaOut: 0, low: null });
     expect(m.outputs[0].shape).toEqual([null, 10]);
     m.dispose();
@@ -56,7 +80,8 @@ describe('ResNet-18/34 (four-stage basic blocks)', () => {
   it('MACs at α = .5 of a middle conv are 1 − ¾α(2−α) of vanilla; params do not depend on α outside the first block', () => {
     const o = countCost({ ...base, alpha: 0.5, widthMultiplier: 0.25 });
     const v = countCost({ ...base, widthMultiplier: 0.25 });
-    const macs = (r: typeof o, name: string): number => r.layers.filter((l) => l.name.startsWith(`${name}/`) && l.kind === 'conv').reduce((s, l) => s + l.macs, 0);
+    const macs = (r: typeof o, name: string): number =>
+      r.layers.filter((l) => l.name.startsWith(`${name}/`) && l.kind === 'conv').reduce((s, l) => s + l.macs, 0);
     expect(macs(o, 'stage2/block2/conv1') / macs(v, 'stage2/block2/conv1')).toBeCloseTo(0.4375, 12);
     // Only the first block's 1×1 octave projection (16 → 16 + BN) is extra.
     expect(o.params - v.params).toBe(16 * 16 + 2 * 16);

@@ -61,7 +61,10 @@ describe('α = 0 is the vanilla CIFAR ResNet-20', () => {
 
 describe('octave layout and paths', () => {
   const paths = (m: tf.LayersModel, prefix: string): string[] =>
-    m.layers.filter((l) => l.name.startsWith(`${prefix}/`) && /\/(hh|hl|lh|ll)$/.test(l.name)).map((l) => l.name.slice(prefix.length + 1)).sort();
+    m.layers
+      .filter((l) => l.name.startsWith(`${prefix}/`) && /\/(hh|hl|lh|ll)$/.test(l.name))
+      .map((l) => l.name.slice(prefix.length + 1))
+      .sort();
   const shapeOf = (m: tf.LayersModel, name: string): number[] => (m.getLayer(name).outputShape as number[]).slice(1);
 
   it('α = .5: first layer 0→α has only hh, hl; last α→0 only hh, lh; middle all four; right shapes', () => {
@@ -80,7 +83,11 @@ describe('octave layout and paths', () => {
     expect(shapeOf(m, 'stage3/block1/conv1/lh')).toEqual([8, 8, 64]);
     expect(m.layers.some((l) => l.name === 'stage2/block1/conv1/lh_up')).toBe(false);
     expect(shapeOf(m, 'stage1/block1/conv2/lh_up')).toEqual([32, 32, 8]);
-    expect(m.layers.filter((l) => l.getClassName() === 'Conv2D').every((l) => (l as unknown as { useBias: boolean }).useBias === false)).toBe(true);
+    expect(
+      m.layers
+        .filter((l) => l.getClassName() === 'Conv2D')
+        .every((l) => (l as unknown as { useBias: boolean }).useBias === false),
+    ).toBe(true);
     m.dispose();
   });
 
@@ -92,7 +99,13 @@ describe('octave layout and paths', () => {
     expect(paths(m, 'stage3/block1/conv1')).toEqual(['lh']);
     expect(shapeOf(m, 'stage2/block1/conv1/ll')).toEqual([8, 8, 32]);
     const info = listOctaveLayers(m).find((l) => l.name === 'stage2/block1/conv2')!;
-    expect(info).toEqual({ name: 'stage2/block1/conv2', alphaIn: 1, alphaOut: 1, high: null, low: { height: 8, width: 8, channels: 32 } });
+    expect(info).toEqual({
+      name: 'stage2/block1/conv2',
+      alphaIn: 1,
+      alphaOut: 1,
+      high: null,
+      low: { height: 8, width: 8, channels: 32 },
+    });
     m.dispose();
   });
 
@@ -112,7 +125,13 @@ describe('probe and save/load', () => {
     const m = buildOctResNet({ ...base, depth: 8, alpha: 0.5 });
     const probe = createOctaveProbe(m);
     expect(probe.layers.map((l) => l.name)).toEqual([
-      'stem', 'stage1/block1/conv1', 'stage1/block1/conv2', 'stage2/block1/conv1', 'stage2/block1/conv2', 'stage3/block1/conv1', 'stage3/block1/conv2',
+      'stem',
+      'stage1/block1/conv1',
+      'stage1/block1/conv2',
+      'stage2/block1/conv1',
+      'stage2/block1/conv2',
+      'stage3/block1/conv1',
+      'stage3/block1/conv2',
     ]);
     const x = tf.randomNormal([2, 32, 32, 3], 0, 1, 'float32', 2) as tf.Tensor4D;
     const before = tf.memory().numTensors;
@@ -136,10 +155,12 @@ describe('probe and save/load', () => {
   it('save → load (standard tfjs format, in memory) → identical predictions, layers and metadata', async () => {
     const m = buildOctResNet({ ...base, depth: 8, alpha: 0.5 });
     let saved: tf.io.ModelArtifacts | null = null;
-    await m.save(tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await m.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     expect(JSON.stringify(saved!.modelTopology)).toContain('OctConvNearestUpsample2x');
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
     const x = tf.randomNormal([3, 32, 32, 3], 0, 1, 'float32', 4);
@@ -166,7 +187,10 @@ describe('bad input', () => {
     [{ inputShape: [32, 32, 1] }, /input must have 3 channels \(RGB, NHWC\), got 1/],
     [{ alpha: 0.5, inputShape: [30, 30, 3] }, /stage2\/block1\/conv1: spatial size 30×30 pools to 15×15, which is odd/],
     [{ alpha: 0.5, inputShape: [31, 32, 3] }, /stage1\/block1\/conv1: spatial size 31×32 is odd/],
-    [{ alpha: 0.5, block: 'bottleneck', depth: 50, inputShape: [20, 20, 3] }, /stage3\/block1\/conv2: spatial size 10×10 pools to 5×5, which is odd/],
+    [
+      { alpha: 0.5, block: 'bottleneck', depth: 50, inputShape: [20, 20, 3] },
+      /stage3\/block1\/conv2: spatial size 10×10 pools to 5×5, which is odd/,
+    ],
     [{ alpha: 0, inputShape: [33, 33, 3] }, /stage2\/block1\/conv1: spatial size 33×33 is odd/],
   ])('rejects %o', (patch, message) => {
     const cfg = { ...base, ...patch } as OctResNetConfig;
@@ -177,24 +201,39 @@ describe('bad input', () => {
   it('rejects groups that do not divide a branch, unsupported groups, and an input that does not match α_in', () => {
     const high = tf.input({ shape: [8, 8, 6] });
     const low = tf.input({ shape: [4, 4, 6] });
-    expect(() => octConv({ high, low }, { name: 'g', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 4, seed: 1 }))
-      .toThrow(/g: groups=4 does not divide the high in branch's 6 channels/);
-    expect(() => octConv({ high, low }, { name: 'g', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 3, seed: 1 }))
-      .toThrow(/only groups=1 or depthwise/);
-    expect(() => octConv({ high, low }, { name: 'm', alphaIn: 0.25, alphaOut: 0.5, filters: 12, kernelSize: 3, seed: 1 }))
-      .toThrow(/m: input has 6 high \+ 6 low channels, but alphaIn=0.25 splits 12 channels into 9 \+ 3/);
+    expect(() =>
+      octConv({ high, low }, { name: 'g', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 4, seed: 1 }),
+    ).toThrow(/g: groups=4 does not divide the high in branch's 6 channels/);
+    expect(() =>
+      octConv({ high, low }, { name: 'g', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 3, seed: 1 }),
+    ).toThrow(/only groups=1 or depthwise/);
+    expect(() =>
+      octConv({ high, low }, { name: 'm', alphaIn: 0.25, alphaOut: 0.5, filters: 12, kernelSize: 3, seed: 1 }),
+    ).toThrow(/m: input has 6 high \+ 6 low channels, but alphaIn=0.25 splits 12 channels into 9 \+ 3/);
     const odd = tf.input({ shape: [7, 7, 4] });
-    expect(() => octConv({ high: odd, low: null }, { name: 'odd', alphaIn: 0, alphaOut: 0.5, filters: 4, kernelSize: 3, seed: 1 }))
-      .toThrow(/odd: spatial size 7×7 is odd/);
+    expect(() =>
+      octConv({ high: odd, low: null }, { name: 'odd', alphaIn: 0, alphaOut: 0.5, filters: 4, kernelSize: 3, seed: 1 }),
+    ).toThrow(/odd: spatial size 7×7 is odd/);
   });
 
   it('depthwise (groups = channels) builds only hh and ll', () => {
     const high = tf.input({ shape: [8, 8, 6] });
     const low = tf.input({ shape: [4, 4, 6] });
-    const y = octConv({ high, low }, { name: 'dw', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 12, seed: 1 });
+    const y = octConv(
+      { high, low },
+      { name: 'dw', alphaIn: 0.5, alphaOut: 0.5, filters: 12, kernelSize: 3, groups: 12, seed: 1 },
+    );
     const m = tf.model({ inputs: [high, low], outputs: [y.high!, y.low!] });
-    expect(m.layers.filter((l) => l.getClassName() === 'DepthwiseConv2D').map((l) => l.name).sort()).toEqual(['dw/hh', 'dw/ll']);
-    expect(m.outputs.map((o) => o.shape)).toEqual([[null, 8, 8, 6], [null, 4, 4, 6]]);
+    expect(
+      m.layers
+        .filter((l) => l.getClassName() === 'DepthwiseConv2D')
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(['dw/hh', 'dw/ll']);
+    expect(m.outputs.map((o) => o.shape)).toEqual([
+      [null, 8, 8, 6],
+      [null, 4, 4, 6],
+    ]);
     m.dispose();
   });
 });

@@ -10,7 +10,15 @@ import { buildOctResNet } from '../../src/octconv';
 describe('training on wasm', () => {
   it('20 SGD steps of Oct-ResNet-8 (α = .5) reduce the loss; numTensors unchanged per step', async () => {
     await useBackend('wasm');
-    const model = buildOctResNet({ depth: 8, widthMultiplier: 0.5, alpha: 0.5, block: 'basic', numClasses: 10, seed: 3, inputShape: [16, 16, 3] });
+    const model = buildOctResNet({
+      depth: 8,
+      widthMultiplier: 0.5,
+      alpha: 0.5,
+      block: 'basic',
+      numClasses: 10,
+      seed: 3,
+      inputShape: [16, 16, 3],
+    });
     const x = tf.randomNormal([8, 16, 16, 3], 0, 1, 'float32', 5);
     const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
     const optimizer = tf.train.sgd(0.05);

@@ -18,7 +18,10 @@ const rand = (n: number, seed: number): number[] => {
 /** Training-mode BN of rows [M, C] and the gradients of Σ r⊙y (float64 closed forms). */
 function reference(x: number[], r: number[], g: number[], b: number[], c: number, eps: number) {
   const m = x.length / c;
-  const mean = new Float64Array(c), vr = new Float64Array(c), s1 = new Float64Array(c), s2 = new Float64Array(c);
+  const mean = new Float64Array(c),
+    vr = new Float64Array(c),
+    s1 = new Float64Array(c),
+    s2 = new Float64Array(c);
   for (let i = 0; i < x.length; i++) mean[i % c] += x[i] / m;
   for (let i = 0; i < x.length; i++) vr[i % c] += (x[i] - mean[i % c]) ** 2 / m;
   const inv = Array.from(vr, (v) => 1 / Math.sqrt(v + eps));
@@ -46,7 +49,12 @@ describe('fused wasm BatchNorm (training)', () => {
     await useBackend('wasm');
   });
 
-  for (const shape of [[4, 6, 6, 16], [5, 4, 4, 7], [3, 8, 8, 2], [2, 3, 3, 14]] as Array<[number, number, number, number]>) {
+  for (const shape of [
+    [4, 6, 6, 16],
+    [5, 4, 4, 7],
+    [3, 8, 8, 2],
+    [2, 3, 3, 14],
+  ] as Array<[number, number, number, number]>) {
     it(`matches the closed forms for ${shape.join('×')}`, () => {
       expect(hasWasmBatchNorm()).toBe(true);
       const c = shape[3];
@@ -57,8 +65,11 @@ describe('fused wasm BatchNorm (training)', () => {
       const want = reference(xv, rv, gv, bv, c, 1e-5);
       const before = tf.memory().numTensors;
       const layer = new FastBatchNormalization({
-        momentum: 0.9, epsilon: 1e-5, axis: -1,
-        gammaInitializer: tf.initializers.constant({ value: 0 }), betaInitializer: tf.initializers.constant({ value: 0 }),
+        momentum: 0.9,
+        epsilon: 1e-5,
+        axis: -1,
+        gammaInitializer: tf.initializers.constant({ value: 0 }),
+        betaInitializer: tf.initializers.constant({ value: 0 }),
       });
       layer.build(shape);
       const [, , movingMean, movingVar] = layer.getWeights();
@@ -69,10 +80,23 @@ describe('fused wasm BatchNorm (training)', () => {
       const r = tf.tensor4d(rv, shape);
       const loss = (xx: tf.Tensor): tf.Scalar => tf.sum(tf.mul(layer.apply(xx, { training: true }) as tf.Tensor, r));
       const y = layer.apply(x, { training: true }) as tf.Tensor;
-      const [mm, mv] = layer.getWeights().slice(2).map((t) => t.dataSync());
+      const [mm, mv] = layer
+        .getWeights()
+        .slice(2)
+        .map((t) => t.dataSync());
       // One update from (0, 1): moving = 0.9·old + 0.1·batch.
-      expect(maxRel(mm, Array.from(want.mean, (v) => 0.1 * v))).toBeLessThan(1e-5);
-      expect(maxRel(mv, Array.from(want.vr, (v) => 0.9 + 0.1 * v))).toBeLessThan(1e-5);
+      expect(
+        maxRel(
+          mm,
+          Array.from(want.mean, (v) => 0.1 * v),
+        ),
+      ).toBeLessThan(1e-5);
+      expect(
+        maxRel(
+          mv,
+          Array.from(want.vr, (v) => 0.9 + 0.1 * v),
+        ),
+      ).toBeLessThan(1e-5);
       const dx = tf.grad(loss)(x);
       const trainable = layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
       const { value, grads } = tf.variableGrads(() => loss(x), trainable);

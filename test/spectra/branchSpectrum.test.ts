@@ -10,11 +10,19 @@ beforeAll(async () => {
 });
 
 const fmap = (height: number, width: number, channels: number, data: Float32Array): FeatureMap => ({
-  height, width, channels, data,
+  height,
+  width,
+  channels,
+  data,
 });
 /** cos(2π(ky·y/h + kx·x/w)) on every channel. */
 const wave = (h: number, w: number, c: number, ky: number, kx: number) =>
-  fmap(h, w, c, makeMap(h, w, c, (y, x) => Math.cos(2 * Math.PI * ((ky * y) / h + (kx * x) / w))));
+  fmap(
+    h,
+    w,
+    c,
+    makeMap(h, w, c, (y, x) => Math.cos(2 * Math.PI * ((ky * y) / h + (kx * x) / w))),
+  );
 
 /** Index of the only non-zero bin (fails if energy is spread). */
 function onlyBin(energy: number[]): number {
@@ -26,7 +34,12 @@ function onlyBin(energy: number[]): number {
 
 describe('branchSpectrum', () => {
   it('puts a single frequency of k cycles into radial bin k (frequency k/32 cycles/pixel)', async () => {
-    for (const [ky, kx, bin] of [[0, 3, 3], [3, 4, 5], [5, 0, 5], [0, 16, 16]] as const) {
+    for (const [ky, kx, bin] of [
+      [0, 3, 3],
+      [3, 4, 5],
+      [5, 0, 5],
+      [0, 16, 16],
+    ] as const) {
       const s = await branchSpectrum(wave(32, 32, 2, ky, kx), { scale: 1 });
       expect(onlyBin(s.radial.energy)).toBe(bin);
       expect(s.radial.frequency[bin]).toBeCloseTo(bin / 32, 12);
@@ -45,7 +58,8 @@ describe('branchSpectrum', () => {
 
   it('centres the log-magnitude (DC at (H/2, W/2)) and averages log(1+|F|) over channels', async () => {
     // Channel 0: cos(2π·3x/32), |F| = 512 at (0, ±3); channel 1: zero map, |F| = 0.
-    const h = 32, w = 32;
+    const h = 32,
+      w = 32;
     const data = makeMap(h, w, 2, (_y, x, c) => (c === 0 ? Math.cos((2 * Math.PI * 3 * x) / w) : 0));
     const s = await branchSpectrum(fmap(h, w, 2, data), { scale: 1 });
     expect(s.logMagnitude).toHaveLength(h * w);
@@ -90,7 +104,9 @@ describe('branchSpectrum', () => {
     await expect(branchSpectrum(fmap(8, 8, 2, new Float32Array(10)), { scale: 1 })).rejects.toThrow(
       /Float32Array of 8×8×2 = 128 values, got 10/,
     );
-    await expect(branchSpectrum(fmap(0, 8, 1, new Float32Array(0)), { scale: 1 })).rejects.toThrow(/height must be a positive integer/);
+    await expect(branchSpectrum(fmap(0, 8, 1, new Float32Array(0)), { scale: 1 })).rejects.toThrow(
+      /height must be a positive integer/,
+    );
     const t2 = tf.zeros([8, 8]);
     await expect(branchSpectrum(t2 as unknown as tf.Tensor3D, { scale: 1 })).rejects.toThrow(/rank-3/);
     t2.dispose();
@@ -169,8 +185,8 @@ describe('octaveSpectra', () => {
       for (let v = 0; v < 2 * n; v++) {
         const wgt = 16 * Math.cos(Math.PI * sf(u, 2 * n)) ** 2 * Math.cos(Math.PI * sf(v, 2 * n)) ** 2;
         for (let c = 0; c < 2; c++) {
-          const iu = ((u * 2 * n) + v) * 2 + c;
-          const il = (((u % n) * n) + (v % n)) * 2 + c;
+          const iu = (u * 2 * n + v) * 2 + c;
+          const il = ((u % n) * n + (v % n)) * 2 + c;
           const eu = ur[iu] ** 2 + ui[iu] ** 2;
           const el = lr[il] ** 2 + li[il] ** 2;
           worst = Math.max(worst, Math.abs(eu - wgt * el) / (1 + wgt * el));
@@ -183,7 +199,7 @@ describe('octaveSpectra', () => {
     // The same through branchSpectrum on the shared axis: U (scale 1) vs L (scale ½), cut-off 0.25.
     const sU = await branchSpectrum(fmap(2 * n, 2 * n, 2, up), { scale: 1, cutoff: 0.25 });
     const sL = await branchSpectrum(fmap(n, n, 2, lowData), { scale: 0.5, cutoff: 0.25 });
-    expect(sU.lowEnergyFraction * sU.totalEnergy! / predictedBelow).toBeCloseTo(1, 4);
+    expect((sU.lowEnergyFraction * sU.totalEnergy!) / predictedBelow).toBeCloseTo(1, 4);
     // Parseval: total(U) = 4N²·ΣU² = 4N²·4·ΣL² = 16·total(L) (mean-removed on both sides).
     expect(sU.totalEnergy! / sL.totalEnergy!).toBeCloseTo(16, 3);
     // Bin by bin below ¼: U's bin-k energy = Σ of L's energies at those frequencies × weight in (4,16].
@@ -199,7 +215,12 @@ describe('octaveSpectra', () => {
     // L = cos(2π·2x/16): reference frequency 2/32. By (★) U has energy ∝ cos²(π·2/32) at ±2/32 and
     // ∝ cos²(π·14/32) = sin²(π/16) at its image ∓14/32, so U's fraction below 0.25 is cos²(π/16).
     const l = wave(16, 16, 1, 0, 2);
-    const u = fmap(32, 32, 1, makeMap(32, 32, 1, (y, x) => l.data[(y >> 1) * 16 + (x >> 1)]));
+    const u = fmap(
+      32,
+      32,
+      1,
+      makeMap(32, 32, 1, (y, x) => l.data[(y >> 1) * 16 + (x >> 1)]),
+    );
     const { low } = await octaveSpectra(null, l, { cutoff: 0.25 });
     const { high } = await octaveSpectra(u, null, { cutoff: 0.25 });
     expect(low!.lowEnergyFraction).toBeCloseTo(1, 6);

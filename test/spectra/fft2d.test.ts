@@ -41,7 +41,10 @@ describe('fft2d', () => {
     }
 
     it(`gives a flat magnitude 1 for an impulse anywhere (${method})`, async () => {
-      for (const [py, px] of [[0, 0], [3, 5]]) {
+      for (const [py, px] of [
+        [0, 0],
+        [3, 5],
+      ]) {
         const x = makeMap(8, 8, 1, (y, xx) => (y === py && xx === px ? 1 : 0));
         const { re, im } = await run(x, 8, 8, 1, method);
         for (let i = 0; i < 64; i++) expect(Math.hypot(re[i], im[i])).toBeCloseTo(1, 5);
@@ -49,7 +52,9 @@ describe('fft2d', () => {
     });
 
     it(`puts a cosine of k cycles exactly at ±k with weight HW/2 (${method})`, async () => {
-      const h = 16, w = 16, k = 3;
+      const h = 16,
+        w = 16,
+        k = 3;
       const x = makeMap(h, w, 1, (_y, xx) => Math.cos((2 * Math.PI * k * xx) / w));
       const { re, im } = await run(x, h, w, 1, method);
       for (let u = 0; u < h; u++) {
@@ -62,7 +67,9 @@ describe('fft2d', () => {
     });
 
     it(`satisfies Parseval: Σ|F|² = H·W·Σx² (${method})`, async () => {
-      const h = 16, w = 8, c = 3;
+      const h = 16,
+        w = 8,
+        c = 3;
       const x = randomValues(h * w * c, 7);
       const { re, im } = await run(x, h, w, c, method);
       let spectral = 0;

@@ -52,9 +52,17 @@ for (const backend of ['wasm', 'cpu'] as const) {
   const v = await time(async () => {
     for (const m of [high, low]) for (let c = 0; c < m.channels; c++) renderChannel(m, c, valueRange(m, c), 'viridis');
     for (const s of [spectra.high!, spectra.low!]) {
-      renderScalars(s.logMagnitude, s.height, s.width, valueRange({ height: s.height, width: s.width, channels: 1, data: s.logMagnitude }), 'viridis');
+      renderScalars(
+        s.logMagnitude,
+        s.height,
+        s.width,
+        valueRange({ height: s.height, width: s.width, channels: 1, data: s.logMagnitude }),
+        'viridis',
+      );
     }
     decomposeImage(image);
   });
-  console.log(`view pixels (16+16 channels, 2 heatmaps, decomposition): median ${v.median.toFixed(2)} ms, p90 ${v.p90.toFixed(2)} ms`);
+  console.log(
+    `view pixels (16+16 channels, 2 heatmaps, decomposition): median ${v.median.toFixed(2)} ms, p90 ${v.p90.toFixed(2)} ms`,
+  );
 }

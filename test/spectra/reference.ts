@@ -18,12 +18,7 @@ export function randomValues(n: number, seed: number): Float32Array {
 }
 
 /** F[u,v,c] = Σ_y Σ_x x[y,x,c]·exp(−2πi(uy/H + vx/W)) for row-major [H,W,C] data, float64. */
-export function naiveDft2d(
-  x: ArrayLike<number>,
-  h: number,
-  w: number,
-  c: number,
-): { re: Float64Array; im: Float64Array } {
+export function naiveDft2d(x: ArrayLike<number>, h: number, w: number, c: number): { re: Float64Array; im: Float64Array } {
   const re = new Float64Array(h * w * c);
   const im = new Float64Array(h * w * c);
   for (let u = 0; u < h; u++) {

@@ -1,7 +1,18 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { colorAt, colormapFor, colormapLut, FeatureMapView, profileRows, renderChannel, renderRgb, renderScalars, SpectrumView, valueRange } from '../../src/ui/inspect';
+import {
+  colorAt,
+  colormapFor,
+  colormapLut,
+  FeatureMapView,
+  profileRows,
+  renderChannel,
+  renderRgb,
+  renderScalars,
+  SpectrumView,
+  valueRange,
+} from '../../src/ui/inspect';
 import type { BranchSpectrum } from '../../src/spectra/types';
 import type { FeatureMap, InspectResult, LayerActivations } from '../../src/train/protocol';
 import type { OctaveLayerInfo } from '../../src/octconv/types';
@@ -58,7 +69,13 @@ describe('rendering', () => {
 
   it('merges radial profiles on one axis; the low line ends at its reach', () => {
     const spec = (scale: number, n: number): BranchSpectrum => ({
-      height: 4, width: 4, logMagnitude: new Float32Array(16), cutoff: 0.125, lowEnergyFraction: 0.5, scale, totalEnergy: 1,
+      height: 4,
+      width: 4,
+      logMagnitude: new Float32Array(16),
+      cutoff: 0.125,
+      lowEnergyFraction: 0.5,
+      scale,
+      totalEnergy: 1,
       radial: { frequency: Array.from({ length: n }, (_v, k) => k / 8), energy: Array.from({ length: n }, () => 1 / n) },
     });
     const rows = profileRows(spec(1, 7), spec(0.5, 7));
@@ -72,22 +89,47 @@ describe('rendering', () => {
 
 describe('views (server-rendered markup)', () => {
   const info: OctaveLayerInfo = {
-    name: 'stage1/block1/conv1', alphaIn: 0, alphaOut: 0.25,
-    high: { height: 4, width: 4, channels: 3 }, low: { height: 2, width: 2, channels: 1 },
+    name: 'stage1/block1/conv1',
+    alphaIn: 0,
+    alphaOut: 0.25,
+    high: { height: 4, width: 4, channels: 3 },
+    low: { height: 2, width: 2, channels: 1 },
   };
   const spectrum: BranchSpectrum = {
-    height: 4, width: 4, logMagnitude: new Float32Array(16).fill(1), cutoff: 0.125, lowEnergyFraction: 0.4237, scale: 1,
-    totalEnergy: 5, radial: { frequency: [0, 0.25, 0.5], energy: [0, 0.5, 0.5] },
+    height: 4,
+    width: 4,
+    logMagnitude: new Float32Array(16).fill(1),
+    cutoff: 0.125,
+    lowEnergyFraction: 0.4237,
+    scale: 1,
+    totalEnergy: 5,
+    radial: { frequency: [0, 0.25, 0.5], energy: [0, 0.5, 0.5] },
   };
   const layer: LayerActivations = {
     info,
     high: { height: 4, width: 4, channels: 3, data: new Float32Array(48).map((_v, i) => i) },
     low: { height: 2, width: 2, channels: 1, data: new Float32Array([1, 2, 3, 4]) },
-    spectra: { high: spectrum, low: { ...spectrum, height: 2, width: 2, logMagnitude: new Float32Array(4), scale: 0.5, lowEnergyFraction: 0.9, totalEnergy: 0 } },
+    spectra: {
+      high: spectrum,
+      low: {
+        ...spectrum,
+        height: 2,
+        width: 2,
+        logMagnitude: new Float32Array(4),
+        scale: 0.5,
+        lowEnergyFraction: 0.9,
+        totalEnergy: 0,
+      },
+    },
   };
   const result: InspectResult = {
-    imageIndex: 7, image: new Uint8Array(3072).fill(100), label: 3, predicted: 5,
-    probabilities: [0, 0, 0, 0.1, 0, 0.8, 0, 0, 0.1, 0], layers: [layer], latencyMs: 12,
+    imageIndex: 7,
+    image: new Uint8Array(3072).fill(100),
+    label: 3,
+    predicted: 5,
+    probabilities: [0, 0, 0, 0.1, 0, 0.8, 0, 0, 0.1, 0],
+    layers: [layer],
+    latencyMs: 12,
   };
   const classes = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 

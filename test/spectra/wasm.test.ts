@@ -32,7 +32,10 @@ describe('spectra on wasm', () => {
 
   it('octaveSpectra: single frequencies land in their bins; no leaks over 50 calls', async () => {
     const wave = (n: number, k: number) => ({
-      height: n, width: n, channels: 4, data: makeMap(n, n, 4, (_y, x) => Math.cos((2 * Math.PI * k * x) / n)),
+      height: n,
+      width: n,
+      channels: 4,
+      data: makeMap(n, n, 4, (_y, x) => Math.cos((2 * Math.PI * k * x) / n)),
     });
     const high = wave(32, 6);
     const low = wave(16, 2);

@@ -34,7 +34,10 @@ describe('spectra on webgpu (tf.spectral path)', () => {
 
   it('octaveSpectra puts a single frequency of each branch in its bin', async () => {
     const wave = (n: number, k: number) => ({
-      height: n, width: n, channels: 2, data: makeMap(n, n, 2, (_y, x) => Math.cos((2 * Math.PI * k * x) / n)),
+      height: n,
+      width: n,
+      channels: 2,
+      data: makeMap(n, n, 2, (_y, x) => Math.cos((2 * Math.PI * k * x) / n)),
     });
     const before = tf.memory().numTensors;
     const spectra = await octaveSpectra(wave(16, 3), wave(8, 1));

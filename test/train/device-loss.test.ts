@@ -28,7 +28,14 @@ const dataset: Cifar10Dataset = {
 
 const config: TrainConfig = {
   ...DEFAULT_TRAIN_CONFIG,
-  depth: 8, widthMultiplier: 0.25, alpha: 0.5, batchSize: 4, epochs: 1, readbackEvery: 1, maxSteps: 8, augment: false,
+  depth: 8,
+  widthMultiplier: 0.25,
+  alpha: 0.5,
+  batchSize: 4,
+  epochs: 1,
+  readbackEvery: 1,
+  maxSteps: 8,
+  augment: false,
 };
 
 describe('WebGPU device loss', () => {

@@ -13,7 +13,9 @@ describe('describeTrainingFailure', () => {
     'RangeError: Array buffer allocation failed',
   ])('%s ⇒ out-of-memory hint naming depth and batch', (raw) => {
     const message = describeTrainingFailure(raw, context);
-    expect(message).toMatch(/^out of memory: Oct-ResNet-110 at batch 128 needs more memory than this backend has — lower the batch size or choose a smaller depth \(/);
+    expect(message).toMatch(
+      /^out of memory: Oct-ResNet-110 at batch 128 needs more memory than this backend has — lower the batch size or choose a smaller depth \(/,
+    );
     expect(message).not.toMatch(/\.\.\)$/); // Emscripten's doubled period is cleaned
   });
   it('keeps other messages as they are', () => {

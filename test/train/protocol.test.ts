@@ -54,7 +54,11 @@ async function until(pred: () => boolean, ms = 5000): Promise<void> {
 }
 
 const CONFIG: TrainConfig = {
-  ...DEFAULT_TRAIN_CONFIG, widthMultiplier: 0.5, batchSize: 16, maxSteps: 3, readbackEvery: 1,
+  ...DEFAULT_TRAIN_CONFIG,
+  widthMultiplier: 0.5,
+  batchSize: 16,
+  maxSteps: 3,
+  readbackEvery: 1,
 };
 
 describe('LabWorkerApi over comlink (in-process MessageChannel)', () => {
@@ -64,13 +68,18 @@ describe('LabWorkerApi over comlink (in-process MessageChannel)', () => {
     expect(choice.manual).toBe(false);
     expect(choice.candidates.map((c) => c.name)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(choice.reason).toMatch(/wasm is the fastest available backend/);
-    await expect(api.init('webgl')).rejects.toThrow(/Backend 'webgl' is unavailable \(WebGL2 is not available\); available: wasm, cpu/);
+    await expect(api.init('webgl')).rejects.toThrow(
+      /Backend 'webgl' is unavailable \(WebGL2 is not available\); available: wasm, cpu/,
+    );
     expect((await api.init('wasm')).manual).toBe(true);
   });
 
   it('loadData reports counts and per-class counts; cost works without training', async () => {
     const progress: string[] = [];
-    const s = await api.loadData({ kind: 'url', baseUrl: '/data/cifar10/' }, comlink.proxy((p) => void progress.push(p.phase)));
+    const s = await api.loadData(
+      { kind: 'url', baseUrl: '/data/cifar10/' },
+      comlink.proxy((p) => void progress.push(p.phase)),
+    );
     expect(s.trainCount).toBe(TRAIN);
     expect(s.testCount).toBe(TEST);
     const counts = new Array(10).fill(0);
@@ -85,23 +94,37 @@ describe('LabWorkerApi over comlink (in-process MessageChannel)', () => {
 
   it('start streams events and resolves; invalid configs reject; stop() acts at a step boundary', async () => {
     const events: TrainEvent[] = [];
-    await api.start('run-1', CONFIG, comlink.proxy((e) => void events.push(e)));
+    await api.start(
+      'run-1',
+      CONFIG,
+      comlink.proxy((e) => void events.push(e)),
+    );
     await until(() => events.some((e) => e.type === 'done'));
     const steps = events.filter((e) => e.type === 'step');
     expect(steps.map((e) => e.type === 'step' && e.step)).toEqual([1, 2, 3]);
     const done = events.find((e) => e.type === 'done');
     expect(done?.type === 'done' && done.test.count).toBe(TEST);
-    await expect(api.start('bad', { ...CONFIG, alpha: 2 }, comlink.proxy(() => {}))).rejects.toThrow(/alpha must be ≥ 0 and ≤ 1 \(got 2\)/);
+    await expect(
+      api.start(
+        'bad',
+        { ...CONFIG, alpha: 2 },
+        comlink.proxy(() => {}),
+      ),
+    ).rejects.toThrow(/alpha must be ≥ 0 and ≤ 1 \(got 2\)/);
 
     const ev2: TrainEvent[] = [];
     let stopped = false;
-    const run = api.start('run-2', { ...CONFIG, maxSteps: 50 }, comlink.proxy((e) => {
-      ev2.push(e);
-      if (e.type === 'step' && !stopped) {
-        stopped = true;
-        void api.stop();
-      }
-    }));
+    const run = api.start(
+      'run-2',
+      { ...CONFIG, maxSteps: 50 },
+      comlink.proxy((e) => {
+        ev2.push(e);
+        if (e.type === 'step' && !stopped) {
+          stopped = true;
+          void api.stop();
+        }
+      }),
+    );
     await run;
     await until(() => ev2.some((e) => e.type === 'done'));
     const d2 = ev2.find((e) => e.type === 'done');

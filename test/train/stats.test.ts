@@ -45,7 +45,10 @@ describe('Wilson interval (Newcombe 1998, Table I)', () => {
   });
   it('one run uses Wilson over its test images; several use t, clipped to [0, 1]', () => {
     expect(top1Interval([{ top1: 81 / 263, count: 263 }])).toMatchObject({ method: 'wilson', low: expect.closeTo(0.2553, 4) });
-    const wide = top1Interval([{ top1: 0.02, count: 100 }, { top1: 0.2, count: 100 }]);
+    const wide = top1Interval([
+      { top1: 0.02, count: 100 },
+      { top1: 0.2, count: 100 },
+    ]);
     expect(wide).toMatchObject({ method: 't', low: 0 });
     expect(() => top1Interval([])).toThrow(/no finished run/);
   });
@@ -71,12 +74,24 @@ describe('comparing two α values', () => {
 });
 
 describe('sweep summary and verdicts', () => {
-  const run = (alpha: number, seed: number, top1: number): SummaryInput => ({ alpha, seed, test: { top1, count: 10_000 }, imagesPerSecond: 100 + seed, macs: 1e6 * (1 - alpha) });
+  const run = (alpha: number, seed: number, top1: number): SummaryInput => ({
+    alpha,
+    seed,
+    test: { top1, count: 10_000 },
+    imagesPerSecond: 100 + seed,
+    macs: 1e6 * (1 - alpha),
+  });
   // The lecture example (52.4 / 49.0 / 51.7 / 51.7 %) with two more seeds each.
   const runs = [
-    run(0, 1, 0.524), run(0, 2, 0.501), run(0, 3, 0.515),
-    run(0.25, 1, 0.49), run(0.25, 2, 0.518), run(0.25, 3, 0.507),
-    run(0.5, 1, 0.517), run(0.5, 2, 0.499), run(0.5, 3, 0.522),
+    run(0, 1, 0.524),
+    run(0, 2, 0.501),
+    run(0, 3, 0.515),
+    run(0.25, 1, 0.49),
+    run(0.25, 2, 0.518),
+    run(0.25, 3, 0.507),
+    run(0.5, 1, 0.517),
+    run(0.5, 2, 0.499),
+    run(0.5, 3, 0.522),
     { ...run(0.75, 1, 0), test: null },
   ];
   it('groups by α, mean and interval per α; failed runs left out', () => {
@@ -90,8 +105,14 @@ describe('sweep summary and verdicts', () => {
   });
   it('says in words which α values cannot be told apart', () => {
     const v = sweepVerdicts(runs);
-    expect(v.map((x) => [x.alphaA, x.alphaB])).toEqual([[0, 0.25], [0, 0.5], [0.25, 0.5]]);
-    expect(v[0].text).toMatch(/^α = 0 and α = 0.25 are not distinguishable \(difference −0\.83 points, 95 % interval −[\d.]+ to \+[\d.]+\)\.$/);
+    expect(v.map((x) => [x.alphaA, x.alphaB])).toEqual([
+      [0, 0.25],
+      [0, 0.5],
+      [0.25, 0.5],
+    ]);
+    expect(v[0].text).toMatch(
+      /^α = 0 and α = 0.25 are not distinguishable \(difference −0\.83 points, 95 % interval −[\d.]+ to \+[\d.]+\)\.$/,
+    );
     const clear = sweepVerdicts([run(0, 1, 0.6), run(0, 2, 0.61), run(0.5, 1, 0.5), run(0.5, 2, 0.51)]);
     expect(clear[0].text).toMatch(/^α = 0 and α = 0.5 differ: α = 0.5 is worse by −10\.00 points/);
   });

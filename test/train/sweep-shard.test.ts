@@ -31,7 +31,9 @@ const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as SweepFile;
 /** What must not depend on how the sweep was split: identities, metrics, summary (not timings). */
 function comparable(f: SweepFile) {
   return {
-    alphas: f.alphas, seeds: f.seeds, base: f.base,
+    alphas: f.alphas,
+    seeds: f.seeds,
+    base: f.base,
     runs: f.runs.map((r) => ({ alpha: r.alpha, seed: r.seed, steps: r.steps, reason: r.reason, test: r.test, cost: r.cost })),
     summary: f.summary.map(({ meanImagesPerSecond: _ips, ...rest }) => rest),
   };
@@ -55,13 +57,24 @@ describe('sharded sweep (deploy/ examples)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sweep-shard-'));
     const job = parseYaml(readFileSync(path.join(ROOT, 'deploy/kubernetes/sweep-indexed-job.yaml'), 'utf8'));
     const [cmd, ...cmdArgs] = job.spec.template.spec.containers[0].command as string[];
-    const shared = { SWEEP_ARGS: TINY, SWEEP_OUT_DIR: dir, SHARD_COUNT: undefined, JOB_COMPLETION_INDEX: undefined, SLURM_ARRAY_TASK_ID: undefined };
+    const shared = {
+      SWEEP_ARGS: TINY,
+      SWEEP_OUT_DIR: dir,
+      SHARD_COUNT: undefined,
+      JOB_COMPLETION_INDEX: undefined,
+      SLURM_ARRAY_TASK_ID: undefined,
+    };
     const [full, k8s, slurm] = await Promise.all([
       exec('npx', ['tsx', 'scripts/sweep.ts', ...TINY.split(' '), '--jobs', '2', '--out', path.join(dir, 'full.json')]),
       // Pod 0 of an Indexed Job with 2 completions…
       exec(cmd, cmdArgs, { ...shared, SHARD_COUNT: '2', JOB_COMPLETION_INDEX: '0' }),
       // …and task 1 of a Slurm array of 2.
-      exec('bash', ['deploy/slurm/sweep-array.sbatch'], { ...shared, SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '2', SLURM_SUBMIT_DIR: ROOT }),
+      exec('bash', ['deploy/slurm/sweep-array.sbatch'], {
+        ...shared,
+        SLURM_ARRAY_TASK_ID: '1',
+        SLURM_ARRAY_TASK_COUNT: '2',
+        SLURM_SUBMIT_DIR: ROOT,
+      }),
     ]);
     expect(full.code, full.out).toBe(0);
     expect(k8s.code, k8s.out).toBe(0);
@@ -69,9 +82,20 @@ describe('sharded sweep (deploy/ examples)', () => {
     expect(readdirSync(dir).sort()).toEqual(['full.json', 'shard-0-of-2.json', 'shard-1-of-2.json']);
     const s0 = read(path.join(dir, 'shard-0-of-2.json'));
     expect(s0.shard).toEqual({ index: 0, count: 2 });
-    expect(s0.runs.map((r) => [r.alpha, r.seed])).toEqual([[0, 1], [0.5, 1]]);
+    expect(s0.runs.map((r) => [r.alpha, r.seed])).toEqual([
+      [0, 1],
+      [0.5, 1],
+    ]);
 
-    const merged = await exec('npx', ['tsx', 'scripts/sweep.ts', '--merge', path.join(dir, 'shard-1-of-2.json'), path.join(dir, 'shard-0-of-2.json'), '--out', path.join(dir, 'all.json')]);
+    const merged = await exec('npx', [
+      'tsx',
+      'scripts/sweep.ts',
+      '--merge',
+      path.join(dir, 'shard-1-of-2.json'),
+      path.join(dir, 'shard-0-of-2.json'),
+      '--out',
+      path.join(dir, 'all.json'),
+    ]);
     expect(merged.code, merged.out).toBe(0);
     expect(merged.out).not.toMatch(/missing/);
     const all = read(path.join(dir, 'all.json'));
@@ -80,7 +104,15 @@ describe('sharded sweep (deploy/ examples)', () => {
     expect(all.summary.map((s) => s.n)).toEqual([2, 2]);
 
     // A shard merged with itself is refused, naming the run held twice; nothing is written.
-    const twice = await exec('npx', ['tsx', 'scripts/sweep.ts', '--merge', path.join(dir, 'shard-0-of-2.json'), path.join(dir, 'shard-0-of-2.json'), '--out', path.join(dir, 'bad.json')]);
+    const twice = await exec('npx', [
+      'tsx',
+      'scripts/sweep.ts',
+      '--merge',
+      path.join(dir, 'shard-0-of-2.json'),
+      path.join(dir, 'shard-0-of-2.json'),
+      '--out',
+      path.join(dir, 'bad.json'),
+    ]);
     expect(twice.code).toBe(1);
     expect(twice.out).toMatch(/error: α=0, seed 1 is in both .*shard-0-of-2\.json and .*shard-0-of-2\.json/);
     expect(readdirSync(dir)).not.toContain('bad.json');

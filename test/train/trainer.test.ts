@@ -29,7 +29,11 @@ async function train(config: TrainConfig, hook?: (e: TrainEvent, t: Trainer) => 
   const events: TrainEvent[] = [];
   const tensorsBefore = tf.memory().numTensors;
   const trainer = new Trainer({
-    runId: 'r', config, model, train: trainStream, test,
+    runId: 'r',
+    config,
+    model,
+    train: trainStream,
+    test,
     onEvent: (e) => {
       events.push(e);
       hook?.(e, trainer);
@@ -45,15 +49,30 @@ const steps = (events: TrainEvent[]) => events.filter((e): e is Extract<TrainEve
 
 /** Small, fast config: per-step readback so every loss is visible. */
 const TINY: TrainConfig = {
-  ...DEFAULT_TRAIN_CONFIG, widthMultiplier: 0.5, batchSize: 16, trainLimit: 512, testLimit: 100,
-  maxSteps: 5, readbackEvery: 1, seed: 1,
+  ...DEFAULT_TRAIN_CONFIG,
+  widthMultiplier: 0.5,
+  batchSize: 16,
+  trainLimit: 512,
+  testLimit: 100,
+  maxSteps: 5,
+  readbackEvery: 1,
+  seed: 1,
 };
 
 describe('Trainer on real CIFAR-10 (wasm)', () => {
   it('Oct-ResNet-8 α=.25 learns (≥ 30% top-1 on held-out test images) in 200 steps without leaking tensors', async () => {
     const config: TrainConfig = {
-      ...DEFAULT_TRAIN_CONFIG, depth: 8, widthMultiplier: 0.5, alpha: 0.25, batchSize: 32, epochs: 2,
-      trainLimit: 3200, testLimit: 1000, learningRate: 0.2, readbackEvery: 20, seed: 3,
+      ...DEFAULT_TRAIN_CONFIG,
+      depth: 8,
+      widthMultiplier: 0.5,
+      alpha: 0.25,
+      batchSize: 32,
+      epochs: 2,
+      trainLimit: 3200,
+      testLimit: 1000,
+      learningRate: 0.2,
+      readbackEvery: 20,
+      seed: 3,
     };
     const { events, tensorsBefore, tensorsAfter } = await train(config);
     const done = events.find((e) => e.type === 'done');
@@ -119,7 +138,9 @@ describe('Trainer on real CIFAR-10 (wasm)', () => {
     const { events, tensorsBefore, tensorsAfter } = await train({ ...TINY, learningRate: 1e6, maxSteps: 20 });
     const done = events.find((e) => e.type === 'done');
     expect(done?.type === 'done' && done.reason).toBe('diverged');
-    expect(done?.type === 'done' && done.message).toMatch(/diverged at step \d+: (the loss is (NaN|Infinity|-Infinity)|the training loss exploded)/);
+    expect(done?.type === 'done' && done.message).toMatch(
+      /diverged at step \d+: (the loss is (NaN|Infinity|-Infinity)|the training loss exploded)/,
+    );
     expect(events.find((e) => e.type === 'error')).toBeUndefined();
     expect(tensorsAfter).toBe(tensorsBefore);
   });

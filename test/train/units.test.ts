@@ -66,8 +66,25 @@ describe('learningRateAt', () => {
 
 describe('metrics', () => {
   it('metricsFromCounts: hand-derived values', () => {
-    const m = metricsFromCounts([[3, 1], [2, 4]], 5, 9);
-    expect(m).toEqual({ loss: 0.5, top1: 0.7, top5: 0.9, perClassAccuracy: [0.75, 4 / 6], confusion: [[3, 1], [2, 4]], count: 10 });
+    const m = metricsFromCounts(
+      [
+        [3, 1],
+        [2, 4],
+      ],
+      5,
+      9,
+    );
+    expect(m).toEqual({
+      loss: 0.5,
+      top1: 0.7,
+      top5: 0.9,
+      perClassAccuracy: [0.75, 4 / 6],
+      confusion: [
+        [3, 1],
+        [2, 4],
+      ],
+      count: 10,
+    });
     expect(() => metricsFromCounts([[1, 2]], 0, 0)).toThrow(/square/);
     expect(() => metricsFromCounts([[0]], 0, 0)).toThrow(/0 images/);
   });
@@ -75,7 +92,7 @@ describe('metrics', () => {
   it('EvalAccumulator matches a naive JS computation over two batches, without leaks', async () => {
     const n = 37;
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const logits = Array.from({ length: n }, () => Array.from({ length: 10 }, () => rand() * 6 - 3));
     const labels = Array.from({ length: n }, () => Math.floor(rand() * 10));
     // Naive reference.
@@ -91,7 +108,10 @@ describe('metrics', () => {
     });
     const before = tf.memory().numTensors;
     const acc = new EvalAccumulator(10);
-    for (const [a, b] of [[0, 20], [20, n]]) {
+    for (const [a, b] of [
+      [0, 20],
+      [20, n],
+    ]) {
       const lg = tf.tensor2d(logits.slice(a, b));
       const lp = logProbabilities(lg);
       const lab = tf.tensor1d(labels.slice(a, b), 'int32');
@@ -114,9 +134,17 @@ describe('backend ranking', () => {
   });
 
   it('software WebGPU (fallback adapter) and SwiftShader WebGL rank below wasm', async () => {
-    const c = await probeBackends(env({ gpu: adapter(true, 'SwiftShader Device'), webglRenderer: () => 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' }));
+    const c = await probeBackends(
+      env({
+        gpu: adapter(true, 'SwiftShader Device'),
+        webglRenderer: () => 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+      }),
+    );
     expect(c.map((x) => [x.name, x.available, x.software])).toEqual([
-      ['webgpu', true, true], ['webgl', true, true], ['wasm', true, false], ['cpu', true, false],
+      ['webgpu', true, true],
+      ['webgl', true, true],
+      ['wasm', true, false],
+      ['cpu', true, false],
     ]);
     expect(rankBackends(c).map((x) => x.name)).toEqual(['wasm', 'webgl', 'webgpu', 'cpu']);
     const reason = explainChoice(c[2], c, false);
@@ -126,14 +154,20 @@ describe('backend ranking', () => {
   });
 
   it('a real GPU ranks WebGPU, then WebGL, first; llvmpipe is software', async () => {
-    const real = await probeBackends(env({ gpu: adapter(false, 'NVIDIA GeForce RTX 4090'), webglRenderer: () => 'ANGLE (NVIDIA, RTX 4090)' }));
+    const real = await probeBackends(
+      env({ gpu: adapter(false, 'NVIDIA GeForce RTX 4090'), webglRenderer: () => 'ANGLE (NVIDIA, RTX 4090)' }),
+    );
     expect(rankBackends(real).map((x) => x.name)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
-    const noGpu = await probeBackends(env({ gpu: { requestAdapter: async () => null }, webglRenderer: () => 'llvmpipe (LLVM 15.0.6, 256 bits)' }));
+    const noGpu = await probeBackends(
+      env({ gpu: { requestAdapter: async () => null }, webglRenderer: () => 'llvmpipe (LLVM 15.0.6, 256 bits)' }),
+    );
     expect(noGpu[0]).toMatchObject({ name: 'webgpu', available: false, detail: 'no WebGPU adapter' });
     expect(noGpu[1].software).toBe(true);
     expect(rankBackends(noGpu).map((x) => x.name)).toEqual(['wasm', 'webgl', 'cpu']);
     // Fallback flag alone (no telling name) is enough.
-    expect(backendRank({ name: 'webgpu', available: true, software: true, detail: '' })).toBeGreaterThan(backendRank({ name: 'wasm', available: true, software: false, detail: '' }));
+    expect(backendRank({ name: 'webgpu', available: true, software: true, detail: '' })).toBeGreaterThan(
+      backendRank({ name: 'wasm', available: true, software: false, detail: '' }),
+    );
   });
 
   it('Node (no navigator.gpu, no OffscreenCanvas): only wasm and cpu', async () => {
@@ -144,8 +178,41 @@ describe('backend ranking', () => {
 
 describe('CLI arguments', () => {
   it('parses train flags over the defaults', () => {
-    const a = parseTrainArgs(['--depth', '20', '--width=1', '--alpha', '0.25', '--epochs', '1', '--batch', '128', '--lr', '0.2', '--seed', '1', '--train-limit', '500', '--no-augment', '--tta', '--out', 'run.json', '--backend', 'cpu']);
-    expect(a.config).toMatchObject({ depth: 20, widthMultiplier: 1, alpha: 0.25, epochs: 1, batchSize: 128, learningRate: 0.2, seed: 1, trainLimit: 500, augment: false, flipTTA: true });
+    const a = parseTrainArgs([
+      '--depth',
+      '20',
+      '--width=1',
+      '--alpha',
+      '0.25',
+      '--epochs',
+      '1',
+      '--batch',
+      '128',
+      '--lr',
+      '0.2',
+      '--seed',
+      '1',
+      '--train-limit',
+      '500',
+      '--no-augment',
+      '--tta',
+      '--out',
+      'run.json',
+      '--backend',
+      'cpu',
+    ]);
+    expect(a.config).toMatchObject({
+      depth: 20,
+      widthMultiplier: 1,
+      alpha: 0.25,
+      epochs: 1,
+      batchSize: 128,
+      learningRate: 0.2,
+      seed: 1,
+      trainLimit: 500,
+      augment: false,
+      flipTTA: true,
+    });
     expect(a.out).toBe('run.json');
     expect(a.backend).toBe('cpu');
     expect(parseTrainArgs([]).config).toEqual(DEFAULT_TRAIN_CONFIG);

@@ -47,7 +47,8 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 
 describe('threaded wasm in Node', () => {
   it('refuses thread counts outside 1..8', () => {
-    for (const bad of [0, 9, 1.5, Number.NaN]) expect(() => nodeWasmThreadsHost(bad)).toThrow(/threads must be an integer from 1 to 8/);
+    for (const bad of [0, 9, 1.5, Number.NaN])
+      expect(() => nodeWasmThreadsHost(bad)).toThrow(/threads must be an integer from 1 to 8/);
   });
 
   it('runs 2 threads and a conv2d with its gradients matches a naive loop', async () => {
@@ -57,14 +58,21 @@ describe('threaded wasm in Node', () => {
     expect(choice.reason).toContain('2 threads');
     const shape = [8, 16, 16, 12];
     const co = 10;
-    const [xv, wv] = [rand(shape.reduce((a, b) => a * b), 3), rand(9 * shape[3] * co, 5)];
+    const [xv, wv] = [
+      rand(
+        shape.reduce((a, b) => a * b),
+        3,
+      ),
+      rand(9 * shape[3] * co, 5),
+    ];
     const rv = rand(shape[0] * shape[1] * shape[2] * co, 11);
     const want = naive(xv, wv, rv, shape, co);
     const before = tf.memory().numTensors;
     const x = tf.tensor4d(xv, shape as [number, number, number, number]);
     const w = tf.tensor4d(wv, [3, 3, shape[3], co]);
     const r = tf.tensor4d(rv, [shape[0], shape[1], shape[2], co]);
-    const f = (a: tf.Tensor, b: tf.Tensor): tf.Scalar => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
+    const f = (a: tf.Tensor, b: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
     const y = tf.conv2d(x, w, 1, 'same');
     const [dx, dw] = tf.grads(f)([x, w]);
     expect(maxDiff(await y.data(), want.y)).toBeLessThan(1e-4);

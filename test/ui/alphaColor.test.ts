@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { alphaColor, alphaPaletteCss, alphaTickIndex, alphaVar, contrastRatio, relativeLuminance } from '../../src/ui/lib/alphaColor';
+import {
+  alphaColor,
+  alphaPaletteCss,
+  alphaTickIndex,
+  alphaVar,
+  contrastRatio,
+  relativeLuminance,
+} from '../../src/ui/lib/alphaColor';
 import { ALPHA_TICKS } from '../../src/ui/state/labSchema';
 
 /** CIE L*a*b* of an sRGB hex colour (D65), written independently of the module. */

@@ -9,7 +9,9 @@ describe('cache sentences', () => {
       'Cached in this browser for the next visit (written in 1.2 s). Site storage: 185.0 MiB of 10.0 GiB.',
     );
     expect(cacheSentence({ state: 'hit', ms: 870 })).toBe('Cached in this browser (read in 0.9 s).');
-    expect(cacheSentence({ state: 'not-stored', reason: "the browser's storage quota for this site is exhausted", ...figures })).toBe(
+    expect(
+      cacheSentence({ state: 'not-stored', reason: "the browser's storage quota for this site is exhausted", ...figures }),
+    ).toBe(
       "Not cached: the browser's storage quota for this site is exhausted. The next visit downloads it again. Site storage: 185.0 MiB of 10.0 GiB.",
     );
     expect(storageSentence({ usageBytes: 5 })).toBe('');

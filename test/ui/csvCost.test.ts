@@ -12,14 +12,29 @@ describe('CSV', () => {
     expect(escapeCsvCell(0.125)).toBe('0.125');
   });
   it('writes a header and rows with CRLF and checks row lengths', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x,y'], [null, true]])).toBe('a,b\r\n1,"x,y"\r\n,true\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x,y'],
+          [null, true],
+        ],
+      ),
+    ).toBe('a,b\r\n1,"x,y"\r\n,true\r\n');
     expect(() => toCsv(['a', 'b'], [[1]])).toThrow(/row 0 has 1 cells, the header has 2/);
   });
 });
 
 describe('paper cost formulas', () => {
   it('matches paper Table 1 (82/67/44/30/26/25 %)', () => {
-    const table: [number, number][] = [[0.125, 0.82], [0.25, 0.67], [0.5, 0.44], [0.75, 0.3], [0.875, 0.26], [1, 0.25]];
+    const table: [number, number][] = [
+      [0.125, 0.82],
+      [0.25, 0.67],
+      [0.5, 0.44],
+      [0.75, 0.3],
+      [0.875, 0.26],
+      [1, 0.25],
+    ];
     for (const [a, pct] of table) expect(Math.abs(octaveMacsRatio(a) - pct)).toBeLessThan(0.006);
     expect(octaveMacsRatio(0)).toBe(1);
   });

@@ -64,9 +64,20 @@ describe('lab URL schema', () => {
   });
 
   it('round-trips every field through serialise → parse', () => {
-    const s = { ...defaultLabState(), alpha: 0.875, depth: 14, widthMultiplier: 2, testLimit: 500, sweep: [0.25, 1], theme: 'dark' as const, flipTTA: true };
+    const s = {
+      ...defaultLabState(),
+      alpha: 0.875,
+      depth: 14,
+      widthMultiplier: 2,
+      testLimit: 500,
+      sweep: [0.25, 1],
+      theme: 'dark' as const,
+      flipTTA: true,
+    };
     const q = serialiseLabUrl(s, ['epochs', 'seed']);
-    expect(q).toBe('alpha=0.875&depth=14&widthMultiplier=2&flipTTA=1&testLimit=500&sweep=0.25%2C1&theme=dark&epochs_hide=1&seed_hide=1');
+    expect(q).toBe(
+      'alpha=0.875&depth=14&widthMultiplier=2&flipTTA=1&testLimit=500&sweep=0.25%2C1&theme=dark&epochs_hide=1&seed_hide=1',
+    );
     const back = parseLabUrl(q);
     expect(back.notices).toEqual([]);
     expect(back.state).toEqual(s);

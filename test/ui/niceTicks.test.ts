@@ -38,7 +38,9 @@ describe('finishedRunSummary', () => {
     expect(finishedRunSummary({ ...base, status: 'error', message: 'out of memory', step: 3 }, 4)).toBe(
       'Run #4 failed at step 3: out of memory. Hint: the model ran out of memory: lower the batch size or choose a smaller depth.',
     );
-    expect(finishedRunSummary({ ...base, status: 'error', message: 'loss is NaN', step: 3 }, 4)).toBe('Run #4 failed at step 3: loss is NaN.');
+    expect(finishedRunSummary({ ...base, status: 'error', message: 'loss is NaN', step: 3 }, 4)).toBe(
+      'Run #4 failed at step 3: loss is NaN.',
+    );
     expect(finishedRunSummary({ ...base, status: 'running' }, 1)).toBeNull();
   });
 });

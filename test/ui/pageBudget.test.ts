@@ -9,7 +9,13 @@ describe('page budget', () => {
     const r = checkPageChunks([
       { fileName: 'index.js', code: code(1000), isEntry: true, imports: ['shared.js'], moduleIds: ['/r/src/ui/App.tsx'] },
       { fileName: 'shared.js', code: code(500), isEntry: false, imports: [], moduleIds: ['/r/src/train/protocol.ts'] },
-      { fileName: 'worker.js', code: code(9000), isEntry: false, imports: [], moduleIds: ['/r/node_modules/@tensorflow/tfjs-core/dist/index.js'] },
+      {
+        fileName: 'worker.js',
+        code: code(9000),
+        isEntry: false,
+        imports: [],
+        moduleIds: ['/r/node_modules/@tensorflow/tfjs-core/dist/index.js'],
+      },
     ]);
     expect(r.files.sort()).toEqual(['index.js', 'shared.js']);
     expect(r.gzipBytes).toBe(gzipSync(code(1000)).length + gzipSync(code(500)).length);
@@ -19,7 +25,13 @@ describe('page budget', () => {
     expect(forbiddenOnPage('/r/node_modules/@tensorflow/tfjs-core/dist/ops/conv2d.js')).toBe(true);
     expect(forbiddenOnPage('/r/src/train/trainer.ts')).toBe(true);
     expect(forbiddenOnPage('/r/src/octconv/index.ts')).toBe(true);
-    for (const ok of ['/r/src/train/protocol.ts', '/r/src/train/face.ts', '/r/src/data/parse.ts', '/r/src/ui/App.tsx', '/r/node_modules/recharts/x.js']) {
+    for (const ok of [
+      '/r/src/train/protocol.ts',
+      '/r/src/train/face.ts',
+      '/r/src/data/parse.ts',
+      '/r/src/ui/App.tsx',
+      '/r/node_modules/recharts/x.js',
+    ]) {
       expect(forbiddenOnPage(ok)).toBe(false);
     }
   });

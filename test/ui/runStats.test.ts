@@ -15,7 +15,11 @@ const vanilla = { params: 1, macs: 2e6, activationElements: 1 };
 function done(n: number, patch: Partial<TrainConfig>, top1: number): RunRecord {
   const r = createRun(`r${n}`, { ...DEFAULT_TRAIN_CONFIG, maxSteps: 100, ...patch }, n, 50_000, null, n);
   return {
-    ...r, status: 'completed', step: 100, imagesPerSecond: 100, elapsedMs: 10_000,
+    ...r,
+    status: 'completed',
+    step: 100,
+    imagesPerSecond: 100,
+    elapsedMs: 10_000,
     cost: { ...vanilla, macs: 1e6 * (2 - (patch.alpha ?? 0)), vanilla },
     test: { loss: 1, top1, top5: 0.9, perClassAccuracy: [], confusion: [], count: 1000 },
   };
@@ -23,20 +27,29 @@ function done(n: number, patch: Partial<TrainConfig>, top1: number): RunRecord {
 
 describe('α comparisons on the page', () => {
   const runs = [
-    done(1, { alpha: 0, seed: 1 }, 0.5), done(2, { alpha: 0, seed: 2 }, 0.52), done(3, { alpha: 0.5, seed: 1 }, 0.51),
-    done(4, { alpha: 0.5, seed: 2 }, 0.49), done(5, { alpha: 0.5, seed: 1, depth: 14 }, 0.55),
+    done(1, { alpha: 0, seed: 1 }, 0.5),
+    done(2, { alpha: 0, seed: 2 }, 0.52),
+    done(3, { alpha: 0.5, seed: 1 }, 0.51),
+    done(4, { alpha: 0.5, seed: 2 }, 0.49),
+    done(5, { alpha: 0.5, seed: 1, depth: 14 }, 0.55),
     { ...done(6, { alpha: 0.25 }, 0.4), status: 'error' as const },
   ];
   it('groups by recipe, summarises per α, names what differs', () => {
     const s = summarizeRuns(runs);
     expect(s.map((g) => g.label)).toEqual(['R8', 'R14']);
-    expect(s[0].rows.map((r) => [r.alpha, r.n, r.method])).toEqual([[0, 2, 't'], [0.5, 2, 't']]);
+    expect(s[0].rows.map((r) => [r.alpha, r.n, r.method])).toEqual([
+      [0, 2, 't'],
+      [0.5, 2, 't'],
+    ]);
     const ci = tInterval([0.5, 0.52]);
     expect(s[0].rows[0]).toMatchObject({ meanTop1: expect.closeTo(0.51, 12), ciLow: ci.low, ciHigh: ci.high });
     const w = wilsonInterval(550, 1000);
     expect(s[1].rows[0]).toMatchObject({ n: 1, method: 'wilson', ciLow: w.low, ciHigh: w.high });
     expect(s[0].verdicts[0].text).toMatch(/^α = 0 and α = 0.5 are not distinguishable/);
-    expect(differingLabels([DEFAULT_TRAIN_CONFIG, { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.1, alpha: 0.5 }])).toEqual(['lr 0.2', 'lr 0.1']);
+    expect(differingLabels([DEFAULT_TRAIN_CONFIG, { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.1, alpha: 0.5 }])).toEqual([
+      'lr 0.2',
+      'lr 0.1',
+    ]);
   });
   it('exports the summary in JSON and CSV', () => {
     const s = summarizeRuns(runs);
@@ -44,11 +57,18 @@ describe('α comparisons on the page', () => {
     expect(json.summary[0]).toMatchObject({ recipe: 'R8', alpha: 0, n: 2, meanTop1: expect.closeTo(0.51, 12) });
     const lines = summaryToCsv(s).trim().split(/\r?\n/);
     expect(lines[0]).toBe('recipe,alpha,n,seeds,top1_mean_pct,top1_ci95_low_pct,top1_ci95_high_pct,interval,images_per_s,mmacs');
-    expect(lines[1]).toBe(`R8,0,2,1 2,51,${(100 * tInterval([0.5, 0.52]).low).toFixed(2).replace(/0+$/, '').replace(/\.$/, '')},${Number((100 * tInterval([0.5, 0.52]).high).toFixed(2))},t,100,2`);
+    expect(lines[1]).toBe(
+      `R8,0,2,1 2,51,${(100 * tInterval([0.5, 0.52]).low).toFixed(2).replace(/0+$/, '').replace(/\.$/, '')},${Number((100 * tInterval([0.5, 0.52]).high).toFixed(2))},t,100,2`,
+    );
   });
   it('plans α × repeats with consecutive seeds', () => {
     expect(planSweep({ ...DEFAULT_TRAIN_CONFIG, seed: 5 }, [0, 0.5], 3).map((c) => [c.alpha, c.seed])).toEqual([
-      [0, 5], [0, 6], [0, 7], [0.5, 5], [0.5, 6], [0.5, 7],
+      [0, 5],
+      [0, 6],
+      [0, 7],
+      [0.5, 5],
+      [0.5, 6],
+      [0.5, 7],
     ]);
   });
 });
@@ -58,7 +78,10 @@ describe('progress and estimates', () => {
     const base = createRun('a', { ...DEFAULT_TRAIN_CONFIG, maxSteps: 100 }, 1, 50_000, 's', 1);
     expect(plannedStepsOf(base)).toBe(100);
     const running = { ...base, status: 'running' as const, step: 25, elapsedMs: 5000 }; // 200 ms/step
-    const queued = [{ ...base, id: 'b' }, { ...base, id: 'c' }];
+    const queued = [
+      { ...base, id: 'b' },
+      { ...base, id: 'c' },
+    ];
     const eta = queueEtaOf([running, ...queued], 2);
     expect(eta.running.get('a')).toBeCloseTo(15_000, 9);
     // b on the free worker (20 s), c after a (15 + 20 s).

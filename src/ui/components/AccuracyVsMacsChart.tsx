@@ -41,10 +41,13 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
     return (
       <div className="chart-tooltip" data-testid="avm-tooltip">
         <strong>
-          <span className="swatch" style={{ background: q.fill }} aria-hidden="true" />
-          α = {formatAlpha(q.alpha)}: mean of {q.n} run{q.n === 1 ? '' : 's'}{q.recipe ? ` (${q.recipe})` : ''}
+          <span className="swatch" style={{ background: q.fill }} aria-hidden="true" />α = {formatAlpha(q.alpha)}: mean of {q.n}{' '}
+          run{q.n === 1 ? '' : 's'}
+          {q.recipe ? ` (${q.recipe})` : ''}
         </strong>
-        <div>top-1 {q.y.toFixed(1)} %, 95 % interval {q.low.toFixed(1)} – {q.high.toFixed(1)} %</div>
+        <div>
+          top-1 {q.y.toFixed(1)} %, 95 % interval {q.low.toFixed(1)} – {q.high.toFixed(1)} %
+        </div>
         <div>{q.x.toFixed(2)} MMACs per image</div>
       </div>
     );
@@ -56,7 +59,9 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
         <span className="swatch" style={{ background: p.fill }} aria-hidden="true" />
         run #{p.number}
       </strong>
-      <div>α = {formatAlpha(p.alpha)}, Oct-ResNet-{p.depth}</div>
+      <div>
+        α = {formatAlpha(p.alpha)}, Oct-ResNet-{p.depth}
+      </div>
       <div>top-1 {p.y.toFixed(1)} %</div>
       <div>{p.x.toFixed(2)} MMACs per image</div>
     </div>
@@ -74,11 +79,26 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
 export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: AccuracyVsMacsChartProps) {
   const pts: Point[] = runs
     .filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'))
-    .map((r) => ({ x: r.cost!.macs / 1e6, y: r.test!.top1 * 100, number: r.number, alpha: r.config.alpha, depth: r.config.depth, fill: alphaVar(r.config.alpha) }));
-  const means: MeanPoint[] = summarizeRuns(runs).flatMap((s) => s.rows.map((r) => ({
-    x: r.macs / 1e6, y: 100 * r.meanTop1,
-    alpha: r.alpha, n: r.n, low: 100 * r.ciLow, high: 100 * r.ciHigh, recipe: s.label, fill: alphaVar(r.alpha),
-  })));
+    .map((r) => ({
+      x: r.cost!.macs / 1e6,
+      y: r.test!.top1 * 100,
+      number: r.number,
+      alpha: r.config.alpha,
+      depth: r.config.depth,
+      fill: alphaVar(r.config.alpha),
+    }));
+  const means: MeanPoint[] = summarizeRuns(runs).flatMap((s) =>
+    s.rows.map((r) => ({
+      x: r.macs / 1e6,
+      y: 100 * r.meanTop1,
+      alpha: r.alpha,
+      n: r.n,
+      low: 100 * r.ciLow,
+      high: 100 * r.ciHigh,
+      recipe: s.label,
+      fill: alphaVar(r.alpha),
+    })),
+  );
   const ys = [...pts.map((p) => p.y), ...means.flatMap((m) => [m.low, m.high])];
   const xAxis = pts.length ? niceAxis(Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x)), 5) : undefined;
   const yAxis = pts.length ? niceAxis(Math.min(...ys), Math.max(...ys), 5) : undefined;
@@ -93,18 +113,50 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
             <CartesianGrid stroke="var(--grid)" />
-            <XAxis type="number" dataKey="x" name="MMACs" domain={xAxis?.domain ?? ['auto', 'auto']} ticks={xAxis?.ticks} tickFormatter={formatTick}
-              tick={{ fill: 'var(--muted)' }} label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }} />
-            <YAxis type="number" dataKey="y" name="test top-1 %" domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks} tickFormatter={formatTick}
-              tick={{ fill: 'var(--muted)' }} width={72}
-              label={{ value: 'test top-1 (%)', angle: -90, position: 'insideLeft', offset: 4, fill: 'var(--muted)', style: { textAnchor: 'middle' } }} />
+            <XAxis
+              type="number"
+              dataKey="x"
+              name="MMACs"
+              domain={xAxis?.domain ?? ['auto', 'auto']}
+              ticks={xAxis?.ticks}
+              tickFormatter={formatTick}
+              tick={{ fill: 'var(--muted)' }}
+              label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              name="test top-1 %"
+              domain={yAxis?.domain ?? ['auto', 'auto']}
+              ticks={yAxis?.ticks}
+              tickFormatter={formatTick}
+              tick={{ fill: 'var(--muted)' }}
+              width={72}
+              label={{
+                value: 'test top-1 (%)',
+                angle: -90,
+                position: 'insideLeft',
+                offset: 4,
+                fill: 'var(--muted)',
+                style: { textAnchor: 'middle' },
+              }}
+            />
             <ZAxis range={[90, 90]} />
             <Tooltip content={<PointTooltip />} />
             <Scatter data={pts} isAnimationActive={false} fillOpacity={0.55} />
             {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
             {means.map((m) => (
-              <ReferenceLine key={`ci-${m.recipe}-${m.alpha}`} segment={[{ x: m.x, y: m.low }, { x: m.x, y: m.high }]} stroke={m.fill} strokeWidth={3}
-                ifOverflow="extendDomain" className="ci-bar" />
+              <ReferenceLine
+                key={`ci-${m.recipe}-${m.alpha}`}
+                segment={[
+                  { x: m.x, y: m.low },
+                  { x: m.x, y: m.high },
+                ]}
+                stroke={m.fill}
+                strokeWidth={3}
+                ifOverflow="extendDomain"
+                className="ci-bar"
+              />
             ))}
             <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
           </ScatterChart>

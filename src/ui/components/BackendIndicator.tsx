@@ -21,8 +21,7 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
   return (
     <div data-testid="backend-indicator">
       <p>
-        Backend:{' '}
-        <strong data-testid="backend-name">{initialising ? 'probing…' : (choice?.name ?? 'none')}</strong>
+        Backend: <strong data-testid="backend-name">{initialising ? 'probing…' : (choice?.name ?? 'none')}</strong>
         {choice?.manual ? ' (forced)' : ''}
       </p>
       {choice ? (
@@ -37,7 +36,8 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
           <ul className="muted" data-testid="backend-candidates">
             {choice.candidates.map((c) => (
               <li key={c.name}>
-                <strong>{c.name}</strong>: {c.available ? (c.software ? 'software (slow)' : 'available') : 'unavailable'} — {c.detail}
+                <strong>{c.name}</strong>: {c.available ? (c.software ? 'software (slow)' : 'available') : 'unavailable'} —{' '}
+                {c.detail}
               </li>
             ))}
           </ul>
@@ -46,7 +46,12 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
       {spec.kind === 'enum' ? (
         <div className="field">
           <label htmlFor={id}>Override</label>
-          <select id={id} value={preference} disabled={disabled} onChange={(e) => onOverride(e.target.value as BackendPreference)}>
+          <select
+            id={id}
+            value={preference}
+            disabled={disabled}
+            onChange={(e) => onOverride(e.target.value as BackendPreference)}
+          >
             {spec.options.map((o) => (
               <option key={o} value={o}>
                 {o === 'auto' ? 'auto (best available)' : o}

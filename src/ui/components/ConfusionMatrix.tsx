@@ -22,7 +22,9 @@ export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
         </caption>
         <thead>
           <tr>
-            <th className="left" scope="col">true \ pred</th>
+            <th className="left" scope="col">
+              true \ pred
+            </th>
             {classNames.map((n) => (
               <th key={n} scope="col">
                 {SHORT[n] ? <abbr title={n}>{SHORT[n]}</abbr> : n}
@@ -36,11 +38,19 @@ export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
             const total = row.reduce((a, b) => a + b, 0) || 1;
             return (
               <tr key={i}>
-                <th className="left" scope="row">{classNames[i] ?? i}</th>
+                <th className="left" scope="row">
+                  {classNames[i] ?? i}
+                </th>
                 {row.map((v, j) => {
                   const f = v / total;
                   return (
-                    <td key={j} style={{ background: `color-mix(in srgb, var(--accent) ${Math.round(f * 85)}%, transparent)`, fontWeight: i === j ? 700 : 400 }}>
+                    <td
+                      key={j}
+                      style={{
+                        background: `color-mix(in srgb, var(--accent) ${Math.round(f * 85)}%, transparent)`,
+                        fontWeight: i === j ? 700 : 400,
+                      }}
+                    >
                       {v}
                     </td>
                   );

@@ -34,8 +34,14 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
   const show = (k: keyof LabState) => !hidden.has(k);
   const preset = (Object.keys(TRAIN_PRESETS) as TrainPresetName[]).find((n) => {
     const p = TRAIN_PRESETS[n];
-    return (p.architecture ?? 'resnet') === state.architecture && p.depth === state.depth && p.widthMultiplier === state.widthMultiplier && p.epochs === state.epochs && p.learningRate === state.learningRate &&
-      (p.maxSteps ?? null) === state.maxSteps;
+    return (
+      (p.architecture ?? 'resnet') === state.architecture &&
+      p.depth === state.depth &&
+      p.widthMultiplier === state.widthMultiplier &&
+      p.epochs === state.epochs &&
+      p.learningRate === state.learningRate &&
+      (p.maxSteps ?? null) === state.maxSteps
+    );
   });
   const blockId = useId();
   const offered = state.block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS;
@@ -65,8 +71,18 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
             onChange={(e) => {
               const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
               if (p) {
-                onChange({ architecture: p.architecture ?? 'resnet', alpha: p.architecture ? p.alpha : state.alpha, depth: p.depth, widthMultiplier: p.widthMultiplier, epochs: p.epochs, learningRate: p.learningRate, block: p.block,
-                  batchSize: p.batchSize, augment: p.augment, maxSteps: p.maxSteps ?? null });
+                onChange({
+                  architecture: p.architecture ?? 'resnet',
+                  alpha: p.architecture ? p.alpha : state.alpha,
+                  depth: p.depth,
+                  widthMultiplier: p.widthMultiplier,
+                  epochs: p.epochs,
+                  learningRate: p.learningRate,
+                  block: p.block,
+                  batchSize: p.batchSize,
+                  augment: p.augment,
+                  maxSteps: p.maxSteps ?? null,
+                });
               }
             }}
           >
@@ -75,7 +91,11 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
             </option>
             {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
               <option key={n} value={n}>
-                {n}: {TRAIN_PRESETS[n].architecture ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN') : `R${TRAIN_PRESETS[n].depth}`}, {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
+                {n}:{' '}
+                {TRAIN_PRESETS[n].architecture
+                  ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN')
+                  : `R${TRAIN_PRESETS[n].depth}`}
+                , {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
               </option>
             ))}
           </select>
@@ -86,7 +106,12 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           <label htmlFor={archId} title={LAB_SCHEMA.architecture.doc}>
             Architecture
           </label>
-          <select id={archId} value={state.architecture} data-testid="architecture-select" onChange={(e) => onChange({ architecture: e.target.value as ModelArchitecture })}>
+          <select
+            id={archId}
+            value={state.architecture}
+            data-testid="architecture-select"
+            onChange={(e) => onChange({ architecture: e.target.value as ModelArchitecture })}
+          >
             {(LAB_SCHEMA.architecture as EnumSpec).options.map((a) => (
               <option key={a} value={a}>
                 {a === 'resnet' ? 'Oct-ResNet' : `Oct-MobileNet ${a.slice(-2)}`}
@@ -100,13 +125,17 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           <label htmlFor={blockId} title={LAB_SCHEMA.block.doc}>
             Block
           </label>
-          <select id={blockId} value={state.block} data-testid="block-select"
+          <select
+            id={blockId}
+            value={state.block}
+            data-testid="block-select"
             onChange={(e) => {
               const block = e.target.value as LabState['block'];
               // Each block kind has its own depths: keep the depth when it fits, else take the smallest.
               const fits = (block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS).includes(state.depth);
-              onChange({ block, depth: fits ? state.depth : (block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0]) });
-            }}>
+              onChange({ block, depth: fits ? state.depth : block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0] });
+            }}
+          >
             <option value="basic">basic (6n+2)</option>
             <option value="bottleneck">bottleneck (50/101/152)</option>
           </select>
@@ -117,7 +146,12 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
             Depth
           </label>
-          <select id={depthId} value={state.depth} data-testid="depth-select" onChange={(e) => onChange({ depth: Number(e.target.value) })}>
+          <select
+            id={depthId}
+            value={state.depth}
+            data-testid="depth-select"
+            onChange={(e) => onChange({ depth: Number(e.target.value) })}
+          >
             {depths.map((d) => (
               <option key={d} value={d}>
                 Oct-ResNet-{d}
@@ -127,21 +161,85 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
         </div>
       ) : null}
       {show('widthMultiplier') ? (
-        <NumberField label="Width k" spec={num('widthMultiplier')} value={state.widthMultiplier} step={0.25} onChange={(v) => onChange({ widthMultiplier: v ?? 1 })} onValidity={validity('Width k')} />
+        <NumberField
+          label="Width k"
+          spec={num('widthMultiplier')}
+          value={state.widthMultiplier}
+          step={0.25}
+          onChange={(v) => onChange({ widthMultiplier: v ?? 1 })}
+          onValidity={validity('Width k')}
+        />
       ) : null}
-      {show('epochs') ? <NumberField label="Epochs" spec={num('epochs')} value={state.epochs} onChange={(v) => v !== null && onChange({ epochs: v })} testId="epochs" onValidity={validity('Epochs')} /> : null}
+      {show('epochs') ? (
+        <NumberField
+          label="Epochs"
+          spec={num('epochs')}
+          value={state.epochs}
+          onChange={(v) => v !== null && onChange({ epochs: v })}
+          testId="epochs"
+          onValidity={validity('Epochs')}
+        />
+      ) : null}
       {show('batchSize') ? (
-        <NumberField label="Batch" spec={num('batchSize')} value={state.batchSize} onChange={(v) => v !== null && onChange({ batchSize: v })} testId="batch" onValidity={validity('Batch')} />
+        <NumberField
+          label="Batch"
+          spec={num('batchSize')}
+          value={state.batchSize}
+          onChange={(v) => v !== null && onChange({ batchSize: v })}
+          testId="batch"
+          onValidity={validity('Batch')}
+        />
       ) : null}
       {show('learningRate') ? (
-        <NumberField label="Learning rate" spec={num('learningRate')} value={state.learningRate} step={0.01} onChange={(v) => v !== null && onChange({ learningRate: v })} testId="learning-rate" onValidity={validity('Learning rate')} />
+        <NumberField
+          label="Learning rate"
+          spec={num('learningRate')}
+          value={state.learningRate}
+          step={0.01}
+          onChange={(v) => v !== null && onChange({ learningRate: v })}
+          testId="learning-rate"
+          onValidity={validity('Learning rate')}
+        />
       ) : null}
-      {show('seed') ? <NumberField label="Seed" spec={num('seed')} value={state.seed} onChange={(v) => v !== null && onChange({ seed: v })} onValidity={validity('Seed')} /> : null}
+      {show('seed') ? (
+        <NumberField
+          label="Seed"
+          spec={num('seed')}
+          value={state.seed}
+          onChange={(v) => v !== null && onChange({ seed: v })}
+          onValidity={validity('Seed')}
+        />
+      ) : null}
       <details>
         <summary>Limits (demos, tests)</summary>
-        {show('trainLimit') ? <NumberField label="Train images" spec={num('trainLimit')} value={state.trainLimit} onChange={(v) => onChange({ trainLimit: v })} onValidity={validity('Train images')} /> : null}
-        {show('testLimit') ? <NumberField label="Test images" spec={num('testLimit')} value={state.testLimit} onChange={(v) => onChange({ testLimit: v })} onValidity={validity('Test images')} /> : null}
-        {show('maxSteps') ? <NumberField label="Max steps" spec={num('maxSteps')} value={state.maxSteps} emptyLabel="no limit" onChange={(v) => onChange({ maxSteps: v })} onValidity={validity('Max steps')} /> : null}
+        {show('trainLimit') ? (
+          <NumberField
+            label="Train images"
+            spec={num('trainLimit')}
+            value={state.trainLimit}
+            onChange={(v) => onChange({ trainLimit: v })}
+            onValidity={validity('Train images')}
+          />
+        ) : null}
+        {show('testLimit') ? (
+          <NumberField
+            label="Test images"
+            spec={num('testLimit')}
+            value={state.testLimit}
+            onChange={(v) => onChange({ testLimit: v })}
+            onValidity={validity('Test images')}
+          />
+        ) : null}
+        {show('maxSteps') ? (
+          <NumberField
+            label="Max steps"
+            spec={num('maxSteps')}
+            value={state.maxSteps}
+            emptyLabel="no limit"
+            onChange={(v) => onChange({ maxSteps: v })}
+            onValidity={validity('Max steps')}
+          />
+        ) : null}
       </details>
       {runButtons}
       {show('backend') ? <div style={{ marginTop: 12 }}>{backend}</div> : null}

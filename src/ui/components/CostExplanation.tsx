@@ -27,15 +27,15 @@ export function CostExplanation({ report, rows, alpha, depth }: CostExplanationP
   return (
     <div className="muted cost-notes" data-testid="cost-explanation">
       <p>
-        Chen et al. 2019 (Table 1, §3): an OctConv layer with α_in = α_out = α needs 1 − ¾α(2−α) of the vanilla MACs and
-        1 − ¾α of its output memory ({formatPercent(octaveMemoryRatio(alpha))} here). The whole net saves less: the stem, the
-        first conversion (α_in = 0) and the last stage (α_out = 0, then vanilla) keep full-resolution tensors.
+        Chen et al. 2019 (Table 1, §3): an OctConv layer with α_in = α_out = α needs 1 − ¾α(2−α) of the vanilla MACs and 1 − ¾α of
+        its output memory ({formatPercent(octaveMemoryRatio(alpha))} here). The whole net saves less: the stem, the first
+        conversion (α_in = 0) and the last stage (α_out = 0, then vanilla) keep full-resolution tensors.
       </p>
       {extra.length > 0 ? (
         <p data-testid="cost-shortcut-note">
-          The first block&apos;s input has no low branch (α_in = 0), so the octave net needs a 1×1 octave shortcut there
-          ({extra.map((r) => r.name).join(', ')}: {formatBytes(extraElements * 4)}, marked &ldquo;only in the octave net&rdquo; below)
-          where vanilla adds its input unchanged (identity).{' '}
+          The first block&apos;s input has no low branch (α_in = 0), so the octave net needs a 1×1 octave shortcut there (
+          {extra.map((r) => r.name).join(', ')}: {formatBytes(extraElements * 4)}, marked &ldquo;only in the octave net&rdquo;
+          below) where vanilla adds its input unchanged (identity).{' '}
           {memRatio > 1
             ? `In a net as shallow as Oct-ResNet-${depth} this one extra tensor outweighs the saving of the other layers at α = ${formatAlpha(alpha)}: the whole net needs ${formatPercent(memRatio)} of the vanilla activation memory (${formatPercent(withoutExtra)} without the shortcut). Deeper nets and larger α amortise it.`
             : `Without it the whole net would need ${formatPercent(withoutExtra)} of the vanilla activation memory instead of ${formatPercent(memRatio)}.`}

@@ -26,7 +26,10 @@ export function CostPanel({ config }: CostPanelProps) {
   const { architecture, depth, widthMultiplier, alpha, block } = config;
   useEffect(() => {
     let live = true;
-    Promise.all([getCost({ architecture, depth, widthMultiplier, alpha, block }), getCost({ architecture, depth, widthMultiplier, alpha: 0, block })])
+    Promise.all([
+      getCost({ architecture, depth, widthMultiplier, alpha, block }),
+      getCost({ architecture, depth, widthMultiplier, alpha: 0, block }),
+    ])
       .then(([r, v]) => {
         if (!live) return;
         setReport(r);
@@ -51,23 +54,35 @@ export function CostPanel({ config }: CostPanelProps) {
         <>
           <table data-testid="cost-totals" className="compact">
             <thead>
-              <tr><th className="left">per image</th><th>{modelName(config)}</th><th>vanilla</th><th>ratio (counted)</th><th>paper, one middle layer</th></tr>
+              <tr>
+                <th className="left">per image</th>
+                <th>{modelName(config)}</th>
+                <th>vanilla</th>
+                <th>ratio (counted)</th>
+                <th>paper, one middle layer</th>
+              </tr>
             </thead>
             <tbody>
               <tr>
-                <td className="left">MACs (M)</td><td>{formatMMacs(report.macs)}</td><td>{formatMMacs(report.vanilla.macs)}</td>
+                <td className="left">MACs (M)</td>
+                <td>{formatMMacs(report.macs)}</td>
+                <td>{formatMMacs(report.vanilla.macs)}</td>
                 <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
                 <td title="1 − ¾·α·(2−α), Chen et al. 2019, Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
               </tr>
               <tr>
-                <td className="left">activations (float32)</td><td>{formatBytes(report.activationElements * 4)}</td>
+                <td className="left">activations (float32)</td>
+                <td>{formatBytes(report.activationElements * 4)}</td>
                 <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
                 <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
                 <td title="1 − ¾·α, Chen et al. 2019, Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
               </tr>
               <tr>
-                <td className="left">parameters</td><td>{report.params.toLocaleString()}</td><td>{report.vanilla.params.toLocaleString()}</td>
-                <td>{formatPercent(report.params / report.vanilla.params)}</td><td>100 % (Fig. 2)</td>
+                <td className="left">parameters</td>
+                <td>{report.params.toLocaleString()}</td>
+                <td>{report.vanilla.params.toLocaleString()}</td>
+                <td>{formatPercent(report.params / report.vanilla.params)}</td>
+                <td>100 % (Fig. 2)</td>
               </tr>
             </tbody>
           </table>
@@ -78,7 +93,12 @@ export function CostPanel({ config }: CostPanelProps) {
               <table data-testid="cost-layers" className="compact">
                 <thead>
                   <tr>
-                    <th className="left">layer</th><th>α_in→α_out</th><th>MMACs</th><th>MACs % vanilla</th><th>paper</th><th title="the layer's output: high + low branch, float32">output mem</th>
+                    <th className="left">layer</th>
+                    <th>α_in→α_out</th>
+                    <th>MMACs</th>
+                    <th>MACs % vanilla</th>
+                    <th>paper</th>
+                    <th title="the layer's output: high + low branch, float32">output mem</th>
                     <th>mem % vanilla</th>
                   </tr>
                 </thead>
@@ -97,7 +117,13 @@ export function CostPanel({ config }: CostPanelProps) {
                         <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? 'extra' : '—'}</td>
                         <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
                         <td>{formatBytes(r.activationElements * 4)}</td>
-                        <td>{r.vanillaActivationElements ? formatPercent(r.activationElements / r.vanillaActivationElements) : octaveOnly ? 'extra' : '—'}</td>
+                        <td>
+                          {r.vanillaActivationElements
+                            ? formatPercent(r.activationElements / r.vanillaActivationElements)
+                            : octaveOnly
+                              ? 'extra'
+                              : '—'}
+                        </td>
                       </tr>
                     );
                   })}

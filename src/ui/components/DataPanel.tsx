@@ -37,7 +37,11 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
         </p>
       ) : null}
       {data.status === 'ready' && data.summary?.cache ? (
-        <p className={data.summary.cache.state === 'not-stored' ? 'notice-text' : 'muted'} data-testid="data-cache-status" data-state={data.summary.cache.state}>
+        <p
+          className={data.summary.cache.state === 'not-stored' ? 'notice-text' : 'muted'}
+          data-testid="data-cache-status"
+          data-state={data.summary.cache.state}
+        >
           {cacheSentence(data.summary.cache)} {persistSentence(data.persist)}{' '}
           <button type="button" onClick={() => void data.clearCache()} data-testid="data-cache-clear">
             Clear cached data
@@ -63,9 +67,16 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
             <div style={{ width: `${pct}%` }} />
           </div>
           <p className="muted" data-testid="data-progress-text">
-            {data.status === 'ready' ? 'Loaded' : p?.phase === 'cache' ? 'Reading cache' : p?.phase === 'parse' ? 'Parsing' : 'Downloading'}{' '}
+            {data.status === 'ready'
+              ? 'Loaded'
+              : p?.phase === 'cache'
+                ? 'Reading cache'
+                : p?.phase === 'parse'
+                  ? 'Parsing'
+                  : 'Downloading'}{' '}
             {p?.file ? `${p.file} ` : ''}
-            {p ? `${formatBytes(p.loadedBytes)}${p.totalBytes ? ` / ${formatBytes(p.totalBytes)}` : ''}` : ''} — {pct.toFixed(0)} %
+            {p ? `${formatBytes(p.loadedBytes)}${p.totalBytes ? ` / ${formatBytes(p.totalBytes)}` : ''}` : ''} — {pct.toFixed(0)}{' '}
+            %
           </p>
         </div>
       ) : null}
@@ -74,8 +85,12 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {data.error}
         </p>
       ) : null}
-      {data.status === 'loading' && data.summary ? <p className="muted">Loading new data; the current data stays in use if this fails.</p> : null}
-      {data.status === 'idle' ? <p className="muted">{workerReady ? 'Not loaded yet.' : 'Starting the training worker…'}</p> : null}
+      {data.status === 'loading' && data.summary ? (
+        <p className="muted">Loading new data; the current data stays in use if this fails.</p>
+      ) : null}
+      {data.status === 'idle' ? (
+        <p className="muted">{workerReady ? 'Not loaded yet.' : 'Starting the training worker…'}</p>
+      ) : null}
       {data.status !== 'ready' ? (
         <div className="buttons">
           <button type="button" onClick={() => void data.loadFromUrl()} disabled={!workerReady || data.status === 'loading'}>

@@ -8,9 +8,9 @@ export function FrequencyExplainer() {
       <summary>Reading the spectra: what they prove and what they don’t</summary>
       <ul>
         <li>
-          <strong>Resolution limit.</strong> A map at half resolution cannot hold any frequency above its own Nyquist limit:
-          ½ cycle per <em>branch</em> pixel, which is ¼ cycle/pixel of the grid it was pooled from. At stage 2 (high 16×16, low
-          8×8 on the 32×32 input grid) the low branch’s limit is 0.125 cycles/pixel — exactly the default cut-off — so “all its energy
+          <strong>Resolution limit.</strong> A map at half resolution cannot hold any frequency above its own Nyquist limit: ½
+          cycle per <em>branch</em> pixel, which is ¼ cycle/pixel of the grid it was pooled from. At stage 2 (high 16×16, low 8×8
+          on the 32×32 input grid) the low branch’s limit is 0.125 cycles/pixel — exactly the default cut-off — so “all its energy
           sits below the cut-off” is true by construction. The dotted line on the radial plot marks this limit.
         </li>
         <li>
@@ -24,8 +24,8 @@ export function FrequencyExplainer() {
         </li>
         <li>
           <strong>Against the vanilla net.</strong> With α = 0 there is no low branch; its layers’ spectra, its band-limited
-          accuracy and its sensitivity map are the baseline. What each octave <em>carries</em> is measured below by the experiments:
-          test accuracy on filtered images, replacing a branch by its mean, and the Fourier sensitivity map.
+          accuracy and its sensitivity map are the baseline. What each octave <em>carries</em> is measured below by the
+          experiments: test accuracy on filtered images, replacing a branch by its mean, and the Fourier sensitivity map.
         </li>
       </ul>
     </details>

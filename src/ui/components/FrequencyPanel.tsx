@@ -25,7 +25,9 @@ export interface FrequencyPanelProps {
 }
 
 const PHASE_NAMES: Record<FrequencyProgress['phase'], string> = {
-  band: 'band-limited accuracy', ablation: 'branch ablation', sensitivity: 'sensitivity map',
+  band: 'band-limited accuracy',
+  ablation: 'branch ablation',
+  sensitivity: 'sensitivity map',
 };
 
 /**
@@ -45,7 +47,10 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
   useEffect(() => {
     if (!api || !enabled) return;
     let live = true;
-    api.inspect(image, { layerNames: [] }).then((r) => live && setPixels(r.image), () => {});
+    api.inspect(image, { layerNames: [] }).then(
+      (r) => live && setPixels(r.image),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -57,10 +62,20 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
       setError(null);
       setProgress({ phase: experiments[0], done: 0, total: 1 });
       try {
-        const r = await api.frequency({ experiments, images, sensitivityImages: Math.min(200, images) }, Comlink.proxy(setProgress));
+        const r = await api.frequency(
+          { experiments, images, sensitivityImages: Math.min(200, images) },
+          Comlink.proxy(setProgress),
+        );
         setResults((list) => {
           const old = list.find((x) => x.label === modelLabel);
-          const merged: ModelFrequencyResults = { ...old, label: modelLabel, alpha, ...(r.band && { band: r.band }), ...(r.ablation && { ablation: r.ablation }), ...(r.sensitivity && { sensitivity: r.sensitivity }) };
+          const merged: ModelFrequencyResults = {
+            ...old,
+            label: modelLabel,
+            alpha,
+            ...(r.band && { band: r.band }),
+            ...(r.ablation && { ablation: r.ablation }),
+            ...(r.sensitivity && { sensitivity: r.sensitivity }),
+          };
           return [...list.filter((x) => x.label !== modelLabel), merged];
         });
       } catch (e) {
@@ -79,38 +94,67 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
     <section className="panel" aria-labelledby="freq-h" data-testid="frequency">
       <h2 id="freq-h">What does each octave carry?</h2>
       <p className="muted">
-        Experiments on the worker’s model ({modelLabel || 'none yet'}): top-1 under low/high-pass filtering, with each branch replaced
-        by its mean, and under Fourier-basis noise. Results stay per model, so an α = 0 run overlays the octave runs.
+        Experiments on the worker’s model ({modelLabel || 'none yet'}): top-1 under low/high-pass filtering, with each branch
+        replaced by its mean, and under Fourier-basis noise. Results stay per model, so an α = 0 run overlays the octave runs.
       </p>
       <div className="buttons" style={{ alignItems: 'center' }}>
         <label htmlFor={imagesId}>Test images</label>
-        <input id={imagesId} type="number" min={10} max={testCount} step={10} value={images} style={{ width: 80 }}
+        <input
+          id={imagesId}
+          type="number"
+          min={10}
+          max={testCount}
+          step={10}
+          value={images}
+          style={{ width: 80 }}
           onChange={(e) => {
             const v = Number(e.target.value);
             if (Number.isInteger(v) && v >= 1 && v <= testCount) setImages(v);
-          }} />
-        <button type="button" disabled={cannot !== null || progress !== null} onClick={() => void run(['band', 'ablation'])} data-testid="freq-run-band">
+          }}
+        />
+        <button
+          type="button"
+          disabled={cannot !== null || progress !== null}
+          onClick={() => void run(['band', 'ablation'])}
+          data-testid="freq-run-band"
+        >
           Band-limited accuracy + ablation
         </button>
-        <button type="button" disabled={cannot !== null || progress !== null} onClick={() => void run(['sensitivity'])} data-testid="freq-run-sensitivity">
+        <button
+          type="button"
+          disabled={cannot !== null || progress !== null}
+          onClick={() => void run(['sensitivity'])}
+          data-testid="freq-run-sensitivity"
+        >
           Sensitivity map (16×16, {Math.min(200, images)} images)
         </button>
-        <button type="button" disabled={progress === null} onClick={() => void api?.cancelFrequency()} data-testid="freq-cancel">Cancel</button>
+        <button type="button" disabled={progress === null} onClick={() => void api?.cancelFrequency()} data-testid="freq-cancel">
+          Cancel
+        </button>
       </div>
       {cannot ? <p className="muted">{cannot}</p> : null}
       {progress ? (
         <p data-testid="freq-progress">
           <label>
-            {PHASE_NAMES[progress.phase]}: <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}
+            {PHASE_NAMES[progress.phase]}: <progress max={progress.total} value={progress.done} /> {progress.done}/
+            {progress.total}
           </label>
         </p>
       ) : null}
       {error ? <p className="error">{error}</p> : null}
       <BandChart results={results} hovered={hovered} onHover={setHovered} />
       {pixels && radii.length > 0 ? <FilteredExample image={pixels} imageIndex={image} radius={shownRadius} /> : null}
-      <div className="freq-row">{results.map((r) => <AblationBars key={r.label} result={r} />)}</div>
       <div className="freq-row">
-        {results.filter((r) => r.sensitivity).map((r) => <SensitivityHeatmap key={r.label} label={r.label} map={r.sensitivity!} />)}
+        {results.map((r) => (
+          <AblationBars key={r.label} result={r} />
+        ))}
+      </div>
+      <div className="freq-row">
+        {results
+          .filter((r) => r.sensitivity)
+          .map((r) => (
+            <SensitivityHeatmap key={r.label} label={r.label} map={r.sensitivity!} />
+          ))}
       </div>
     </section>
   );

@@ -102,23 +102,33 @@ export function InspectSection(props: InspectSectionProps) {
       <h2 id="inspect-h">Inspect the octaves</h2>
       <div className="buttons presenter-hide" style={{ alignItems: 'center' }}>
         <label htmlFor={imgId}>Test image #</label>
-        <input id={imgId} type="number" min={0} max={testCount - 1} step={1} value={image} style={{ width: 90 }}
+        <input
+          id={imgId}
+          type="number"
+          min={0}
+          max={testCount - 1}
+          step={1}
+          value={image}
+          style={{ width: 90 }}
           onChange={(e) => {
             const v = Number(e.target.value);
             if (Number.isInteger(v) && v >= 0 && v < testCount) onImageChange(v);
-          }} />
+          }}
+        />
         <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
           Refresh
         </button>
         <span className="muted">auto every {every} steps while training and when a run ends</span>
       </div>
-      {!enabled ? <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p> : null}
+      {!enabled ? (
+        <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
+      ) : null}
       {error ? <p className="error">{error}</p> : null}
       {result ? (
         <div>
           <p className="muted">
-            Test image #{image}, model: <span data-testid="inspect-model">{result.label || 'current'}</span>. {result.r.layers.length} octave
-            layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
+            Test image #{image}, model: <span data-testid="inspect-model">{result.label || 'current'}</span>.{' '}
+            {result.r.layers.length} octave layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
             <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
           <OctaveViews result={result.r} classNames={classNames} />

@@ -64,27 +64,67 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
   const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
   const xAxis = xs.length ? niceAxis(Math.min(...xs), Math.max(...xs), 6) : { domain: [0, 1] as [number, number], ticks: [0, 1] };
   const ys = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.y));
-  const yAxis = percent ? { domain: [0, 100] as [number, number], ticks: [0, 25, 50, 75, 100] } : ys.length ? niceAxis(Math.min(...ys), Math.max(...ys), 4, 0) : undefined;
+  const yAxis = percent
+    ? { domain: [0, 100] as [number, number], ticks: [0, 25, 50, 75, 100] }
+    : ys.length
+      ? niceAxis(Math.min(...ys), Math.max(...ys), 4, 0)
+      : undefined;
   return (
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
       <figcaption className="muted">{title}</figcaption>
       <ResponsiveContainer width="100%" height="88%">
         <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" />
-          <XAxis type="number" dataKey="x" domain={xAxis.domain} ticks={xAxis.ticks} allowDataOverflow tickFormatter={formatTick}
-            label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} tick={{ fill: 'var(--muted)' }} />
-          <YAxis type="number" tickFormatter={percent ? formatPercentTick : formatTick} domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks}
-            tick={{ fill: 'var(--muted)' }} width={percent ? 68 : 52} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
-            labelFormatter={(l) => `${x} ${formatTick(Number(l))}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={xAxis.domain}
+            ticks={xAxis.ticks}
+            allowDataOverflow
+            tickFormatter={formatTick}
+            label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
+            tick={{ fill: 'var(--muted)' }}
+          />
+          <YAxis
+            type="number"
+            tickFormatter={percent ? formatPercentTick : formatTick}
+            domain={yAxis?.domain ?? ['auto', 'auto']}
+            ticks={yAxis?.ticks}
+            tick={{ fill: 'var(--muted)' }}
+            width={percent ? 68 : 52}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
+            labelFormatter={(l) => `${x} ${formatTick(Number(l))}`}
+            contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+          />
           {data.flatMap(({ run, train: tr, test: te }) => {
             const colour = alphaVar(run.config.alpha);
             const name = runLabel(run);
             return [
-              <Line key={`${run.id}-tr`} data={tr} dataKey="y" name={`${name} train`} stroke={colour} dot={false} strokeWidth={2}
-                isAnimationActive={false} legendType="none" />,
-              <Line key={`${run.id}-te`} data={te} dataKey="y" name={`${name} test`} stroke={colour} strokeDasharray="6 3" strokeWidth={2}
-                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }} isAnimationActive={false} legendType="none" />,
+              <Line
+                key={`${run.id}-tr`}
+                data={tr}
+                dataKey="y"
+                name={`${name} train`}
+                stroke={colour}
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+                legendType="none"
+              />,
+              <Line
+                key={`${run.id}-te`}
+                data={te}
+                dataKey="y"
+                name={`${name} test`}
+                stroke={colour}
+                strokeDasharray="6 3"
+                strokeWidth={2}
+                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }}
+                isAnimationActive={false}
+                legendType="none"
+              />,
             ];
           })}
         </LineChart>
@@ -118,7 +158,8 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
       </div>
       <p className="muted chart-key">
         Train: <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" /> solid line; test:{' '}
-        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" /> dashed line with dots; colour = α.
+        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" /> dashed
+        line with dots; colour = α.
       </p>
       {shown.length ? <RunLegend runs={shown} /> : null}
       <div className="charts">

@@ -78,9 +78,20 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
         <label htmlFor={filesId} className="muted" style={{ alignSelf: 'center' }}>
           or load files:
         </label>
-        <input id={filesId} type="file" multiple accept=".json,.bin" disabled={!api || busy} onChange={(e) => void loadFiles(e.target.files)} />
+        <input
+          id={filesId}
+          type="file"
+          multiple
+          accept=".json,.bin"
+          disabled={!api || busy}
+          onChange={(e) => void loadFiles(e.target.files)}
+        />
       </div>
-      {message ? <p className={/^(Error|Not saved)/.test(message) ? 'error' : 'muted'} role="status" data-testid="model-message">{message}</p> : null}
+      {message ? (
+        <p className={/^(Error|Not saved)/.test(message) ? 'error' : 'muted'} role="status" data-testid="model-message">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -28,8 +28,8 @@ export function OctaveViews({ result, classNames }: OctaveViewsProps) {
       {!withBoth ? (
         <p className="notice" data-testid="inspect-no-both">
           No layer of this model has both a high- and a low-frequency branch
-          {onlyLow ? ' (α = 1: every layer after the stem is low-frequency only)' : ''}, so there is no octave split to compare; showing{' '}
-          {layer.info.name} instead.
+          {onlyLow ? ' (α = 1: every layer after the stem is low-frequency only)' : ''}, so there is no octave split to compare;
+          showing {layer.info.name} instead.
         </p>
       ) : null}
       <div className="field">

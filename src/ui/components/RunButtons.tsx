@@ -16,7 +16,16 @@ export interface RunButtonsProps {
 }
 
 /** Train / Pause / Resume / Stop with the current run state. */
-export function RunButtons({ status, blockedReason, queued, lastRunSummary, onTrain, onPause, onResume, onStop }: RunButtonsProps) {
+export function RunButtons({
+  status,
+  blockedReason,
+  queued,
+  lastRunSummary,
+  onTrain,
+  onPause,
+  onResume,
+  onStop,
+}: RunButtonsProps) {
   const active = status !== null;
   return (
     <div>

@@ -27,8 +27,15 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
             <span>
               #{r.number} α={formatAlpha(r.config.alpha)} seed {r.config.seed}: step {r.step} / {total}
             </span>
-            <progress role="progressbar" max={total} value={r.step} aria-valuenow={r.step} aria-valuemin={0} aria-valuemax={total}
-              aria-label={`run #${r.number} progress`} />
+            <progress
+              role="progressbar"
+              max={total}
+              value={r.step}
+              aria-valuenow={r.step}
+              aria-valuemin={0}
+              aria-valuemax={total}
+              aria-label={`run #${r.number} progress`}
+            />
             <span className="muted">
               {formatDurationMs(r.elapsedMs ?? 0)} elapsed, ETA {formatDurationMs(eta.running.get(r.id) ?? null)}
               {r.status !== 'running' ? ` (${r.status})` : ''}
@@ -37,7 +44,8 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
         );
       })}
       <p className="muted" data-testid="queue-eta">
-        {running.length} running{queued ? `, ${queued} queued` : ''} on {slots} worker{slots === 1 ? '' : 's'}; whole queue done in about {formatDurationMs(eta.totalMs)} of training
+        {running.length} running{queued ? `, ${queued} queued` : ''} on {slots} worker{slots === 1 ? '' : 's'}; whole queue done
+        in about {formatDurationMs(eta.totalMs)} of training
         {eta.totalMs === null ? ' (after the first steps are measured)' : ''}.
       </p>
     </div>

@@ -28,22 +28,43 @@ const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).t
  * % of vanilla), top-1, top-5, images/s, time, backend, status; show/hide in the charts, select,
  * delete, export CSV / JSON (paper Table 2 layout).
  */
-export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, onToggleVisible, onDelete, activeId }: RunsTableProps) {
+export const RunsTable = memo(function RunsTable({
+  runs,
+  selectedId,
+  onSelect,
+  onToggleVisible,
+  onDelete,
+  activeId,
+}: RunsTableProps) {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const summaries = summarizeRuns(runs);
   return (
     <section className="panel" aria-labelledby="runs-h">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <h2 id="runs-h">Runs</h2>
-        <span className="muted">{runs.length} run{runs.length === 1 ? '' : 's'} (kept in this browser)</span>
+        <span className="muted">
+          {runs.length} run{runs.length === 1 ? '' : 's'} (kept in this browser)
+        </span>
         <div className="buttons presenter-hide" style={{ marginLeft: 'auto', marginTop: 0 }}>
-          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}>
+          <button
+            type="button"
+            disabled={!runs.length}
+            onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}
+          >
             Export CSV
           </button>
-          <button type="button" disabled={!runs.length} onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs, summaries), 'application/json')}>
+          <button
+            type="button"
+            disabled={!runs.length}
+            onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs, summaries), 'application/json')}
+          >
             Export JSON
           </button>
-          <button type="button" disabled={!summaries.length} onClick={() => downloadBlob(`octconv-summary-${stamp}.csv`, summaryToCsv(summaries), 'text/csv')}>
+          <button
+            type="button"
+            disabled={!summaries.length}
+            onClick={() => downloadBlob(`octconv-summary-${stamp}.csv`, summaryToCsv(summaries), 'text/csv')}
+          >
             Export summary CSV
           </button>
         </div>
@@ -52,15 +73,27 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
         <table data-testid="runs-table" className="runs-table">
           <thead>
             <tr>
-              <th className="left" title="select the run whose confusion matrix is shown">select</th>
+              <th className="left" title="select the run whose confusion matrix is shown">
+                select
+              </th>
               <th className="left presenter-hide">show</th>
               <th className="left">α</th>
               <th>depth</th>
               <th>params</th>
               <th>MMACs</th>
-              <th>MACs<br />% vanilla</th>
-              <th>act.<br />mem</th>
-              <th>mem<br />% vanilla</th>
+              <th>
+                MACs
+                <br />% vanilla
+              </th>
+              <th>
+                act.
+                <br />
+                mem
+              </th>
+              <th>
+                mem
+                <br />% vanilla
+              </th>
               <th>top-1 %</th>
               <th>top-5 %</th>
               <th>img/s</th>
@@ -77,24 +110,46 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
               const c = r.cost;
               const selected = r.id === selectedId;
               return (
-                <tr key={r.id} className={selected ? 'selected' : undefined} aria-selected={selected} data-testid="run-row" data-status={r.status} data-first-step-ms={r.firstStepMs ?? undefined}
-                  onClick={() => onSelect(r.id)}>
+                <tr
+                  key={r.id}
+                  className={selected ? 'selected' : undefined}
+                  aria-selected={selected}
+                  data-testid="run-row"
+                  data-status={r.status}
+                  data-first-step-ms={r.firstStepMs ?? undefined}
+                  onClick={() => onSelect(r.id)}
+                >
                   <td className="select">
                     <label title="show this run's confusion matrix and per-class accuracy">
-                      <input type="radio" name="run-select" checked={selected} onChange={() => onSelect(r.id)} onClick={(e) => e.stopPropagation()}
-                        aria-label={`select run #${r.number} (α=${formatAlpha(r.config.alpha)}) for the confusion matrix`} data-testid="run-select" />
+                      <input
+                        type="radio"
+                        name="run-select"
+                        checked={selected}
+                        onChange={() => onSelect(r.id)}
+                        onClick={(e) => e.stopPropagation()}
+                        aria-label={`select run #${r.number} (α=${formatAlpha(r.config.alpha)}) for the confusion matrix`}
+                        data-testid="run-select"
+                      />
                       #{r.number}
                     </label>
                   </td>
                   <td className="left presenter-hide">
-                    <input type="checkbox" checked={r.visible} aria-label={`show run #${r.number} (α=${formatAlpha(r.config.alpha)}) in the charts`}
-                      onChange={(e) => onToggleVisible(r.id, e.target.checked)} onClick={(e) => e.stopPropagation()} />
+                    <input
+                      type="checkbox"
+                      checked={r.visible}
+                      aria-label={`show run #${r.number} (α=${formatAlpha(r.config.alpha)}) in the charts`}
+                      onChange={(e) => onToggleVisible(r.id, e.target.checked)}
+                      onClick={(e) => e.stopPropagation()}
+                    />
                   </td>
                   <td className="left">
                     <span className="swatch" style={{ background: alphaVar(r.config.alpha) }} aria-hidden="true" />
                     {formatAlpha(r.config.alpha)}
                   </td>
-                  <td>{r.config.depth}{r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}</td>
+                  <td>
+                    {r.config.depth}
+                    {r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}
+                  </td>
                   <td>{c ? c.params.toLocaleString() : '—'}</td>
                   <td>{c ? formatMMacs(c.macs) : '—'}</td>
                   <td>{c ? formatPercent(c.macs / c.vanilla.macs) : '—'}</td>
@@ -105,16 +160,25 @@ export const RunsTable = memo(function RunsTable({ runs, selectedId, onSelect, o
                   <td>{r.imagesPerSecond ? r.imagesPerSecond.toFixed(0) : '—'}</td>
                   <td>{r.elapsedMs !== null ? (r.elapsedMs / 1000).toFixed(1) : '—'}</td>
                   <td className="left">{r.backend ?? '—'}</td>
-                  <td className="left status" title={r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)}>
+                  <td
+                    className="left status"
+                    title={
+                      r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)
+                    }
+                  >
                     {r.status}
                     {r.message ? ` — ${errorHint(r.message) ?? r.message.slice(0, 60)}` : ''}
                   </td>
                   <td className="presenter-hide actions">
-                    <button type="button" disabled={r.id === activeId} aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}
+                    <button
+                      type="button"
+                      disabled={r.id === activeId}
+                      aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}
                       onClick={(e) => {
                         e.stopPropagation();
                         onDelete([r.id]);
-                      }}>
+                      }}
+                    >
                       ✕
                     </button>
                   </td>

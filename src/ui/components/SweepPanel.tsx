@@ -32,7 +32,14 @@ export interface SweepPanelProps {
  * The sweep's expected training time at the measured speed (null: nothing measured yet), from
  * each α's MACs per image (page-side cost counter).
  */
-function useSweepEstimate(alphas: number[], repeats: number, base: TrainConfig, runs: RunRecord[], slots: number, trainCount: number): number | null {
+function useSweepEstimate(
+  alphas: number[],
+  repeats: number,
+  base: TrainConfig,
+  runs: RunRecord[],
+  slots: number,
+  trainCount: number,
+): number | null {
   const [ms, setMs] = useState<number | null>(null);
   const macsPerMs = measuredMacsPerMs(runs, base);
   useEffect(() => {
@@ -40,7 +47,9 @@ function useSweepEstimate(alphas: number[], repeats: number, base: TrainConfig, 
     const steps = Math.min(base.maxSteps ?? Infinity, base.epochs * stepsPerEpoch(base.trainLimit, base.batchSize, trainCount));
     void Promise.all(alphas.map((alpha) => getCost({ ...base, alpha }).then((c) => c.macs)))
       .then((macs) => {
-        const configs = macs.flatMap((m) => Array.from({ length: repeats }, () => ({ steps, batchSize: base.batchSize, macs: m })));
+        const configs = macs.flatMap((m) =>
+          Array.from({ length: repeats }, () => ({ steps, batchSize: base.batchSize, macs: m })),
+        );
         if (live) setMs(estimateSweepMs(configs, macsPerMs, slots));
       })
       .catch(() => live && setMs(null));
@@ -53,7 +62,18 @@ function useSweepEstimate(alphas: number[], repeats: number, base: TrainConfig, 
  * α sweep: a list of α values × repeats (seeds) queued as runs with the same recipe (paper §4.2
  * ablation). The list is checked as it is typed: a bad entry is named and disables the button.
  */
-export function SweepPanel({ alphas, onAlphasChange, repeats, onRepeatsChange, onRun, blockedReason, base, runs, slots, trainCount }: SweepPanelProps) {
+export function SweepPanel({
+  alphas,
+  onAlphasChange,
+  repeats,
+  onRepeatsChange,
+  onRun,
+  blockedReason,
+  base,
+  runs,
+  slots,
+  trainCount,
+}: SweepPanelProps) {
   const id = useId();
   const estimate = useSweepEstimate(alphas, repeats, base, runs, slots, trainCount);
   const [text, setText] = useState(alphas.join(', '));
@@ -65,7 +85,9 @@ export function SweepPanel({ alphas, onAlphasChange, repeats, onRepeatsChange, o
   const apply = (): number[] | null => {
     if (!check.ok) return null;
     const n = check.alphas.length;
-    setDedupeNote(check.duplicates > 0 ? `Duplicate α values removed: ${check.alphas.join(', ')} (${n} run${n === 1 ? '' : 's'}).` : null);
+    setDedupeNote(
+      check.duplicates > 0 ? `Duplicate α values removed: ${check.alphas.join(', ')} (${n} run${n === 1 ? '' : 's'}).` : null,
+    );
     if (check.duplicates > 0) setText(check.alphas.join(', '));
     onAlphasChange(check.alphas);
     return check.alphas;
@@ -76,23 +98,52 @@ export function SweepPanel({ alphas, onAlphasChange, repeats, onRepeatsChange, o
     <div>
       <div className="field">
         <label htmlFor={id}>α values</label>
-        <input id={id} type="text" value={text} aria-invalid={!check.ok} aria-describedby={check.ok ? undefined : errorId} data-testid="sweep-input"
+        <input
+          id={id}
+          type="text"
+          value={text}
+          aria-invalid={!check.ok}
+          aria-describedby={check.ok ? undefined : errorId}
+          data-testid="sweep-input"
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => void apply()} />
+          onBlur={() => void apply()}
+        />
       </div>
-      <NumberField label="repeats (seeds per α)" spec={LAB_SCHEMA.repeats as NumberSpec} value={repeats} onChange={(v) => v !== null && onRepeatsChange(v)} testId="sweep-repeats" />
-      {!check.ok ? <p id={errorId} className="error" data-testid="sweep-error">{check.error}</p> : null}
-      <p className={estimate !== null && estimate > LONG_SWEEP_MS ? 'notice' : 'muted'} data-testid="sweep-estimate" role="status">
+      <NumberField
+        label="repeats (seeds per α)"
+        spec={LAB_SCHEMA.repeats as NumberSpec}
+        value={repeats}
+        onChange={(v) => v !== null && onRepeatsChange(v)}
+        testId="sweep-repeats"
+      />
+      {!check.ok ? (
+        <p id={errorId} className="error" data-testid="sweep-error">
+          {check.error}
+        </p>
+      ) : null}
+      <p
+        className={estimate !== null && estimate > LONG_SWEEP_MS ? 'notice' : 'muted'}
+        data-testid="sweep-estimate"
+        role="status"
+      >
         {estimate === null
           ? 'Time estimate after the first measured steps of a run with this backend.'
           : `About ${formatDurationMs(estimate)} of training at the speed measured so far, ${slots} at a time${estimate > LONG_SWEEP_MS ? ' — longer than 10 minutes: fewer steps, a smaller depth or fewer repeats make it shorter.' : '.'}`}
       </p>
-      {dedupeNote ? <p className="notice" role="status" data-testid="sweep-dedupe">{dedupeNote}</p> : null}
-      <button type="button" disabled={blockedReason !== null || !check.ok} data-testid="run-sweep"
+      {dedupeNote ? (
+        <p className="notice" role="status" data-testid="sweep-dedupe">
+          {dedupeNote}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        disabled={blockedReason !== null || !check.ok}
+        data-testid="run-sweep"
         onClick={() => {
           const l = apply();
           if (l) onRun(l);
-        }}>
+        }}
+      >
         {check.ok ? `Run sweep (${count} run${count === 1 ? '' : 's'})` : 'Run sweep (fix the α list)'}
       </button>
     </div>

@@ -42,8 +42,15 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
                   <td>{r.n}</td>
                   <td>{r.seeds.join(', ')}</td>
                   <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
-                  <td title={r.method === 't' ? 'Student t over seeds' : 'one run: Wilson interval over the test images (seed noise not counted)'}>
-                    {pct(r.ciLow)} – {pct(r.ciHigh)}{r.method === 'wilson' ? ' *' : ''}
+                  <td
+                    title={
+                      r.method === 't'
+                        ? 'Student t over seeds'
+                        : 'one run: Wilson interval over the test images (seed noise not counted)'
+                    }
+                  >
+                    {pct(r.ciLow)} – {pct(r.ciHigh)}
+                    {r.method === 'wilson' ? ' *' : ''}
                   </td>
                   <td>{r.meanImagesPerSecond.toFixed(0)}</td>
                 </tr>
@@ -51,11 +58,15 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
             </tbody>
           </table>
           {s.rows.some((r) => r.method === 'wilson') ? (
-            <p className="muted">* one run: the interval counts only the test set's sampling noise; set “repeats” ≥ 2 to count seed-to-seed noise.</p>
+            <p className="muted">
+              * one run: the interval counts only the test set's sampling noise; set “repeats” ≥ 2 to count seed-to-seed noise.
+            </p>
           ) : null}
           <ul className="verdicts" data-testid="verdicts" aria-label="which α values differ">
             {s.verdicts.map((v) => (
-              <li key={`${v.alphaA}-${v.alphaB}`} data-distinguishable={v.difference.distinguishable}>{v.text}</li>
+              <li key={`${v.alphaA}-${v.alphaB}`} data-distinguishable={v.difference.distinguishable}>
+                {v.text}
+              </li>
             ))}
           </ul>
         </div>

@@ -26,7 +26,14 @@ export function FilteredExample({ image, imageIndex, radius }: FilteredExamplePr
     <div className="freq-examples" data-testid="freq-example">
       {views.map((v) => (
         <figure key={v.key}>
-          <MapCanvas rgba={v.rgba} width={32} height={32} displayWidth={96} label={`test image #${imageIndex}, ${v.title}`} testId={`freq-example-${v.key}`} />
+          <MapCanvas
+            rgba={v.rgba}
+            width={32}
+            height={32}
+            displayWidth={96}
+            label={`test image #${imageIndex}, ${v.title}`}
+            testId={`freq-example-${v.key}`}
+          />
           <figcaption>{v.title}</figcaption>
         </figure>
       ))}

@@ -10,19 +10,26 @@ export interface SensitivityHeatmapProps {
   map: SensitivityMap;
 }
 
+/** Error rates span 0–100 %. */
+const ERROR_RANGE = { min: 0, max: 1 };
+
 /**
  * Fourier sensitivity map (Yin et al., NeurIPS 2019): error rate under an additive Fourier basis
  * image at each (u, v), DC in the centre, viridis from 0 to 100 %.
  */
 export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
   const g = map.gridSize;
-  const range = { min: 0, max: 1 };
-  const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, range, 'viridis'), [map, g]);
+  const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, ERROR_RANGE, 'viridis'), [map, g]);
   const f = map.frequencies;
   return (
     <figure className="freq-heatmap" data-testid="freq-sensitivity-map">
-      <MapCanvas rgba={rgba} width={g} height={g} displayWidth={192}
-        label={`${label}: error rate per Fourier basis (u, v), ${f[0]} to ${f[g - 1]} cycles/pixel, DC in the centre`} />
+      <MapCanvas
+        rgba={rgba}
+        width={g}
+        height={g}
+        displayWidth={192}
+        label={`${label}: error rate per Fourier basis (u, v), ${f[0]} to ${f[g - 1]} cycles/pixel, DC in the centre`}
+      />
       <figcaption>
         {label}
         <br />

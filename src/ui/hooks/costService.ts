@@ -37,7 +37,13 @@ export function getCost(k: CostKey): Promise<CostReport> {
   const key = `${k.architecture ?? 'resnet'}/${k.block}/${k.depth}/${k.widthMultiplier}/${k.alpha}`;
   let p = cache.get(key);
   if (!p) {
-    const fields: CostKey = { architecture: k.architecture, depth: k.depth, widthMultiplier: k.widthMultiplier, alpha: k.alpha, block: k.block };
+    const fields: CostKey = {
+      architecture: k.architecture,
+      depth: k.depth,
+      widthMultiplier: k.widthMultiplier,
+      alpha: k.alpha,
+      block: k.block,
+    };
     p = whenCounter().then((count) => count(fields));
     p.catch(() => cache.delete(key));
     cache.set(key, p);

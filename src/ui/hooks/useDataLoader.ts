@@ -66,9 +66,16 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
       setCacheMessage(null);
       setProgress({ phase: 'download', loadedBytes: 0, totalBytes: 0 });
       try {
-        const s = await api.loadData(source, Comlink.proxy((p: DataProgress) => setProgress(p)));
+        const s = await api.loadData(
+          source,
+          Comlink.proxy((p: DataProgress) => setProgress(p)),
+        );
         setSummary(s);
-        setProgress((p) => ({ phase: 'done', loadedBytes: p?.totalBytes || p?.loadedBytes || 0, totalBytes: p?.totalBytes || p?.loadedBytes || 0 }));
+        setProgress((p) => ({
+          phase: 'done',
+          loadedBytes: p?.totalBytes || p?.loadedBytes || 0,
+          totalBytes: p?.totalBytes || p?.loadedBytes || 0,
+        }));
         setStatus('ready');
         if (s.cache && s.cache.state !== 'not-stored') setPersist(await requestPersist());
       } catch (e) {

@@ -13,7 +13,12 @@ import { getCost } from './costService';
  * Estimate for `lab` (null until its cost is counted, or when the config cannot be built).
  * @param runs the page's runs (a finished one on `backend` gives the measured throughput).
  */
-export function useRunBudget(lab: LabState, runs: readonly RunRecord[], backend: string | null, trainCount: number): RunBudget | null {
+export function useRunBudget(
+  lab: LabState,
+  runs: readonly RunRecord[],
+  backend: string | null,
+  trainCount: number,
+): RunBudget | null {
   const key = `${lab.block}/${lab.depth}/${lab.widthMultiplier}/${lab.alpha}`;
   const [counted, setCounted] = useState<{ key: string; cost: CostReport } | null>(null);
   useEffect(() => {
@@ -28,8 +33,16 @@ export function useRunBudget(lab: LabState, runs: readonly RunRecord[], backend:
   return useMemo(() => {
     if (!counted || counted.key !== key) return null;
     try {
-      return estimateRunBudget({ activationElements: counted.cost.activationElements, macs: counted.cost.macs, batchSize: lab.batchSize,
-        steps: plannedRunSteps({ ...lab, trainLimit: lab.trainLimit ?? undefined, maxSteps: lab.maxSteps ?? undefined }, trainCount), macsPerSecond: rate });
+      return estimateRunBudget({
+        activationElements: counted.cost.activationElements,
+        macs: counted.cost.macs,
+        batchSize: lab.batchSize,
+        steps: plannedRunSteps(
+          { ...lab, trainLimit: lab.trainLimit ?? undefined, maxSteps: lab.maxSteps ?? undefined },
+          trainCount,
+        ),
+        macsPerSecond: rate,
+      });
     } catch {
       return null;
     }

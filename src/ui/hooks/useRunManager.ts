@@ -9,13 +9,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { BackendName, LabWorkerApi, TrainConfig, TrainEvent } from '../../train/protocol';
 import type { CostReport } from '../../octconv/types';
-import { applyTrainEvent, createRun, isFinished, numberRuns, type RunRecord } from '../lib/runs';
+import { applyTrainEvent, createRun, isFinished, type RunRecord } from '../lib/runs';
 import { RunStore } from '../lib/runStore';
 import { createThrottle } from '../lib/throttle';
 import { CHART_REDRAW_INTERVAL_MS } from '../lib/cadence';
 import { RunQueue } from '../../train/face';
 import { plannedStepsOf } from '../lib/runProgress';
-import { restoredAsInterrupted } from '../lib/runPersistence';
+import { mergeRestoredRuns } from '../lib/runRestore';
 import { useRunPersistence } from './useRunPersistence';
 
 /** How long to wait for a run's final event after start() resolves before calling it stopped (ms). */
@@ -126,66 +126,67 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
   useEffect(() => {
     void store().then(async (s) => {
       if (!s) return;
-      const stored = await s.list();
-      // A run that was in progress when the page went away is shown (and kept) as interrupted.
-      const saved = stored.map(restoredAsInterrupted);
-      saved.filter((r, i) => r !== stored[i]).forEach((r) => void s.put(r).catch(() => {}));
-      const known = new Set(runsRef.current.map((r) => r.id));
-      const unnumbered = new Set(saved.filter((r) => !r.number).map((r) => r.id));
-      const restored = numberRuns(saved.filter((r) => !known.has(r.id)));
-      // Runs queued before the restore finished are renumbered after the restored ones (only
-      // those whose number a restored run may hold; a second restore pass changes nothing).
-      const maxRestored = restored.reduce((m, r) => Math.max(m, r.number), 0);
-      let next = [...restored, ...runsRef.current].reduce((m, r) => Math.max(m, r.number), 0);
-      const fresh = runsRef.current.map((r) => (r.number > maxRestored ? r : { ...r, number: ++next }));
-      runsRef.current = [...restored, ...fresh];
-      nextNumberRef.current = Math.max(nextNumberRef.current, next + 1);
-      // Keep the numbers given to older records.
-      restored.filter((r) => unnumbered.has(r.id)).forEach((r) => void s.put(r).catch(() => {}));
+      const merged = mergeRestoredRuns(await s.list(), runsRef.current, nextNumberRef.current);
+      merged.rewrite.forEach((r) => void s.put(r).catch(() => {}));
+      runsRef.current = merged.runs;
+      nextNumberRef.current = merged.nextNumber;
       setRuns([...runsRef.current]);
     });
   }, [store]);
 
   /** The worker of a slot: 0 = main worker, 1… = parallel workers. */
-  const apiOf = (slot: number): LabWorkerApi | null => (slot === 0 ? depsRef.current.api : (depsRef.current.extraApis ?? [])[slot - 1] ?? null);
+  const apiOf = (slot: number): LabWorkerApi | null =>
+    slot === 0 ? depsRef.current.api : ((depsRef.current.extraApis ?? [])[slot - 1] ?? null);
   const syncActive = () => {
     setQueued(queueRef.current.queued.length);
     setActiveIds(queueRef.current.running.map((r) => r.id));
   };
 
   /** Trains one run on one slot's worker and settles its status. */
-  const runOn = useCallback(async (api: LabWorkerApi, next: QueuedRun) => {
-    const d = depsRef.current;
-    const cost = await d.getCost(next.config).catch(() => null);
-    update(next.id, (r) => ({
-      ...r,
-      status: 'running',
-      backend: d.backend,
-      cost: cost && { params: cost.params, macs: cost.macs, activationElements: cost.activationElements, vanilla: cost.vanilla },
-    }), true);
-    // Events travel on the callback proxy's own MessagePort, so start() may resolve before the
-    // final 'done'/'error' event has arrived: wait for it (briefly) before settling the status.
-    let settle: () => void = () => {};
-    const finalEvent = new Promise<void>((resolve) => (settle = resolve));
-    const onEvent = (e: TrainEvent) => {
-      update(e.runId, (r) => applyTrainEvent(r, e), e.type !== 'step');
-      if (e.type === 'step') {
-        queueRef.current.progress(e.runId, e.step, e.elapsedMs);
-        // The octave views show the main worker's model.
-        if (api === depsRef.current.api) stepListeners.current.forEach((fn) => fn(e.step));
+  const runOn = useCallback(
+    async (api: LabWorkerApi, next: QueuedRun) => {
+      const d = depsRef.current;
+      const cost = await d.getCost(next.config).catch(() => null);
+      update(
+        next.id,
+        (r) => ({
+          ...r,
+          status: 'running',
+          backend: d.backend,
+          cost: cost && {
+            params: cost.params,
+            macs: cost.macs,
+            activationElements: cost.activationElements,
+            vanilla: cost.vanilla,
+          },
+        }),
+        true,
+      );
+      // Events travel on the callback proxy's own MessagePort, so start() may resolve before the
+      // final 'done'/'error' event has arrived: wait for it (briefly) before settling the status.
+      let settle: () => void = () => {};
+      const finalEvent = new Promise<void>((resolve) => (settle = resolve));
+      const onEvent = (e: TrainEvent) => {
+        update(e.runId, (r) => applyTrainEvent(r, e), e.type !== 'step');
+        if (e.type === 'step') {
+          queueRef.current.progress(e.runId, e.step, e.elapsedMs);
+          // The octave views show the main worker's model.
+          if (api === depsRef.current.api) stepListeners.current.forEach((fn) => fn(e.step));
+        }
+        if (e.type === 'done' || e.type === 'error') settle();
+      };
+      try {
+        await api.start(next.id, next.config, Comlink.proxy(onEvent));
+        await Promise.race([finalEvent, new Promise((resolve) => setTimeout(resolve, FINAL_EVENT_GRACE_MS))]);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'error', message }), true);
       }
-      if (e.type === 'done' || e.type === 'error') settle();
-    };
-    try {
-      await api.start(next.id, next.config, Comlink.proxy(onEvent));
-      await Promise.race([finalEvent, new Promise((resolve) => setTimeout(resolve, FINAL_EVENT_GRACE_MS))]);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'error', message }), true);
-    }
-    update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'stopped' }), true);
-    await persist(next.id);
-  }, [persist, update]);
+      update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'stopped' }), true);
+      await persist(next.id);
+    },
+    [persist, update],
+  );
 
   const pump = useCallback(() => {
     const d = depsRef.current;
@@ -221,9 +222,14 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       const hidden = new Set(runsRef.current.filter((r) => !r.visible).map((r) => r.id));
       runsRef.current = [
         ...runsRef.current,
-        ...items.map((q, i) => ({ ...createRun(q.id, q.config, now + i, depsRef.current.trainCount, sweepId, nextNumberRef.current++), visible: !hidden.has(q.id) })),
+        ...items.map((q, i) => ({
+          ...createRun(q.id, q.config, now + i, depsRef.current.trainCount, sweepId, nextNumberRef.current++),
+          visible: !hidden.has(q.id),
+        })),
       ];
-      queueRef.current.enqueue(items.map((q) => ({ id: q.id, payload: q, totalSteps: plannedStepsOf(runsRef.current.find((r) => r.id === q.id)!) })));
+      queueRef.current.enqueue(
+        items.map((q) => ({ id: q.id, payload: q, totalSteps: plannedStepsOf(runsRef.current.find((r) => r.id === q.id)!) })),
+      );
       setQueued(queueRef.current.queued.length);
       setRuns([...runsRef.current]);
       pump();
@@ -266,7 +272,12 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
   }, []);
 
   const eachRunning = (fn: (api: LabWorkerApi) => Promise<void>) =>
-    Promise.all(queueRef.current.running.map((r) => apiOf(r.slot)).filter((a): a is LabWorkerApi => a !== null).map(fn)).then(() => {});
+    Promise.all(
+      queueRef.current.running
+        .map((r) => apiOf(r.slot))
+        .filter((a): a is LabWorkerApi => a !== null)
+        .map(fn),
+    ).then(() => {});
   return {
     runs,
     activeId: activeIds[0] ?? null,

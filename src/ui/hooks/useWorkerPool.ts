@@ -52,17 +52,26 @@ export function useWorkerPool(backend: BackendName | null, dataUrl: string | nul
     started.current ??= (async () => {
       const results = await Promise.allSettled(
         Array.from({ length: planned - 1 }, async (_, i) => {
-          const w = new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: `lab-worker-${i + 2} threads=${plan.threadsEach}` });
+          const w = new Worker(new URL('../../train/worker.ts', import.meta.url), {
+            type: 'module',
+            name: `lab-worker-${i + 2} threads=${plan.threadsEach}`,
+          });
           workers.current.push(w);
           const api = forwardApi(Comlink.wrap<LabWorkerApi>(w));
           await api.init(backend);
-          await api.loadData({ kind: 'url', baseUrl: dataUrl }, Comlink.proxy(() => {}));
+          await api.loadData(
+            { kind: 'url', baseUrl: dataUrl },
+            Comlink.proxy(() => {}),
+          );
           return api;
         }),
       );
       const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       const bad = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (bad) setError(`A parallel training worker could not start (${bad.reason instanceof Error ? bad.reason.message : String(bad.reason)}); runs use ${1 + ok.length} worker(s).`);
+      if (bad)
+        setError(
+          `A parallel training worker could not start (${bad.reason instanceof Error ? bad.reason.message : String(bad.reason)}); runs use ${1 + ok.length} worker(s).`,
+        );
       setExtra(ok);
     })();
     return started.current;

@@ -37,7 +37,10 @@ export function BranchGrid({ branch, map, scale, cellWidth, onInspect }: BranchG
   return (
     <section className={`inspect-branch inspect-branch-${branch}`} aria-label={`${title} maps`}>
       <h4>
-        {title} <span className="inspect-muted">{map.height}×{map.width}, {map.channels} channels</span>
+        {title}{' '}
+        <span className="inspect-muted">
+          {map.height}×{map.width}, {map.channels} channels
+        </span>
       </h4>
       <ColormapLegend
         colormap={colormap}

@@ -61,7 +61,14 @@ export function FeatureMapView({ result, layerName, classNames }: FeatureMapView
           ] as const
         ).map(([id, rgba, caption, aria]) => (
           <figure key={id}>
-            <MapCanvas rgba={rgba} width={IMAGE_SIDE} height={IMAGE_SIDE} displayWidth={IMAGE_DISPLAY} label={aria} testId={`fmap-${id}-canvas`} />
+            <MapCanvas
+              rgba={rgba}
+              width={IMAGE_SIDE}
+              height={IMAGE_SIDE}
+              displayWidth={IMAGE_DISPLAY}
+              label={aria}
+              testId={`fmap-${id}-canvas`}
+            />
             <figcaption>{caption}</figcaption>
           </figure>
         ))}

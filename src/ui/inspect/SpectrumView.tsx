@@ -76,7 +76,11 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
               type="number"
               domain={[0, 'dataMax']}
               tickFormatter={(f: number) => f.toFixed(2)}
-              label={{ value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`, position: 'insideBottom', offset: -16 }}
+              label={{
+                value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`,
+                position: 'insideBottom',
+                offset: -16,
+              }}
             />
             <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
             <Tooltip
@@ -84,17 +88,47 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
               labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
             />
             <Legend verticalAlign="top" height={24} />
-            <ReferenceLine x={cutoff} stroke="var(--muted, #888)" strokeDasharray="4 4" label={{ value: 'cut-off', position: 'top' }} />
+            <ReferenceLine
+              x={cutoff}
+              stroke="var(--muted, #888)"
+              strokeDasharray="4 4"
+              label={{ value: 'cut-off', position: 'top' }}
+            />
             {spectra.low?.scale ? (
               // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
-              <ReferenceLine x={0.5 * spectra.low.scale} stroke={BRANCH_COLORS.low} strokeDasharray="1 3"
-                label={{ value: 'low-branch limit', position: 'insideTopRight' }} />
+              <ReferenceLine
+                x={0.5 * spectra.low.scale}
+                stroke={BRANCH_COLORS.low}
+                strokeDasharray="1 3"
+                label={{ value: 'low-branch limit', position: 'insideTopRight' }}
+              />
             ) : null}
-            {spectra.high && <Line type="linear" dataKey="high" name="high branch" stroke={BRANCH_COLORS.high} dot={false} isAnimationActive={false} />}
-            {spectra.low && <Line type="linear" dataKey="low" name="low branch" stroke={BRANCH_COLORS.low} dot={false} isAnimationActive={false} connectNulls={false} />}
+            {spectra.high && (
+              <Line
+                type="linear"
+                dataKey="high"
+                name="high branch"
+                stroke={BRANCH_COLORS.high}
+                dot={false}
+                isAnimationActive={false}
+              />
+            )}
+            {spectra.low && (
+              <Line
+                type="linear"
+                dataKey="low"
+                name="low branch"
+                stroke={BRANCH_COLORS.low}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            )}
           </LineChart>
         </ResponsiveContainer>
-        <figcaption>Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).</figcaption>
+        <figcaption>
+          Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).
+        </figcaption>
       </figure>
     </div>
   );
@@ -130,7 +164,9 @@ function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
       <figcaption>
         {title}
         <br />
-        <span className="inspect-muted">±{extent} cycles/pixel, {spectrum.height}×{spectrum.width}</span>
+        <span className="inspect-muted">
+          ±{extent} cycles/pixel, {spectrum.height}×{spectrum.width}
+        </span>
       </figcaption>
       <ColormapLegend colormap="viridis" range={rgba.range} caption="log(1+|F|)" />
     </figure>

@@ -8,13 +8,21 @@
 export type ColormapName = 'viridis' | 'diverging';
 
 /** viridis (van der Walt & Smith, matplotlib 2.0) sampled at 9 equidistant points, t = 0…1. */
-const VIRIDIS_ANCHORS = [
-  '#440154', '#472d7b', '#3b528b', '#2c728e', '#21908c', '#27ad81', '#5dc863', '#aadc32', '#fde725',
-];
+const VIRIDIS_ANCHORS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21908c', '#27ad81', '#5dc863', '#aadc32', '#fde725'];
 
 /** ColorBrewer RdBu (11 classes), reversed: negative → blue, 0 → near-white, positive → red. */
 const DIVERGING_ANCHORS = [
-  '#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f',
+  '#053061',
+  '#2166ac',
+  '#4393c3',
+  '#92c5de',
+  '#d1e5f0',
+  '#f7f7f7',
+  '#fddbc7',
+  '#f4a582',
+  '#d6604d',
+  '#b2182b',
+  '#67001f',
 ];
 
 /** Number of entries of a lookup table. */

@@ -63,7 +63,8 @@ export function renderScalars(
     const o = p * 4;
     out[o + 3] = 255;
     if (!Number.isFinite(v)) {
-      out[o] = 255; out[o + 2] = 255;
+      out[o] = 255;
+      out[o + 2] = 255;
       continue;
     }
     let t: number;

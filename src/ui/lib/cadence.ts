@@ -11,4 +11,3 @@ export const CHART_REDRAW_INTERVAL_MS = 1000 / CHART_MAX_REDRAWS_PER_SECOND;
 
 /** Default: refresh the "Inspect the octaves" maps and spectra every this many training steps. */
 export const INSPECT_EVERY_STEPS_DEFAULT = 50;
-

@@ -49,7 +49,13 @@ export function groupLayers(report: CostReport): Map<string, GroupedRow> {
     if (l.kind !== 'conv' && l.kind !== 'dense') continue;
     const name = octaveLayerName(l);
     const row = out.get(name) ?? {
-      name, alphaIn: l.alphaIn ?? null, alphaOut: l.alphaOut ?? null, macs: 0, activationElements: 0, params: 0, branch: { high: 0, low: 0 },
+      name,
+      alphaIn: l.alphaIn ?? null,
+      alphaOut: l.alphaOut ?? null,
+      macs: 0,
+      activationElements: 0,
+      params: 0,
+      branch: { high: 0, low: 0 },
     };
     row.macs += l.macs;
     row.params += l.params;

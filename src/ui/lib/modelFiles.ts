@@ -29,7 +29,10 @@ export interface ModelFileNames {
  * @throws Error when `name` has no usable character.
  */
 export function modelFileNames(name: string): ModelFileNames {
-  const stem = name.trim().replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '');
+  const stem = name
+    .trim()
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[._]+/, '');
   if (!stem) throw new Error(`model name ${JSON.stringify(name)} has no letters or digits to name the files with`);
   return { json: `${stem}.json`, weights: `${stem}.weights.bin` };
 }

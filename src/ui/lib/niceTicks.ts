@@ -19,7 +19,8 @@ export interface NiceAxis {
  * @throws Error when min or max is not finite, min > max, or count < 1.
  */
 export function niceAxis(min: number, max: number, count = 5, padFraction = 0.03): NiceAxis {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) throw new Error(`niceAxis needs finite min ≤ max, got ${min}, ${max}`);
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max)
+    throw new Error(`niceAxis needs finite min ≤ max, got ${min}, ${max}`);
   if (!(count >= 1)) throw new Error(`niceAxis needs count ≥ 1, got ${count}`);
   if (min === max) {
     const d = Math.abs(min) >= 1 || min === 0 ? 1 : Math.abs(min) / 2;

@@ -72,7 +72,8 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
   for (const [k, v] of Object.entries({ activationElements, macs })) {
     if (!Number.isFinite(v) || v < 0) throw new Error(`estimateRunBudget: ${k} must be a finite number ≥ 0, got ${v}`);
   }
-  if (!(batchSize >= 1) || !(steps >= 1)) throw new Error(`estimateRunBudget: batchSize and steps must be ≥ 1, got ${batchSize}, ${steps}`);
+  if (!(batchSize >= 1) || !(steps >= 1))
+    throw new Error(`estimateRunBudget: batchSize and steps must be ≥ 1, got ${batchSize}, ${steps}`);
   const stepBytes = 2 * activationElements * batchSize * 4;
   const measured = typeof input.macsPerSecond === 'number' && input.macsPerSecond > 0;
   const rate = measured ? (input.macsPerSecond as number) : ASSUMED_TRAIN_MACS_PER_S;
@@ -80,12 +81,24 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
   const runSeconds = stepSeconds * steps;
   const figures = `about ${formatBytes(stepBytes)} of activations and gradients per step, ≈ ${formatSeconds(stepSeconds)} per step, ≈ ${formatSeconds(runSeconds)} in all${measured ? '' : ' (time assumes ~8 G multiply-adds/s)'}`;
   if (stepBytes > STEP_MEMORY_REFUSE_BYTES) {
-    return { stepBytes, stepSeconds, runSeconds, measured, level: 'refuse',
-      message: `Too large to train here: ${figures}; the limit is ${formatBytes(STEP_MEMORY_REFUSE_BYTES)}. Lower the batch size or the depth.` };
+    return {
+      stepBytes,
+      stepSeconds,
+      runSeconds,
+      measured,
+      level: 'refuse',
+      message: `Too large to train here: ${figures}; the limit is ${formatBytes(STEP_MEMORY_REFUSE_BYTES)}. Lower the batch size or the depth.`,
+    };
   }
   if (stepBytes > STEP_MEMORY_WARN_BYTES || stepSeconds > STEP_TIME_WARN_S) {
-    return { stepBytes, stepSeconds, runSeconds, measured, level: 'warn',
-      message: `Heavy run: ${figures}. It may run out of memory or take long; Stop acts between steps.` };
+    return {
+      stepBytes,
+      stepSeconds,
+      runSeconds,
+      measured,
+      level: 'warn',
+      message: `Heavy run: ${figures}. It may run out of memory or take long; Stop acts between steps.`,
+    };
   }
   return { stepBytes, stepSeconds, runSeconds, measured, level: 'ok', message: null };
 }
@@ -95,12 +108,17 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
  * `backend` (3 × forward MACs per image × images/s), or null when none measured it.
  */
 export function measuredMacsPerSecond(runs: readonly RunRecord[], backend: string | null): number | null {
-  const r = [...runs].reverse().find((x) => x.backend === backend && x.cost && x.imagesPerSecond && x.imagesPerSecond > 0 && isFinished(x));
+  const r = [...runs]
+    .reverse()
+    .find((x) => x.backend === backend && x.cost && x.imagesPerSecond && x.imagesPerSecond > 0 && isFinished(x));
   return r && r.cost && r.imagesPerSecond ? 3 * r.cost.macs * r.imagesPerSecond : null;
 }
 
 /** Steps a run of `config` takes: epochs × steps per epoch, capped by maxSteps. */
-export function plannedRunSteps(config: Pick<TrainConfig, 'epochs' | 'batchSize' | 'trainLimit' | 'maxSteps'>, trainCount: number): number {
+export function plannedRunSteps(
+  config: Pick<TrainConfig, 'epochs' | 'batchSize' | 'trainLimit' | 'maxSteps'>,
+  trainCount: number,
+): number {
   const all = config.epochs * stepsPerEpoch(config.trainLimit, config.batchSize, trainCount);
   return Math.max(1, Math.min(all, config.maxSteps ?? all));
 }

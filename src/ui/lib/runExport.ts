@@ -7,9 +7,30 @@ import type { RecipeSummary } from './runStats';
 
 /** Header of the runs table export (units in the names: _pct = percent, _s = seconds). */
 export const RUN_COLUMNS = [
-  'run', 'id', 'alpha', 'depth', 'width', 'params', 'mmacs', 'mmacs_pct_vanilla', 'activation_elements',
-  'activation_pct_vanilla', 'top1_pct', 'top5_pct', 'images_per_s', 'time_s', 'backend', 'status', 'epochs',
-  'batch_size', 'learning_rate', 'seed', 'train_limit', 'test_limit', 'max_steps', 'steps',
+  'run',
+  'id',
+  'alpha',
+  'depth',
+  'width',
+  'params',
+  'mmacs',
+  'mmacs_pct_vanilla',
+  'activation_elements',
+  'activation_pct_vanilla',
+  'top1_pct',
+  'top5_pct',
+  'images_per_s',
+  'time_s',
+  'backend',
+  'status',
+  'epochs',
+  'batch_size',
+  'learning_rate',
+  'seed',
+  'train_limit',
+  'test_limit',
+  'max_steps',
+  'steps',
 ] as const;
 
 /** Round to `digits` decimals (null/undefined stay empty): 10.611400000000373 → 10.61 for 2. */
@@ -69,12 +90,37 @@ export function runsToJson(runs: RunRecord[], summaries: RecipeSummary[] = []): 
 }
 
 /** Header of the summary export (fractions as %, 2 decimals). */
-export const SUMMARY_COLUMNS = ['recipe', 'alpha', 'n', 'seeds', 'top1_mean_pct', 'top1_ci95_low_pct', 'top1_ci95_high_pct', 'interval', 'images_per_s', 'mmacs'] as const;
+export const SUMMARY_COLUMNS = [
+  'recipe',
+  'alpha',
+  'n',
+  'seeds',
+  'top1_mean_pct',
+  'top1_ci95_low_pct',
+  'top1_ci95_high_pct',
+  'interval',
+  'images_per_s',
+  'mmacs',
+] as const;
 
 /** The per-α summary as CSV ({@link SUMMARY_COLUMNS}); interval = 't' (over seeds) or 'wilson' (one run). */
 export function summaryToCsv(summaries: RecipeSummary[]): string {
   const pct = (v: number) => round(v * 100, 2);
-  return toCsv([...SUMMARY_COLUMNS], summaries.flatMap((s) => s.rows.map((r) => [
-    s.label, round(r.alpha, 4), r.n, r.seeds.join(' '), pct(r.meanTop1), pct(r.ciLow), pct(r.ciHigh), r.method, round(r.meanImagesPerSecond, 1), round(r.macs / 1e6, 3),
-  ])));
+  return toCsv(
+    [...SUMMARY_COLUMNS],
+    summaries.flatMap((s) =>
+      s.rows.map((r) => [
+        s.label,
+        round(r.alpha, 4),
+        r.n,
+        r.seeds.join(' '),
+        pct(r.meanTop1),
+        pct(r.ciLow),
+        pct(r.ciHigh),
+        r.method,
+        round(r.meanImagesPerSecond, 1),
+        round(r.macs / 1e6, 3),
+      ]),
+    ),
+  );
 }

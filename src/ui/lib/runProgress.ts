@@ -46,7 +46,13 @@ export function formatDurationMs(ms: number | null): string {
  */
 export function measuredMacsPerMs(runs: readonly RunRecord[], like: TrainConfig): number | null {
   const measured = runs.filter((r) => r.imagesPerSecond && r.cost && r.step > 0);
-  const same = measured.filter((r) => r.config.depth === like.depth && r.config.widthMultiplier === like.widthMultiplier && r.config.batchSize === like.batchSize && r.config.block === like.block);
+  const same = measured.filter(
+    (r) =>
+      r.config.depth === like.depth &&
+      r.config.widthMultiplier === like.widthMultiplier &&
+      r.config.batchSize === like.batchSize &&
+      r.config.block === like.block,
+  );
   const use = same.length ? same : measured;
   if (!use.length) return null;
   return use.reduce((a, r) => a + (r.imagesPerSecond! * r.cost!.macs) / 1000, 0) / use.length;
@@ -57,7 +63,11 @@ export function measuredMacsPerMs(runs: readonly RunRecord[], like: TrainConfig)
  * over `slots` parallel workers by list scheduling; evaluation time is not counted.
  * null when no speed was measured yet.
  */
-export function estimateSweepMs(configs: ReadonlyArray<{ steps: number; batchSize: number; macs: number }>, macsPerMs: number | null, slots: number): number | null {
+export function estimateSweepMs(
+  configs: ReadonlyArray<{ steps: number; batchSize: number; macs: number }>,
+  macsPerMs: number | null,
+  slots: number,
+): number | null {
   if (macsPerMs === null || !(macsPerMs > 0)) return null;
   const free = Array.from({ length: Math.max(1, slots) }, () => 0);
   for (const c of configs) {

@@ -22,13 +22,23 @@ const NOT_RECIPE: ReadonlySet<keyof TrainConfig> = new Set(['alpha', 'seed', 're
 
 /** Short names of the recipe fields for labels. */
 const SHORT: Partial<Record<keyof TrainConfig, string>> = {
-  depth: 'R', widthMultiplier: 'width ', batchSize: 'batch ', learningRate: 'lr ', epochs: 'epochs ', maxSteps: 'steps ',
-  trainLimit: 'train ', testLimit: 'test ', weightDecay: 'wd ', labelSmoothing: 'ls ',
+  depth: 'R',
+  widthMultiplier: 'width ',
+  batchSize: 'batch ',
+  learningRate: 'lr ',
+  epochs: 'epochs ',
+  maxSteps: 'steps ',
+  trainLimit: 'train ',
+  testLimit: 'test ',
+  weightDecay: 'wd ',
+  labelSmoothing: 'ls ',
 };
 
 /** The recipe of a config as a stable key. */
 export function recipeKey(c: TrainConfig): string {
-  const entries = Object.entries(c).filter(([k]) => !NOT_RECIPE.has(k as keyof TrainConfig)).sort(([a], [b]) => a.localeCompare(b));
+  const entries = Object.entries(c)
+    .filter(([k]) => !NOT_RECIPE.has(k as keyof TrainConfig))
+    .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(entries);
 }
 
@@ -50,7 +60,13 @@ export function differingLabels(configs: readonly TrainConfig[]): string[] {
 
 /** The runs as inputs of the sweep summary. */
 function toInputs(runs: readonly RunRecord[]): SummaryInput[] {
-  return runs.map((r) => ({ alpha: r.config.alpha, seed: r.config.seed, test: r.test, imagesPerSecond: r.imagesPerSecond ?? 0, macs: r.cost!.macs }));
+  return runs.map((r) => ({
+    alpha: r.config.alpha,
+    seed: r.config.seed,
+    test: r.test,
+    imagesPerSecond: r.imagesPerSecond ?? 0,
+    macs: r.cost!.macs,
+  }));
 }
 
 /**

@@ -6,7 +6,8 @@ import type { BackendName, EvalMetrics, TrainConfig, TrainEvent } from '../../tr
 import type { CostTotals } from '../../octconv/types';
 
 /** Life cycle of a run on the page. */
-export type RunStatus = 'queued' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'diverged' | 'error' | 'interrupted';
+export type RunStatus =
+  'queued' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'diverged' | 'error' | 'interrupted';
 
 /** One point of the live curves. Train metrics at readbacks, test metrics at epoch ends. */
 export interface CurvePoint {
@@ -62,7 +63,8 @@ const CIFAR10_TRAIN_COUNT = 50_000;
  * @throws Error when batchSize is not a positive integer.
  */
 export function stepsPerEpoch(trainLimit: number | undefined, batchSize: number, trainCount = CIFAR10_TRAIN_COUNT): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`stepsPerEpoch: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`stepsPerEpoch: batchSize must be a positive integer, got ${batchSize}`);
   const n = Math.min(trainLimit ?? trainCount, trainCount);
   return n >= batchSize ? Math.floor(n / batchSize) : 1;
 }
@@ -83,7 +85,14 @@ export function numberRuns(runs: RunRecord[]): RunRecord[] {
  * @param number the stable run number (see {@link RunRecord.number}).
  * @param trainCount training images available (default 50,000); trainLimit caps it.
  */
-export function createRun(id: string, config: TrainConfig, createdAt: number, trainCount = CIFAR10_TRAIN_COUNT, sweepId: string | null = null, number = 0): RunRecord {
+export function createRun(
+  id: string,
+  config: TrainConfig,
+  createdAt: number,
+  trainCount = CIFAR10_TRAIN_COUNT,
+  sweepId: string | null = null,
+  number = 0,
+): RunRecord {
   return {
     id,
     number,
@@ -107,7 +116,13 @@ export function createRun(id: string, config: TrainConfig, createdAt: number, tr
 
 /** True when the run will not change any more. */
 export function isFinished(run: RunRecord): boolean {
-  return run.status === 'completed' || run.status === 'stopped' || run.status === 'diverged' || run.status === 'error' || run.status === 'interrupted';
+  return (
+    run.status === 'completed' ||
+    run.status === 'stopped' ||
+    run.status === 'diverged' ||
+    run.status === 'error' ||
+    run.status === 'interrupted'
+  );
 }
 
 /**

@@ -26,7 +26,10 @@ export const MAX_URL_NOTICES = 8;
 export function capNotices(notices: string[]): string[] {
   if (notices.length <= MAX_URL_NOTICES) return notices;
   const rest = notices.length - MAX_URL_NOTICES;
-  return [...notices.slice(0, MAX_URL_NOTICES), `…and ${rest} more problem${rest === 1 ? '' : 's'} in the URL (${notices.length} in all), each ignored.`];
+  return [
+    ...notices.slice(0, MAX_URL_NOTICES),
+    `…and ${rest} more problem${rest === 1 ? '' : 's'} in the URL (${notices.length} in all), each ignored.`,
+  ];
 }
 
 /** Result of parsing a URL query. */
