@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{octconv,data,train,spectra,frequency}/**/*.ts'],
+    files: ['src/{octconv,data,train,spectra,frequency,tfjs-fixes}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds src/octconv/simd/*.c (batchnorm.c, conv_filter_grad.c) into simd.wasm (for tfjs's
+# Builds src/tfjs-fixes/simd/*.c (batchnorm.c, conv_filter_grad.c) into simd.wasm (for tfjs's
 # single-threaded wasm memory) and simd-mt.wasm (for its shared, threaded memory), and writes
 # simd-wasm.ts (both as base64, what the code loads).
 # Toolchain: Debian clang + lld (apt-get install -y clang lld).
 #   scripts/build-simd.sh           rebuild in place
 #   scripts/build-simd.sh --check   rebuild into a temp folder; exit 1 if a committed file differs
 set -euo pipefail
-cd "$(dirname "$0")/../src/octconv/simd"
+cd "$(dirname "$0")/../src/tfjs-fixes/simd"
 CLANG=${CLANG:-clang}
 command -v "$CLANG" >/dev/null || { echo "build-simd: $CLANG not found (apt-get install -y clang lld)" >&2; exit 2; }
 out=.

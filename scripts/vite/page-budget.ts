@@ -23,7 +23,7 @@ export interface ChunkInfo {
 export function forbiddenOnPage(moduleId: string): boolean {
   const id = moduleId.replace(/\\/g, '/');
   if (/\/node_modules\/@tensorflow\//.test(id)) return true;
-  const core = id.match(/\/src\/(octconv|data|train|spectra|frequency)\/([^?]+)$/);
+  const core = id.match(/\/src\/(octconv|data|train|spectra|frequency|tfjs-fixes)\/([^?]+)$/);
   if (!core) return false;
   return !/^(types|protocol|face|config|schedule|parse|files|decompose|split|model-config|bands|radial|run-queue|sweep-summary|sweep-plan|stats)\.ts$/.test(
     core[2],

@@ -13,4 +13,4 @@ export { validateOctMobileNetConfig, isMobileNetConfig } from './mobilenet-plan'
 export { buildOctModel, validateOctModelConfig } from './build';
 export { listOctaveLayers, createOctaveProbe } from './probe';
 export { countCost } from './cost';
-export { registerKernelFixes } from './kernels';
+export { registerKernelFixes } from '../tfjs-fixes/index';

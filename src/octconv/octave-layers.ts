@@ -4,7 +4,7 @@
  * `{ high: [N,H,W,cH], low: [N,H/2,W/2,cL] }` of symbolic (layers-API) tensors.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchNormalization } from './fast-batchnorm';
+import { batchNormalization } from '../tfjs-fixes/fast-batchnorm';
 
 /** An octave feature map; a branch with zero channels is `null` (docs/architecture.md §3). */
 export interface OctaveTensor<T> {

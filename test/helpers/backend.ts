@@ -3,7 +3,7 @@
  * `webgpu` npm package on Debian chromium's SwiftShader Vulkan driver).
  */
 import * as tf from '@tensorflow/tfjs';
-import { registerKernelFixes } from '../../src/octconv/kernels';
+import { registerKernelFixes } from '../../src/tfjs-fixes/index';
 
 /** SwiftShader ICD shipped with Debian's chromium (Dawn rejects mesa lavapipe). */
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';

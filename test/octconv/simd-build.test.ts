@@ -1,5 +1,5 @@
 /**
- * The committed src/octconv/simd/*.wasm and batchnorm-wasm.ts are what scripts/build-simd.sh
+ * The committed src/tfjs-fixes/simd/*.wasm and batchnorm-wasm.ts are what scripts/build-simd.sh
  * builds from batchnorm.c (needs Debian's clang + lld; skipped, saying so, where clang is absent).
  */
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * The fused wasm BatchNorm (src/octconv/wasm-batchnorm.ts via FastBatchNormalization): forward,
+ * The fused wasm BatchNorm (src/tfjs-fixes/wasm-batchnorm.ts via FastBatchNormalization): forward,
  * moving statistics and the gradients w.r.t. x, γ, β agree with closed forms computed here in
  * float64, for channel counts that do and do not divide the SIMD width; the layer serialises as
  * tfjs's own 'BatchNormalization'; no leaks.
@@ -7,8 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../helpers/backend';
-import { FastBatchNormalization } from '../../src/octconv/fast-batchnorm';
-import { hasWasmBatchNorm } from '../../src/octconv/wasm-batchnorm';
+import { FastBatchNormalization } from '../../src/tfjs-fixes/fast-batchnorm';
+import { hasWasmBatchNorm } from '../../src/tfjs-fixes/wasm-batchnorm';
 
 const rand = (n: number, seed: number): number[] => {
   let s = seed;

@@ -68,7 +68,7 @@ interface ConvGradAttrs {
  * dyᵀ = [Ho, Wo, N, co] as filter, stride 1, dilation = forward stride s; the result
  * [ci, ≥kh, ≥kw, co] is sliced to the kernel size (skipped when already exact) and transposed to
  * [kh, kw, ci, co]. On wasm, stride 1 (every Oct-ResNet conv: they pool instead) runs our direct
- * SIMD kernel instead (src/octconv/simd/conv_filter_grad.c, same sum, no transposes).
+ * SIMD kernel instead (src/tfjs-fixes/simd/conv_filter_grad.c, same sum, no transposes).
  * Inputs x [N,H,W,ci], dy [N,Ho,Wo,co] are untouched; intermediates are freed.
  * @throws Error for NCHW data
  */
@@ -97,7 +97,7 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
       p.top >= 0 &&
       p.left >= 0;
     if (direct) {
-      // One pass of our SIMD kernel (src/octconv/simd/conv_filter_grad.c): no transposes.
+      // One pass of our SIMD kernel (src/tfjs-fixes/simd/conv_filter_grad.c): no transposes.
       const b = backend as unknown as WasmBackendLike;
       const dw = b.makeOutput([kh, kw, ci, co], 'float32');
       const [n, h, w] = x.shape;

@@ -1,5 +1,5 @@
 /**
- * The project's own wasm SIMD kernels (src/octconv/simd/*.c, built by scripts/build-simd.sh),
+ * The project's own wasm SIMD kernels (src/tfjs-fixes/simd/*.c, built by scripts/build-simd.sh),
  * instantiated on tfjs-backend-wasm's own `WebAssembly.Memory` so that they read and write its
  * tensors in place (pointers are byte offsets into that heap; no copies).
  */

@@ -39,7 +39,7 @@ function hasKernel(name: string, backendName: string): boolean {
  *    depthwise layer could train): {@link ./wasm-depthwise-grads.ts}; stride 1 only (the
  *    Oct-MobileNets pool instead). A kernel a later tfjs ships is kept.
  * 4. The wrong cpu `ResizeNearestNeighborGrad` (batch > 1) is NOT re-registered: the model's
- *    L→H upsample ({@link ./upsample.ts}) carries its own exact gradient via `tf.customGrad`, so the
+ *    L→H upsample ({@link ../octconv/upsample.ts}) carries its own exact gradient via `tf.customGrad`, so the
  *    faulty kernel is never reached by OctConv. Code that calls `tf.image.resizeNearestNeighbor`
  *    directly must not rely on its cpu gradient.
  * 5. BatchNorm in training mode on wasm: two fused kernels of our own ({@link registerWasmBatchNorm},

@@ -1,5 +1,5 @@
 /**
- * BatchNorm in training mode as two wasm kernels of our own (src/octconv/simd/batchnorm.c, loaded by
+ * BatchNorm in training mode as two wasm kernels of our own (src/tfjs-fixes/simd/batchnorm.c, loaded by
  * ./wasm-simd-module.ts): `OctBatchNormTrain` (x, scale, offset → y, mean, variance) and its
  * gradient `OctBatchNormTrainGrad`. tfjs's layers API runs the same maths as ~15 full-size kernels
  * per BatchNorm forward + backward (moments, batchNorm, their gradients); these read x twice and

@@ -1,0 +1,18 @@
+/**
+ * Workarounds and speed kernels for tfjs 4.22.0, apart from the OctConv maths (src/octconv). One
+ * registration point: {@link registerKernelFixes} (./kernels.ts), called by the backend selection
+ * (src/train/backend.ts) before any backend initialises. Engine facts: docs/tfjs-notes.md.
+ *
+ * | kernel / gradient | backend | bug or speed-up | file | test |
+ * | --- | --- | --- | --- | --- |
+ * | `Conv2DBackpropFilter` | wasm | bug: missing in 4.22.0 (docs/tfjs-notes.md bug 1); stride 1 by our SIMD kernel | wasm-conv-grads.ts, simd/conv_filter_grad.c | test/octconv/kernels.test.ts, fast-grads.test.ts |
+ * | `Conv2DBackpropInput` (stride 1) | wasm | speed: one XNNPACK conv with the flipped kernel | wasm-conv-grads.ts | test/octconv/fast-grads.test.ts |
+ * | `DepthwiseConv2dNativeBackpropInput` / `…Filter` | wasm | bug: missing in 4.22.0 | wasm-depthwise-grads.ts | test/octconv/depthwise.test.ts |
+ * | `Identity`, same-dtype `Cast` | wasm | speed: share the buffer instead of copying | wasm-fast-kernels.ts | test/octconv/fast-grads.test.ts |
+ * | `AvgPoolGrad` (2×2/2) | wasm | speed: ¼ · nearest upsample | wasm-fast-kernels.ts | test/octconv/fast-grads.test.ts |
+ * | `FusedBatchNorm` gradient | all | speed: no full-size Tile, shared reductions | batchnorm-grad.ts | test/octconv/fast-grads.test.ts |
+ * | `Mean` gradient | all | speed: one full-size pass fewer | mean-grad.ts | test/octconv/fast-grads.test.ts |
+ * | BatchNorm in training (`OctBatchNormTrain` + gradient) | wasm | speed: two fused SIMD kernels of our own, run by a BatchNormalization subclass saved under tfjs's class name | wasm-batchnorm.ts, fast-batchnorm.ts, wasm-simd-module.ts, simd/batchnorm.c | test/octconv/wasm-batchnorm.test.ts, simd-build.test.ts |
+ * | `ResizeNearestNeighborGrad` | cpu | bug: wrong for batch > 1 (docs/tfjs-notes.md bug 2); not re-registered — the L→H upsample carries its own exact gradient (src/octconv/upsample.ts) | — | test/octconv/kernels.test.ts |
+ */
+export { registerKernelFixes } from './kernels';
