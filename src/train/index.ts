@@ -3,20 +3,9 @@
  * metrics, the worker session and its protocol. Browser-only entries (worker.ts,
  * wasm-paths.browser.ts, loaders.browser.ts) and Node-only helpers (node.ts) are imported directly.
  */
-export * from './protocol';
+// The tfjs-free part (protocol, configs, schedules, sweep statistics) — what the page may import.
+export * from './face';
 export {
-  DEFAULT_TRAIN_CONFIG,
-  TRAIN_PRESETS,
-  TRAIN_CONFIG_RANGES,
-  BOTTLENECK_DEPTHS,
-  validateTrainConfig,
-  validateRange,
-  type NumericRange,
-  type RangedField,
-  type TrainPresetName,
-} from './config';
-export {
-  BACKEND_NAMES,
   probeBackends,
   rankBackends,
   backendRank,
@@ -28,7 +17,6 @@ export {
   type BackendEnvironment,
   type AdapterLike,
 } from './backend';
-export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
 export { EvalAccumulator, metricsFromCounts, logProbabilities } from './metrics';
 export {
   Trainer,
