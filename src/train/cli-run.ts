@@ -2,6 +2,7 @@
  * The Node CLI's run loop, shared by scripts/train.ts and scripts/sweep.ts: one LabSession on a
  * Node backend, a cli-progress bar (step, loss, img/s, ETA), a RunRecord out. Node-only.
  */
+import { plannedSteps } from './config';
 import cliProgress from 'cli-progress';
 import { LabSession } from './session';
 import { RunRecorder, type RunRecord } from './run-record';
@@ -18,12 +19,7 @@ export async function createNodeSession(
   return { session, backend: choice.name, trainCount: summary.trainCount };
 }
 
-/** Total training steps of a config on a split of `trainCount` images (last partial batch dropped). */
-export function plannedSteps(config: TrainConfig, trainCount: number): number {
-  const n = Math.min(trainCount, config.trainLimit ?? trainCount);
-  const perEpoch = n >= config.batchSize ? Math.floor(n / config.batchSize) : 1;
-  return Math.min(config.maxSteps ?? Infinity, perEpoch * config.epochs);
-}
+export { plannedSteps };
 
 /**
  * Trains one config and folds its events into a RunRecord (reason 'error' on divergence — the

@@ -163,3 +163,27 @@ export function validateTrainConfig(c: TrainConfig): void {
   if (typeof c.augment !== 'boolean') throw new Error(`augment must be a boolean (got ${String(c.augment)})`);
   if (typeof c.flipTTA !== 'boolean') throw new Error(`flipTTA must be a boolean (got ${String(c.flipTTA)})`);
 }
+
+/** Training images in CIFAR-10. */
+export const CIFAR10_TRAIN_COUNT = 50_000;
+
+/**
+ * Steps in one epoch as the trainer runs them (src/data/batches.ts drops the last partial batch):
+ * floor(n / batch) for n ≥ batch, else 1 (one short batch), with n = min(trainLimit ?? count, count).
+ * The one rule behind the trainer's loop, the CLI's progress bar and the page's epoch axis.
+ * @throws Error when batchSize is not a positive integer.
+ */
+export function stepsPerEpoch(trainLimit: number | undefined, batchSize: number, trainCount = CIFAR10_TRAIN_COUNT): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`stepsPerEpoch: batchSize must be a positive integer, got ${batchSize}`);
+  const n = Math.min(trainLimit ?? trainCount, trainCount);
+  return n >= batchSize ? Math.floor(n / batchSize) : 1;
+}
+
+/** Total training steps of a config: min(maxSteps, epochs × {@link stepsPerEpoch}). */
+export function plannedSteps(
+  config: Pick<TrainConfig, 'trainLimit' | 'batchSize' | 'epochs' | 'maxSteps'>,
+  trainCount: number,
+): number {
+  return Math.min(config.maxSteps ?? Infinity, config.epochs * stepsPerEpoch(config.trainLimit, config.batchSize, trainCount));
+}

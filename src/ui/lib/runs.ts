@@ -2,6 +2,7 @@
  * A run as the page keeps it (plain data, persisted in IndexedDB), and the pure reducer that
  * folds the worker's TrainEvents into it (src/train/protocol.ts). DOM-free.
  */
+import { CIFAR10_TRAIN_COUNT, stepsPerEpoch } from '../../train/face';
 import type { BackendName, EvalMetrics, TrainConfig, TrainEvent } from '../../train/protocol';
 import type { CostTotals } from '../../octconv/types';
 
@@ -54,20 +55,7 @@ export interface RunRecord {
   sweepId: string | null;
 }
 
-/** Training images in CIFAR-10. */
-const CIFAR10_TRAIN_COUNT = 50_000;
-
-/**
- * Steps in one epoch as the trainer runs them: it drops the last partial batch, so
- * floor(n / batch) for n ≥ batch, else 1 (one short batch), with n = min(trainLimit ?? count, count).
- * @throws Error when batchSize is not a positive integer.
- */
-export function stepsPerEpoch(trainLimit: number | undefined, batchSize: number, trainCount = CIFAR10_TRAIN_COUNT): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new Error(`stepsPerEpoch: batchSize must be a positive integer, got ${batchSize}`);
-  const n = Math.min(trainLimit ?? trainCount, trainCount);
-  return n >= batchSize ? Math.floor(n / batchSize) : 1;
-}
+export { stepsPerEpoch };
 
 /**
  * Give every run without a number (records stored before numbers existed) the next free numbers,
