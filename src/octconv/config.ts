@@ -3,19 +3,13 @@
  * validateOctResNetConfig, so a config that validates builds, and vice versa.
  */
 import { checkAlpha } from './split';
+import { BASIC_FOUR_STAGES, BOTTLENECK_STAGES, depthError } from './depths';
 import { octaveSizeError } from './octave-layers';
 import type { OctResNetConfig } from './types';
 
 /** Default input [H, W, C]: CIFAR-10 images. */
 export const DEFAULT_INPUT_SHAPE: [number, number, number] = [32, 32, 3];
-/** Blocks per stage of the bottleneck ResNets (He et al. 2016, Table 1). */
-export const BOTTLENECK_STAGES: Record<number, number[]> = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] };
-/**
- * Blocks per stage of the four-stage basic-block ResNets (He et al. 2016, Table 1): ResNet-18 and
- * ResNet-34 at 64/128/256/512·k channels. Neither depth is 6n+2, so `block: 'basic'` with depth
- * 18 or 34 selects this family unambiguously.
- */
-export const BASIC_FOUR_STAGES: Record<number, number[]> = { 18: [2, 2, 2, 2], 34: [3, 4, 6, 3] };
+export { BOTTLENECK_STAGES, BASIC_FOUR_STAGES } from './depths';
 /** Bottleneck expansion (output channels = 4 × inner width). */
 export const BOTTLENECK_EXPANSION = 4;
 
@@ -105,16 +99,8 @@ function validateScalars(config: OctResNetConfig): void {
   if (config.block !== 'basic' && config.block !== 'bottleneck') {
     throw new Error(`OctResNetConfig: block must be 'basic' or 'bottleneck', got '${String(config.block)}'`);
   }
-  if (config.block === 'basic') {
-    const sixNPlus2 = Number.isInteger(config.depth) && config.depth >= 8 && (config.depth - 2) % 6 === 0;
-    if (!sixNPlus2 && !(config.depth in BASIC_FOUR_STAGES)) {
-      throw new Error(
-        `OctResNetConfig: basic-block depth must be 6n+2 with n ≥ 1 (8, 14, 20, 32, 56, …) or 18/34 (four stages), got ${config.depth}`,
-      );
-    }
-  } else if (!(config.depth in BOTTLENECK_STAGES)) {
-    throw new Error(`OctResNetConfig: bottleneck depth must be 50, 101 or 152, got ${config.depth}`);
-  }
+  const depthProblem = depthError(config.block, config.depth);
+  if (depthProblem) throw new Error(`OctResNetConfig: ${depthProblem}`);
   if (typeof config.widthMultiplier !== 'number' || !(config.widthMultiplier > 0) || !Number.isFinite(config.widthMultiplier)) {
     throw new Error(`OctResNetConfig: widthMultiplier must be a finite number > 0, got ${config.widthMultiplier}`);
   }

@@ -2,6 +2,7 @@
  * Training configuration: defaults, presets and validation (docs/architecture.md §6). DOM-free and tfjs-free,
  * so the UI's URL schema, the worker and the CLI share one set of ranges and defaults.
  */
+import { depthError } from '../octconv/depths';
 import type { TrainConfig } from './protocol';
 import { validateArchitecture } from './model-config';
 
@@ -38,11 +39,7 @@ export const TRAIN_CONFIG_RANGES = {
 /** Numeric fields with a documented range. */
 export type RangedField = keyof typeof TRAIN_CONFIG_RANGES;
 
-/** Depths of the four-stage basic-block ResNets (seed report's ResNet-18/34). */
-export const FOUR_STAGE_DEPTHS: readonly number[] = [18, 34];
-
-/** Depths of the bottleneck family (seed report's Oct-ResNet-50/101/152). */
-export const BOTTLENECK_DEPTHS: readonly number[] = [50, 101, 152];
+export { FOUR_STAGE_DEPTHS, BOTTLENECK_DEPTHS } from '../octconv/depths';
 
 /**
  * The default "quick" preset: Oct-ResNet-8, width 1, α = 0.25, fast enough to train an epoch in
@@ -154,11 +151,13 @@ export function validateTrainConfig(c: TrainConfig): void {
     if (c[f] !== undefined) validateRange(f, c[f]);
   }
   const resnet = (c.architecture ?? 'resnet') === 'resnet';
-  if (resnet && c.block === 'basic' && (c.depth - 2) % 6 !== 0 && !FOUR_STAGE_DEPTHS.includes(c.depth)) {
-    throw new Error(`depth must be 6n+2 (8, 14, 20, 32, 56, …) or 18/34 for basic blocks (got ${c.depth})`);
-  }
-  if (resnet && c.block === 'bottleneck' && !BOTTLENECK_DEPTHS.includes(c.depth)) {
-    throw new Error(`depth must be 50, 101 or 152 for bottleneck blocks (got ${c.depth})`);
+  // The rule lives in src/octconv/depths.ts; the message here names the field as the URL and CLI do.
+  if (resnet && (c.block === 'basic' || c.block === 'bottleneck') && depthError(c.block, c.depth)) {
+    throw new Error(
+      c.block === 'basic'
+        ? `depth must be 6n+2 (8, 14, 20, 32, 56, …) or 18/34 for basic blocks (got ${c.depth})`
+        : `depth must be 50, 101 or 152 for bottleneck blocks (got ${c.depth})`,
+    );
   }
   if (typeof c.augment !== 'boolean') throw new Error(`augment must be a boolean (got ${String(c.augment)})`);
   if (typeof c.flipTTA !== 'boolean') throw new Error(`flipTTA must be a boolean (got ${String(c.flipTTA)})`);
