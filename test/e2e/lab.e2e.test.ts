@@ -328,6 +328,9 @@ describe('dataset cache in a persistent Chromium profile', () => {
     await shot(page, 'persistent-cache-hit');
     await page.getByTestId('data-cache-clear').click();
     await expect.poll(() => page.getByTestId('data-cache-message').textContent()).toMatch(/^Cached data cleared/);
+    // The status line no longer claims the data is cached.
+    expect(await status.getAttribute('data-state')).toBe('not-stored');
+    expect(await status.textContent()).toMatch(/^Not cached: you cleared the cached data\./);
     await page.reload();
     await waitForData(page);
     expect(await page.getByTestId('data-summary').textContent()).toMatch(/from network/);

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protocol';
+import { formatBytes } from '../lib/costMath';
 
 /** Where the built site serves CIFAR-10 from (relative to the page; `npm run data` fills it). */
 export const DATA_BASE_PATH = 'data/cifar10/';
@@ -97,7 +98,11 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
     if (!api) return;
     try {
       const figures = await api.clearDataCache();
-      const used = figures.usageBytes !== undefined ? ` Site storage now ${(figures.usageBytes / 1e6).toFixed(1)} MB.` : '';
+      const used = figures.usageBytes !== undefined ? ` Site storage now ${formatBytes(figures.usageBytes)}.` : '';
+      // The status line now says what is true: nothing is cached any more.
+      setSummary((sum) =>
+        sum ? { ...sum, cache: { state: 'not-stored', reason: 'you cleared the cached data', ...figures } } : sum,
+      );
       setCacheMessage(`Cached data cleared: the next visit downloads CIFAR-10 again (the loaded data stays in use).${used}`);
     } catch (e) {
       setCacheMessage(`Could not clear the cached data: ${e instanceof Error ? e.message : String(e)}`);
