@@ -4,24 +4,13 @@
  * saves screenshots while it runs and after it ends. `npx tsx scripts/shot-sweep.ts OUT_DIR`.
  */
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser/chromium';
 import path from 'node:path';
 import { startStaticServer } from '../test/e2e/staticServer';
 
 const out = process.argv[2] ?? '/tmp/shots';
 const server = await startStaticServer(path.resolve('dist'), process.env.CIFAR10_DIR ?? '/work/shared/cifar10');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
   page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));

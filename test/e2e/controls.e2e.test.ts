@@ -7,40 +7,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { buildLabSite, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const ROOT = resolve(__dirname, '../..');
-const CIFAR10_DIR = resolve(ROOT, process.env.CIFAR10_DIR ?? '../shared/cifar10');
+const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-controls-dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = [...CHROMIUM_FLAGS];
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  await build({
-    root: ROOT,
-    configFile: resolve(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: SITE, emptyOutDir: true },
-  });
-  process.env.NODE_ENV = env;
+  await buildLabSite(ROOT, SITE);
   server = await startStaticServer(SITE, CIFAR10_DIR);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildLabSite, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
@@ -19,18 +19,9 @@ const ROOT = resolve(__dirname, '../..');
 const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
 const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 /** Flags from docs/tfjs-notes.md (headless Chromium here). */
-const BASE_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+const BASE_FLAGS = [...CHROMIUM_FLAGS];
 /**
  * A short run that still learns: Oct-ResNet-8 at α=0.5, 50 steps of 64 real images (one-cycle over
  * the 50 steps), evaluated on 500 real test images (seeded; WASM, with threads when the page is cross-origin isolated).
@@ -47,16 +38,7 @@ const timings: Record<string, number | string> = {};
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // Vitest sets NODE_ENV=test, which would give a development React build: build as users get it.
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  await build({
-    root: ROOT,
-    configFile: resolve(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: SITE, emptyOutDir: true },
-  });
-  process.env.NODE_ENV = env;
+  await buildLabSite(ROOT, SITE);
   server = await startStaticServer(SITE, CIFAR10_DIR);
 });
 
