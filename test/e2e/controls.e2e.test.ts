@@ -4,46 +4,23 @@
  * bottleneck at batch 1024 is refused with its memory estimate; the Depth control stays for
  * bottleneck blocks; a run in progress survives a reload as "interrupted" with its curve.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { buildLabSite, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { resolveCifar10Dir } from '../../src/data/node';
-import { startStaticServer, type StaticServer } from './staticServer';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, useLabSite } from './labSite';
 
-const ROOT = resolve(__dirname, '../..');
-const CIFAR10_DIR = resolveCifar10Dir();
-const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
-const SITE = resolve(ROOT, 'test-artifacts/e2e-controls-dist');
-const CHROMIUM = CHROMIUM_PATH;
-const FLAGS = [...CHROMIUM_FLAGS];
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildLabSite(ROOT, SITE);
-  server = await startStaticServer(SITE, CIFAR10_DIR);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useLabSite('controls');
 
 /** Opens `query` and waits for CIFAR-10 and the backend. */
 async function openReady(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}${query}`);
+  await page.goto(`${site.server.url}${query}`);
   await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
   await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
 }
 
 describe('controls refuse what cannot be trained', () => {
   it('bad typed values, a bad α list and an impossible config block training with the reason', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openReady(page, '');
@@ -87,7 +64,7 @@ describe('controls refuse what cannot be trained', () => {
 
 describe('a run in progress survives a reload', () => {
   it('asks before leaving, and shows the run as interrupted with its curve after the reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 1100 } });
     await openReady(page, '?depth=8&batchSize=32&trainLimit=3200&testLimit=100&epochs=20&readbackEvery=1&augment=0');
     await page.getByTestId('train').click();
     const row = page.getByTestId('run-row').first();

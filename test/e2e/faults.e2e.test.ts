@@ -3,41 +3,18 @@
  * scripts/vite/headers.ts, renders with a notice for crafted links (`/?x=%`, `/?tfjsflags=…`,
  * 1,300 unknown parameters) and trains under its Content-Security-Policy without a violation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { buildLabSite, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/vite/headers';
 import { MAX_URL_NOTICES } from '../../src/ui/state/labUrl';
-import { resolveCifar10Dir } from '../../src/data/node';
-import { startStaticServer, type StaticServer } from './staticServer';
+import { ARTIFACTS, useLabSite } from './labSite';
 
-const ROOT = resolve(__dirname, '../..');
-const CIFAR10_DIR = resolveCifar10Dir();
-const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
-const SITE = resolve(ROOT, 'test-artifacts/e2e-faults-dist');
-const CHROMIUM = CHROMIUM_PATH;
-const FLAGS = [...CHROMIUM_FLAGS];
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildLabSite(ROOT, SITE);
-  server = await startStaticServer(SITE, CIFAR10_DIR);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useLabSite('faults');
 
 /** Opens `query` in a fresh page; collects page errors and CSP violations (page and workers report to the console). */
 async function open(query: string): Promise<{ page: Page; errors: string[]; violations: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
   const violations: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -49,7 +26,7 @@ async function open(query: string): Promise<{ page: Page; errors: string[]; viol
       console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  await page.goto(`${server.url}${query}`);
+  await page.goto(`${site.server.url}${query}`);
   return { page, errors, violations };
 }
 
@@ -64,7 +41,7 @@ async function waitForCost(page: Page): Promise<void> {
 describe('security headers', () => {
   it('every response carries CSP, nosniff, referrer and framing headers', async () => {
     for (const path of ['', 'index.html', 'data/cifar10/batches.meta.txt']) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${site.server.url}${path}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
