@@ -13,6 +13,7 @@
  * | `FusedBatchNorm` gradient | all | speed: no full-size Tile, shared reductions | batchnorm-grad.ts | test/octconv/fast-grads.test.ts |
  * | `Mean` gradient | all | speed: one full-size pass fewer | mean-grad.ts | test/octconv/fast-grads.test.ts |
  * | BatchNorm in training (`OctBatchNormTrain` + gradient) | wasm | speed: two fused SIMD kernels of our own, run by a BatchNormalization subclass saved under tfjs's class name | wasm-batchnorm.ts, fast-batchnorm.ts, wasm-simd-module.ts, simd/batchnorm.c | test/octconv/wasm-batchnorm.test.ts, simd-build.test.ts |
+ * | wasm thread pool in Node (not a kernel) | wasm | bug: the package starts its pthread workers from a blob: URL that Node's Worker rejects (ERR_WORKER_PATH) and caps the pool at cores / 2; Node-only, set up by src/train/node.ts | wasm-node-threads.ts, wasm-node-worker.cjs | test/train/wasm-node-threads.test.ts |
  * | `ResizeNearestNeighborGrad` | cpu | bug: wrong for batch > 1 (docs/tfjs-notes.md bug 2); not re-registered — the L→H upsample carries its own exact gradient (src/octconv/upsample.ts) | — | test/octconv/kernels.test.ts |
  */
 export { registerKernelFixes } from './kernels';

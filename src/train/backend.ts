@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerKernelFixes } from '../octconv/index';
 import { detectEnvironment, explainChoice, probeBackends, rankBackends, type BackendEnvironment } from './backend-probe';
+import type { WasmThreadsHost } from '../tfjs-fixes/wasm-node-threads';
 import { BACKEND_NAMES, type BackendCandidate, type BackendChoice, type BackendName } from './protocol';
 
 /** All backends, in the protocol's order. */
@@ -82,15 +83,8 @@ async function withThreadCap<T>(threads: number, init: () => Promise<T>): Promis
   }
 }
 
-/**
- * How to run threaded WASM outside a cross-origin isolated page (Node: ./wasm-node-threads.ts).
- * `initThreaded` wraps the threaded initialisation (worker path, thread cap).
- */
-export interface WasmThreadsHost {
-  /** Threads wanted (1 = the single-threaded build). */
-  threads: number;
-  initThreaded<T>(init: () => Promise<T>): Promise<T>;
-}
+/** How to run threaded WASM outside a cross-origin isolated page (src/tfjs-fixes/wasm-node-threads.ts). */
+export type { WasmThreadsHost };
 
 let wasmHost: WasmThreadsHost | null = null;
 

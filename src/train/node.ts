@@ -4,7 +4,7 @@
  */
 import { loadCifar10FromDir, resolveCifar10Dir } from '../data/node';
 import { selectBackend, setWasmThreadsHost } from './backend';
-import { nodeWasmThreadsHost } from './wasm-node-threads';
+import { nodeWasmThreadsHost } from '../tfjs-fixes/wasm-node-threads';
 import type { BackendChoice, BackendName } from './protocol';
 import type { DataLoader } from './session';
 

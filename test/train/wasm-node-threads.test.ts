@@ -1,5 +1,5 @@
 /**
- * Threaded WASM in Node (src/train/wasm-node-threads.ts): initNodeBackend('wasm', 2) starts 2
+ * Threaded WASM in Node (src/tfjs-fixes/wasm-node-threads.ts): initNodeBackend('wasm', 2) starts 2
  * pthreads, and a conv2d with its input and filter gradients computed on them matches a naive
  * loop computed here. Bad thread counts are refused.
  */
@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../src/train/node';
-import { nodeWasmThreadsHost } from '../../src/train/wasm-node-threads';
+import { nodeWasmThreadsHost } from '../../src/tfjs-fixes/wasm-node-threads';
 
 const rand = (n: number, seed: number): number[] => {
   let s = seed;

@@ -3,7 +3,7 @@
  * pthread workers a blob: URL and the main script as a Blob, which Node's Worker and the worker's
  * importScripts (fs.readFileSync) cannot open; this file runs the package's own worker code
  * unchanged, with URL.createObjectURL answering the package's threaded-SIMD factory file for a Blob.
- * Started by src/train/wasm-node-threads.ts.
+ * Started by src/tfjs-fixes/wasm-node-threads.ts.
  */
 'use strict';
 const factoryPath = require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js');

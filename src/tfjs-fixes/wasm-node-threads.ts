@@ -1,6 +1,6 @@
 /**
  * Multi-threaded tfjs-backend-wasm 4.22.0 in Node (CLI, bench, tests). Node-only: imported by
- * ./node.ts, never by the browser bundle.
+ * src/train/node.ts, never by the browser bundle (src/train/backend.ts imports only the type).
  *
  * The package starts its pthread workers from a blob: URL (`URL.createObjectURL(Blob)`), which
  * Node's `worker_threads.Worker` rejects (ERR_WORKER_PATH), and caps its pool at
@@ -11,7 +11,16 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { WasmThreadsHost } from './backend';
+
+/**
+ * How to run threaded WASM outside a cross-origin isolated page (Node: {@link nodeWasmThreadsHost}).
+ * `initThreaded` wraps the threaded initialisation (worker path, thread cap).
+ */
+export interface WasmThreadsHost {
+  /** Threads wanted (1 = the single-threaded build). */
+  threads: number;
+  initThreaded<T>(init: () => Promise<T>): Promise<T>;
+}
 
 /** Most threads tfjs 4.22.0 can use (its build pre-creates 8 pthread workers). */
 export const MAX_NODE_WASM_THREADS = 8;
