@@ -4,17 +4,18 @@
  * Usage: tsx scripts/bench-profile.ts [--alpha 0.5] [--batch 128] [--depth 20] [--steps 3]
  */
 import * as tf from '@tensorflow/tfjs';
-import { parseArgs } from 'node:util';
 import { buildOctResNet, registerKernelFixes } from '../src/octconv/index';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
-const { values } = parseArgs({
-  options: {
-    alpha: { type: 'string', default: '0.5' },
-    batch: { type: 'string', default: '128' },
-    depth: { type: 'string', default: '20' },
-    steps: { type: 'string', default: '3' },
-  },
-});
+const COUNT = { integer: true, min: 1 } as const;
+
+/** Every flag of the profile. */
+const PROFILE_OPTIONS = {
+  alpha: { type: 'number', bounds: { min: 0, max: 1 }, default: 0.5, help: 'α of the Oct-ResNet' },
+  batch: { type: 'number', bounds: COUNT, default: 128, help: 'batch size' },
+  depth: { type: 'number', bounds: COUNT, default: 20, help: 'Oct-ResNet depth (6n+2)' },
+  steps: { type: 'number', bounds: COUNT, default: 3, help: 'profiled steps (after one warm-up step)' },
+} as const satisfies CliTable;
 
 /** Per-kernel totals: calls and ms. */
 const stats = new Map<string, { calls: number; ms: number }>();
@@ -59,16 +60,22 @@ function shapeKey(args: Parameters<tf.KernelFunc>[0]): string {
 }
 
 async function main(): Promise<void> {
+  const { help, values } = parseCli(process.argv.slice(2), PROFILE_OPTIONS);
+  if (help) {
+    console.log(
+      formatHelp('usage: tsx scripts/bench-profile.ts [flags]  (env PROFILE_SHAPES=1, PROFILE_TOP=N)', PROFILE_OPTIONS),
+    );
+    return;
+  }
   registerKernelFixes();
   await import('@tensorflow/tfjs-backend-wasm');
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   await tf.setBackend('wasm');
   await tf.ready();
   wrapKernels();
-  const alpha = Number(values.alpha);
-  const batch = Number(values.batch);
+  const { alpha, batch } = values;
   const model = buildOctResNet({
-    depth: Number(values.depth),
+    depth: values.depth,
     widthMultiplier: 1,
     alpha,
     block: 'basic',
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
     });
   };
   step();
-  const n = Number(values.steps);
+  const n = values.steps;
   recording = true;
   const t0 = performance.now();
   for (let i = 0; i < n; i++) step();
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
+main().catch((e: unknown) => {
+  console.error(`bench-profile: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -15,18 +15,49 @@ import * as tf from '@tensorflow/tfjs';
 import os from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { parseCliNumber, type CliNumberBounds } from '../src/train/cli-number';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { initNodeBackend } from '../src/train/node';
-import type { BackendName, TrainPresetName } from '../src/train/index';
+import { BACKEND_NAMES, type BackendName } from '../src/train/protocol';
+import { TRAIN_PRESETS, type TrainPresetName } from '../src/train/config';
 import { runStepBench, type StepBenchResult } from './bench-node';
 import { runTimeToAccuracy } from './bench-tta';
 
-const HELP = readFileSync(new URL(import.meta.url), 'utf8')
-  .split('*/')[0]
-  .replace(/^\/\*\*\n/, '')
-  .replace(/^ \* ?/gm, '');
+const USAGE = `usage: npm run bench -- [flags]             Oct-ResNet training speed per α (Node; bench/results.json)
+       npm run bench -- --time-to-accuracy  time to 50 % test top-1 of a preset (bench/time-to-accuracy.json)
+       npm run bench -- --browser           the same in headless Chromium (bench/results-browser.json)
+       npm run bench -- --inference         paper Table 1 CPU latency ratios (bench/inference.json)`;
+
+/** Counts are whole numbers ≥ 1 (a batch of 0 would divide by zero); warm-up may be 0; α ∈ [0, 1]. */
+const COUNT = { integer: true, min: 1 } as const;
+
+/** Every flag of `npm run bench`. */
+const BENCH_OPTIONS = {
+  depth: { type: 'number', bounds: COUNT, default: 20, help: 'Oct-ResNet depth' },
+  width: { type: 'number', bounds: { min: 0.25, max: 8 }, default: 1, help: 'width multiplier' },
+  alphas: { type: 'numbers', bounds: { min: 0, max: 1 }, default: [0, 0.125, 0.25, 0.5, 0.75], help: 'α values' },
+  batch: { type: 'number', bounds: COUNT, default: 128, help: 'batch size' },
+  reps: { type: 'number', bounds: COUNT, default: 5, help: 'timed steps per α, interleaved' },
+  warmup: { type: 'number', bounds: { integer: true, min: 0 }, default: 2, help: 'untimed steps per α first' },
+  'inspect-reps': { type: 'number', bounds: COUNT, default: 10, help: 'timed inspect requests per α' },
+  backend: { type: 'string', choices: BACKEND_NAMES, default: 'wasm', arg: 'NAME', help: 'wasm, cpu or webgpu' },
+  threads: { type: 'number', bounds: COUNT, help: 'wasm threads (default one per logical core, at most 8)' },
+  out: { type: 'string', arg: 'FILE', help: 'JSON file (default per mode, under bench/)' },
+  'time-to-accuracy': { type: 'boolean', default: false, help: 'time to accuracy of --preset' },
+  preset: {
+    type: 'string',
+    choices: Object.keys(TRAIN_PRESETS) as TrainPresetName[],
+    default: 'quick',
+    arg: 'NAME',
+    help: 'training preset of --time-to-accuracy',
+  },
+  'eval-every': { type: 'number', bounds: COUNT, default: 40, help: '--time-to-accuracy: steps between test evaluations' },
+  test: { type: 'number', bounds: COUNT, default: 2000, help: '--time-to-accuracy: test images per evaluation' },
+  browser: { type: 'boolean', default: false, help: 'in headless Chromium (tiny reps for software adapters)' },
+  backends: { type: 'string', default: 'wasm,webgl,webgpu', arg: 'A,B,…', help: '--browser: backends to time' },
+  inference: { type: 'boolean', default: false, help: 'paper Table 1 inference latency ratios' },
+  size: { type: 'number', bounds: COUNT, default: 224, help: '--inference: input size' },
+} as const satisfies CliTable;
 
 /** Machine, load and versions, recorded with every result. */
 export function environmentInfo(): Record<string, unknown> {
@@ -101,71 +132,31 @@ export function formatStepTable(r: StepBenchResult, batch: number): string {
 
 async function main(): Promise<void> {
   const loadAverageBefore = os.loadavg();
-  const { values } = parseArgs({
-    options: {
-      depth: { type: 'string', default: '20' },
-      width: { type: 'string', default: '1' },
-      alphas: { type: 'string', default: '0,0.125,0.25,0.5,0.75' },
-      batch: { type: 'string', default: '128' },
-      reps: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '2' },
-      'inspect-reps': { type: 'string', default: '10' },
-      backend: { type: 'string', default: 'wasm' },
-      threads: { type: 'string' },
-      out: { type: 'string' },
-      'time-to-accuracy': { type: 'boolean', default: false },
-      preset: { type: 'string', default: 'quick' },
-      'eval-every': { type: 'string', default: '40' },
-      test: { type: 'string', default: '2000' },
-      browser: { type: 'boolean', default: false },
-      inference: { type: 'boolean', default: false },
-      size: { type: 'string', default: '224' },
-      backends: { type: 'string', default: 'wasm,webgl,webgpu' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
+  const { help, values } = parseCli(process.argv.slice(2), BENCH_OPTIONS);
+  if (help) {
+    process.stdout.write(`${formatHelp(USAGE, BENCH_OPTIONS)}\n`);
     return;
   }
-  // Counts are whole numbers ≥ 1 (a batch of 0 would divide by zero); warm-up may be 0; α ∈ [0, 1].
-  const BOUNDS: Record<string, CliNumberBounds> = {
-    width: { min: 0.25, max: 8 },
-    alphas: { min: 0, max: 1 },
-    warmup: { integer: true, min: 0 },
-  };
-  const num = (name: string, v: string, _integer = true): number =>
-    parseCliNumber(name, v, BOUNDS[name] ?? { integer: true, min: 1 });
-  for (const name of ['depth', 'width', 'batch', 'reps', 'warmup', 'inspect-reps', 'eval-every', 'test'] as const)
-    num(name, values[name]);
-  for (const a of values.alphas.split(',')) num('alphas', a);
   if (values.browser) {
     const { runBrowserBench } = await import('./bench-browser');
     const out = values.out ?? 'bench/results-browser.json';
     const result = await runBrowserBench({
       backends: values.backends.split(',') as BackendName[],
-      depth: num('depth', values.depth),
-      batch: num('batch', values.batch),
-      reps: num('reps', values.reps),
-      alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
+      depth: values.depth,
+      batch: values.batch,
+      reps: values.reps,
+      alphas: values.alphas,
     });
     writeJson(out, { environment: { ...environmentInfo(), loadAverageBefore }, mode: 'browser', ...result });
     return;
   }
-  const choice = await initNodeBackend(
-    values.backend as BackendName,
-    values.threads === undefined ? undefined : num('threads', values.threads),
-  );
+  const choice = await initNodeBackend(values.backend, values.threads);
   const threads = choice.name === 'wasm' ? getThreadsCount() : null;
   process.stderr.write(`backend: ${choice.reason}\n`);
   tf.enableProdMode();
   if (values.inference) {
     const { runInferenceBench, table1Pairs, formatInferenceTable } = await import('./bench-inference');
-    const results = await runInferenceBench(
-      table1Pairs(num('size', values.size)),
-      num('reps', values.reps),
-      num('warmup', values.warmup),
-    );
+    const results = await runInferenceBench(table1Pairs(values.size), values.reps, values.warmup);
     process.stdout.write(`\n${formatInferenceTable(results, choice.name)}\n`);
     writeJson(values.out ?? 'bench/inference.json', {
       environment: { ...environmentInfo(), loadAverageBefore },
@@ -177,9 +168,9 @@ async function main(): Promise<void> {
   }
   if (values['time-to-accuracy']) {
     const r = await runTimeToAccuracy({
-      preset: values.preset as TrainPresetName,
-      evalEvery: num('eval-every', values['eval-every']),
-      testCount: num('test', values.test),
+      preset: values.preset,
+      evalEvery: values['eval-every'],
+      testCount: values.test,
     });
     process.stdout.write(
       `\n${r.preset} on ${choice.name}: ${r.imagesPerSecond.toFixed(0)} img/s; 50% test top-1 after ${r.secondsTo50 == null ? 'never' : r.secondsTo50.toFixed(1) + ' s'}; final top-1 ${(100 * r.finalTop1).toFixed(1)}% (${r.testCount} test images)\n`,
@@ -199,15 +190,15 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const batch = num('batch', values.batch);
+  const batch = values.batch;
   const result = await runStepBench({
-    depth: num('depth', values.depth),
-    widthMultiplier: num('width', values.width, false),
+    depth: values.depth,
+    widthMultiplier: values.width,
     batch,
-    alphas: values.alphas.split(',').map((a) => num('alphas', a, false)),
-    reps: num('reps', values.reps),
-    warmup: num('warmup', values.warmup),
-    inspectReps: num('inspect-reps', values['inspect-reps']),
+    alphas: values.alphas,
+    reps: values.reps,
+    warmup: values.warmup,
+    inspectReps: values['inspect-reps'],
   });
   process.stdout.write(
     `\nOct-ResNet-${values.depth} (width ${values.width}), ${threads ?? '-'} wasm thread(s)\n${formatStepTable(result, batch)}\n`,
@@ -215,7 +206,7 @@ async function main(): Promise<void> {
   writeJson(values.out ?? 'bench/results.json', {
     environment: { ...environmentInfo(), loadAverageBefore },
     mode: 'node',
-    model: { depth: Number(values.depth), widthMultiplier: Number(values.width) },
+    model: { depth: values.depth, widthMultiplier: values.width },
     batch,
     threads,
     ...result,

@@ -5,9 +5,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildOctResNet, countCost, registerKernelFixes } from '../src/octconv';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
 const ALPHAS = [0, 0.125, 0.25, 0.5, 0.75];
 const BATCH = 32;
+
+const FIGURE_OPTIONS = {
+  steps: { type: 'number', bounds: { integer: true, min: 1 }, default: 5, help: 'timed steps per α (median)' },
+} as const satisfies CliTable;
 
 /** Median ms of one SGD step (after 2 warm-up steps) on the current backend. */
 async function msPerStep(alpha: number, steps: number): Promise<number> {
@@ -33,8 +38,9 @@ async function msPerStep(alpha: number, steps: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const stepsArg = process.argv.indexOf('--steps');
-  const steps = stepsArg > 0 ? Number(process.argv[stepsArg + 1]) : 5;
+  const { help, values } = parseCli(process.argv.slice(2), FIGURE_OPTIONS);
+  if (help) return console.log(formatHelp('usage: npx tsx scripts/core-figures.ts [flags]', FIGURE_OPTIONS));
+  const { steps } = values;
   registerKernelFixes();
   await import('@tensorflow/tfjs-backend-wasm');
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -51,4 +57,7 @@ async function main(): Promise<void> {
     );
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(`core-figures: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { countCost, type OctMobileNetConfig } from '../src/octconv';
+import { formatHelp, parseCli } from '../src/train/cli-options';
 
 /** The paper's Table 1 rows: [label, version, width multiplier, α, params (M), MACs (M)]. */
 export const TABLE1: ReadonlyArray<[string, 1 | 2, number, number, number, number]> = [
@@ -19,6 +20,8 @@ export const TABLE1: ReadonlyArray<[string, 1 | 2, number, number, number, numbe
 const pct = (ours: number, paper: number): string => `${ours >= paper ? '+' : ''}${((ours / paper - 1) * 100).toFixed(2)} %`;
 
 async function main(): Promise<void> {
+  // No flags: parsing still refuses unknown ones and answers --help.
+  if (parseCli(process.argv.slice(2), {}).help) return console.log(formatHelp('usage: npm run cost-table1', {}));
   await tf.setBackend('cpu'); // building a model only allocates weights; nothing runs
   const lines = [
     '| model | α | params (M) ours / paper | MACs (M) conv+dense | Δ | MACs (M) + avg-pool ops | Δ | paper MACs (M) |',

@@ -14,29 +14,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { installCifar10, type InstallOptions } from '../src/data/install';
-import { parseCliNumber } from '../src/train/cli-number';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run data [-- --from PATH] [--out DIR] [--url URL --md5 HEX] [--records N]';
 
-/** Parses argv into install options. Throws on unknown flags or missing values. */
-function parseArgs(argv: string[]): InstallOptions | 'help' {
-  const options: InstallOptions = { outDir: path.join(REPO_ROOT, 'public/data/cifar10') };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--help' || flag === '-h') return 'help';
-    const value = argv[i + 1];
-    if (!['--from', '--out', '--url', '--md5', '--records'].includes(flag)) throw new Error(`unknown option ${flag}; ${USAGE}`);
-    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value; ${USAGE}`);
-    i++;
-    if (flag === '--from') options.from = value;
-    else if (flag === '--out') options.outDir = path.resolve(value);
-    else if (flag === '--url') options.url = value;
-    else if (flag === '--md5') options.md5 = value;
-    else {
-      options.recordsPerFile = parseCliNumber('records', value, { integer: true, min: 1 });
-    }
-  }
+/** Every flag of `npm run data` (--out, --url, --md5 and --records are for tests). */
+const DATA_OPTIONS = {
+  from: { type: 'string', arg: 'PATH', help: 'a local cifar-10-binary.tar.gz or a folder of .bin files (default: CIFAR10_DIR)' },
+  out: { type: 'string', arg: 'DIR', help: 'target folder (default public/data/cifar10)' },
+  url: { type: 'string', arg: 'URL', help: 'archive to download instead of the official one' },
+  md5: { type: 'string', arg: 'HEX', help: "the --url archive's MD5" },
+  records: { type: 'number', bounds: { integer: true, min: 1 }, help: 'records per .bin file of a small synthetic archive' },
+} as const satisfies CliTable;
+
+/** Parses argv into install options, or 'help'. @throws Error naming the bad flag or value. */
+function parseDataArgs(argv: string[]): InstallOptions | 'help' {
+  const { help, values } = parseCli(argv, DATA_OPTIONS);
+  if (help) return 'help';
+  const options: InstallOptions = {
+    outDir: values.out === undefined ? path.join(REPO_ROOT, 'public/data/cifar10') : path.resolve(values.out),
+    from: values.from,
+    url: values.url,
+    md5: values.md5,
+    recordsPerFile: values.records,
+  };
   const envDir = process.env.CIFAR10_DIR;
   if (options.from === undefined && options.url === undefined && envDir && envDir.trim() !== '') options.from = envDir;
   return options;
@@ -46,9 +48,9 @@ function parseArgs(argv: string[]): InstallOptions | 'help' {
 let stopProgress = (): void => {};
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseDataArgs(process.argv.slice(2));
   if (options === 'help') {
-    console.log(USAGE);
+    console.log(formatHelp(USAGE, DATA_OPTIONS));
     return;
   }
   const mb = (b: number): string => (b / 1e6).toFixed(1);

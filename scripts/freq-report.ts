@@ -18,13 +18,35 @@ import {
 } from '../src/frequency/index';
 import type { FrequencyReport } from '../src/frequency/types';
 import { createNodeSession, runCli } from '../src/train/cli-run';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
-const USAGE = `usage: npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]
-  --model DIR              folder with model.json + weights.bin (npm run train -- … --save-model DIR)
-  --images N               test images for the band-limited curves and the ablation (default ${DEFAULT_REPORT_IMAGES})
-  --sensitivity-images N   test images per sensitivity-map cell (default ${DEFAULT_SENSITIVITY_IMAGES}, at most --images)
-  --grid G                 sensitivity map cells per side, an even divisor of 32 (default ${DEFAULT_SENSITIVITY_GRID})
-  --out FILE               also write the report as JSON`;
+const USAGE = 'usage: npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]';
+
+const COUNT = { integer: true, min: 1 } as const;
+
+/** Every flag of `npm run freq-report`. */
+const FREQ_OPTIONS = {
+  model: { type: 'string', arg: 'DIR', help: 'folder with model.json + weights.bin (npm run train -- … --save-model DIR)' },
+  images: {
+    type: 'number',
+    bounds: COUNT,
+    default: DEFAULT_REPORT_IMAGES,
+    help: 'test images for the band-limited curves and the ablation',
+  },
+  'sensitivity-images': {
+    type: 'number',
+    bounds: COUNT,
+    help: `test images per sensitivity-map cell (default ${DEFAULT_SENSITIVITY_IMAGES}, at most --images)`,
+  },
+  grid: {
+    type: 'number',
+    bounds: COUNT,
+    default: DEFAULT_SENSITIVITY_GRID,
+    arg: 'G',
+    help: 'sensitivity map cells per side, an even divisor of 32',
+  },
+  out: { type: 'string', arg: 'FILE', help: 'also write the report as JSON' },
+} as const satisfies CliTable;
 
 interface Args {
   model: string;
@@ -35,33 +57,12 @@ interface Args {
 }
 
 /** Parses argv; null for --help. @throws Error with a one-line reason. */
-function parseArgs(argv: string[]): Args | null {
-  if (argv.includes('--help') || argv.includes('-h')) return null;
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i];
-    if (!['--model', '--images', '--sensitivity-images', '--grid', '--out'].includes(flag)) {
-      throw new Error(`unknown argument '${flag}' (known: --model --images --sensitivity-images --grid --out)`);
-    }
-    if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${flag} needs a value`);
-    values.set(flag, argv[i + 1]);
-  }
-  const count = (flag: string, fallback?: number): number | undefined => {
-    const raw = values.get(flag);
-    if (raw === undefined) return fallback;
-    const v = Number(raw);
-    if (!Number.isInteger(v) || v < 1) throw new Error(`${flag} must be a positive integer (got '${raw}')`);
-    return v;
-  };
-  const model = values.get('--model');
+function parseFreqArgs(argv: string[]): Args | null {
+  const { help, values } = parseCli(argv, FREQ_OPTIONS);
+  if (help) return null;
+  const { model, images, grid, out } = values;
   if (!model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
-  return {
-    model,
-    images: count('--images', DEFAULT_REPORT_IMAGES)!,
-    sensitivityImages: count('--sensitivity-images'),
-    grid: count('--grid', DEFAULT_SENSITIVITY_GRID)!,
-    out: values.get('--out'),
-  };
+  return { model, images, sensitivityImages: values['sensitivity-images'], grid, out };
 }
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -118,9 +119,9 @@ function tables(r: FrequencyReport): string[] {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseFreqArgs(process.argv.slice(2));
   if (!args) {
-    console.log(USAGE);
+    console.log(formatHelp(USAGE, FREQ_OPTIONS));
     return 0;
   }
   const read = (file: string) => {

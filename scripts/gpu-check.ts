@@ -7,20 +7,25 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { registerKernelFixes } from '../src/octconv/index';
 import { isSoftwareRenderer } from '../src/train/backend';
 import { runStepBench } from './bench-node';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
+
+/** Every flag of the GPU check. */
+const GPU_OPTIONS = {
+  alphas: { type: 'numbers', bounds: { min: 0, max: 1 }, default: [0, 0.125, 0.25, 0.5], help: 'α values' },
+  batch: { type: 'number', bounds: { integer: true, min: 1 }, default: 128, help: 'batch size' },
+  reps: { type: 'number', bounds: { integer: true, min: 1 }, default: 3, help: 'timed steps per α, interleaved' },
+  'allow-software': { type: 'boolean', default: false, help: 'run on a software adapter too' },
+} as const satisfies CliTable;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      alphas: { type: 'string', default: '0,0.125,0.25,0.5' },
-      batch: { type: 'string', default: '128' },
-      reps: { type: 'string', default: '3' },
-      'allow-software': { type: 'boolean', default: false },
-    },
-  });
+  const { help, values } = parseCli(process.argv.slice(2), GPU_OPTIONS);
+  if (help) {
+    console.log(formatHelp('usage: bash scripts/gpu-check.sh [flags]  (or tsx scripts/gpu-check.ts [flags])', GPU_OPTIONS));
+    return;
+  }
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   const gpu = create([]);
@@ -37,13 +42,13 @@ async function main(): Promise<void> {
   if (!(await tf.setBackend('webgpu'))) throw new Error('tfjs webgpu backend failed to initialise');
   await tf.ready();
   tf.enableProdMode();
-  const batch = Number(values.batch);
+  const batch = values.batch;
   const r = await runStepBench({
     depth: 20,
     widthMultiplier: 1,
     batch,
-    alphas: values.alphas.split(',').map(Number),
-    reps: Number(values.reps),
+    alphas: values.alphas,
+    reps: values.reps,
     warmup: 1,
     inspectReps: 2,
   });

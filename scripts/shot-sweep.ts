@@ -1,14 +1,23 @@
 /**
  * Screenshot check of a parallel sweep in the page (manual, not a test): serves dist/ with the
  * real CIFAR-10, opens headless Chromium, starts α ∈ {0, 0.5} × 2 seeds of a tiny recipe and
- * saves screenshots while it runs and after it ends. `npx tsx scripts/shot-sweep.ts OUT_DIR`.
+ * saves screenshots while it runs and after it ends. `npx tsx scripts/shot-sweep.ts [--out DIR]`.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser/chromium';
 import path from 'node:path';
 import { startStaticServer } from '../test/e2e/staticServer';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
-const out = process.argv[2] ?? '/tmp/shots';
+const SHOT_OPTIONS = {
+  out: { type: 'string', arg: 'DIR', default: '/tmp/shots', help: 'folder for the screenshots' },
+} as const satisfies CliTable;
+const { help, values } = parseCli(process.argv.slice(2), SHOT_OPTIONS);
+if (help) {
+  console.log(formatHelp('usage: npx tsx scripts/shot-sweep.ts [flags]', SHOT_OPTIONS));
+  process.exit(0);
+}
+const out = values.out;
 const server = await startStaticServer(path.resolve('dist'), process.env.CIFAR10_DIR ?? '/work/shared/cifar10');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
 try {

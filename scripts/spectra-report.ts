@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeSession, runCli } from '../src/train/cli-run';
+import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
 interface Args {
   model: string;
@@ -17,37 +18,37 @@ interface Args {
   out?: string;
 }
 
-const USAGE = `usage: npm run spectra-report -- --model DIR [--images N] [--cutoff C] [--out report.json]
-  --model DIR   folder with model.json + weights.bin (npm run train -- … --save-model DIR)
-  --images N    test images to average over (default 200)
-  --cutoff C    low-frequency cut-off, cycles/pixel of the 32×32 input grid (default 0.125)
-  --out FILE    also write the table and latencies as JSON`;
+const USAGE = 'usage: npm run spectra-report -- --model DIR [--images N] [--cutoff C] [--out report.json]';
 
-function parseArgs(argv: string[]): Args | null {
-  if (argv.includes('--help') || argv.includes('-h')) return null;
-  const args: Partial<Args> = { images: 200, cutoff: 0.125 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--model') args.model = value;
-    else if (flag === '--out') args.out = value;
-    else if (flag === '--images' || flag === '--cutoff') {
-      const v = Number(value);
-      if (!Number.isFinite(v) || v <= 0) throw new Error(`${flag} must be a positive number (got '${value}')`);
-      if (flag === '--images') args.images = Math.floor(v);
-      else args.cutoff = v;
-    } else throw new Error(`unknown flag ${flag} (known: --model --images --cutoff --out)`);
-  }
-  if (!args.model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
-  return args as Args;
+/** Every flag of `npm run spectra-report`. */
+const SPECTRA_OPTIONS = {
+  model: { type: 'string', arg: 'DIR', help: 'folder with model.json + weights.bin (npm run train -- … --save-model DIR)' },
+  images: { type: 'number', bounds: { integer: true, min: 1 }, default: 200, help: 'test images to average over' },
+  cutoff: {
+    type: 'number',
+    bounds: { greaterThan: 0 },
+    default: 0.125,
+    arg: 'C',
+    help: 'low-frequency cut-off, cycles/pixel of the 32×32 input grid',
+  },
+  out: { type: 'string', arg: 'FILE', help: 'also write the table and latencies as JSON' },
+} as const satisfies CliTable;
+
+/** Parses argv; null for --help. @throws Error with a one-line reason. */
+function parseSpectraArgs(argv: string[]): Args | null {
+  const { help, values } = parseCli(argv, SPECTRA_OPTIONS);
+  if (help) return null;
+  const { model, images, cutoff, out } = values;
+  if (!model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
+  return { model, images, cutoff, out };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseSpectraArgs(process.argv.slice(2));
   if (!args) {
-    console.log(USAGE);
+    console.log(formatHelp(USAGE, SPECTRA_OPTIONS));
     return;
   }
   const modelJson = readFileSync(path.join(args.model, 'model.json'), 'utf8');

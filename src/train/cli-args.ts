@@ -1,51 +1,76 @@
 /**
- * Command-line parsing of `npm run train` and `npm run sweep` (scripts/train.ts, scripts/sweep.ts).
- * Pure and DOM-free: turns argv into a validated TrainConfig, or throws an Error with a one-line
- * reason (unknown flag, missing or malformed value, out-of-range value).
+ * Command-line parsing of `npm run train` and `npm run sweep` (scripts/train.ts, scripts/sweep.ts)
+ * through the shared option parser (./cli-options.ts). DOM-free: turns argv into a validated
+ * TrainConfig, or throws an Error with a one-line reason (unknown flag, missing or malformed value,
+ * out-of-range value).
  */
 import { DEFAULT_TRAIN_CONFIG, validateRange, validateTrainConfig } from './config';
-import { parseCliNumber } from './cli-number';
-import { BACKEND_NAMES as BACKENDS, type BackendName, type ModelArchitecture, type TrainConfig } from './protocol';
+import { formatHelp, parseCli, type CliTable, type CliValues } from './cli-options';
+import { BACKEND_NAMES, type BackendName, type TrainConfig } from './protocol';
 import { MODEL_ARCHITECTURES } from './model-config';
 import { parseShard, seedList, type Shard } from './sweep-plan';
 
-/** A flag that sets one TrainConfig field. */
-interface ConfigFlag {
-  field: keyof TrainConfig;
-  kind: 'number' | 'boolean' | 'schedule' | 'block' | 'architecture';
-  help: string;
-}
-
-/** Flags shared by train and sweep, mapped to TrainConfig fields. */
-export const CONFIG_FLAGS: Readonly<Record<string, ConfigFlag>> = {
+/** Flags shared by train and sweep that set one TrainConfig field each (defaults: DEFAULT_TRAIN_CONFIG). */
+const CONFIG_OPTIONS = {
   arch: {
-    field: 'architecture',
-    kind: 'architecture',
+    type: 'string',
+    choices: MODEL_ARCHITECTURES,
+    arg: 'NAME',
     help: "'resnet' (default), 'mobilenet-v1' or 'mobilenet-v2' (CIFAR stem; uses --width, --alpha)",
   },
   depth: {
-    field: 'depth',
-    kind: 'number',
+    type: 'number',
     help: 'network depth: 6n+2 (8, 14, 20, 32, 56) or 18/34, or 50/101/152 with --block bottleneck',
   },
-  width: { field: 'widthMultiplier', kind: 'number', help: 'width multiplier k (stage widths 16k/32k/64k)' },
-  alpha: { field: 'alpha', kind: 'number', help: 'ratio α ∈ [0, 1] of low-frequency channels' },
-  block: { field: 'block', kind: 'block', help: "'basic' or 'bottleneck'" },
-  epochs: { field: 'epochs', kind: 'number', help: 'epochs (≥ 1)' },
-  batch: { field: 'batchSize', kind: 'number', help: 'batch size (1..1024)' },
-  lr: { field: 'learningRate', kind: 'number', help: 'peak learning rate (0, 10]' },
-  momentum: { field: 'momentum', kind: 'number', help: 'Nesterov momentum' },
-  wd: { field: 'weightDecay', kind: 'number', help: 'weight decay on conv/dense kernels' },
-  'label-smoothing': { field: 'labelSmoothing', kind: 'number', help: 'label smoothing ε' },
-  schedule: { field: 'schedule', kind: 'schedule', help: "'onecycle' or 'cosine'" },
-  seed: { field: 'seed', kind: 'number', help: 'seed of init, data order and augmentation' },
-  'train-limit': { field: 'trainLimit', kind: 'number', help: 'use the first N training images' },
-  'test-limit': { field: 'testLimit', kind: 'number', help: 'evaluate on the first N test images' },
-  augment: { field: 'augment', kind: 'boolean', help: 'random crop + flip (default on; --no-augment)' },
-  tta: { field: 'flipTTA', kind: 'boolean', help: 'flip test-time augmentation' },
-  'readback-every': { field: 'readbackEvery', kind: 'number', help: 'read metrics back every N steps' },
-  'max-steps': { field: 'maxSteps', kind: 'number', help: 'stop after N steps in total' },
+  width: { type: 'number', help: 'width multiplier k (stage widths 16k/32k/64k)' },
+  alpha: { type: 'number', help: 'ratio α ∈ [0, 1] of low-frequency channels' },
+  block: { type: 'string', choices: ['basic', 'bottleneck'], help: 'residual block' },
+  epochs: { type: 'number', help: 'epochs (≥ 1)' },
+  batch: { type: 'number', help: 'batch size (1..1024)' },
+  lr: { type: 'number', help: 'peak learning rate (0, 10]' },
+  momentum: { type: 'number', help: 'Nesterov momentum' },
+  wd: { type: 'number', help: 'weight decay on conv/dense kernels' },
+  'label-smoothing': { type: 'number', help: 'label smoothing ε' },
+  schedule: { type: 'string', choices: ['onecycle', 'cosine'], help: 'learning-rate schedule' },
+  seed: { type: 'number', help: 'seed of init, data order and augmentation' },
+  'train-limit': { type: 'number', help: 'use the first N training images' },
+  'test-limit': { type: 'number', help: 'evaluate on the first N test images' },
+  augment: { type: 'boolean', help: 'random crop + flip (default on; --no-augment)' },
+  tta: { type: 'boolean', help: 'flip test-time augmentation' },
+  'readback-every': { type: 'number', help: 'read metrics back every N steps' },
+  'max-steps': { type: 'number', help: 'stop after N steps in total' },
+} as const satisfies CliTable;
+
+type ConfigFlag = keyof typeof CONFIG_OPTIONS;
+
+/** The TrainConfig field each config flag sets. */
+const CONFIG_FIELDS: Readonly<Record<ConfigFlag, keyof TrainConfig>> = {
+  arch: 'architecture',
+  depth: 'depth',
+  width: 'widthMultiplier',
+  alpha: 'alpha',
+  block: 'block',
+  epochs: 'epochs',
+  batch: 'batchSize',
+  lr: 'learningRate',
+  momentum: 'momentum',
+  wd: 'weightDecay',
+  'label-smoothing': 'labelSmoothing',
+  schedule: 'schedule',
+  seed: 'seed',
+  'train-limit': 'trainLimit',
+  'test-limit': 'testLimit',
+  augment: 'augment',
+  tta: 'flipTTA',
+  'readback-every': 'readbackEvery',
+  'max-steps': 'maxSteps',
 };
+
+/** Flags of both commands that are not config fields. */
+const OUTPUT_OPTIONS = {
+  backend: { type: 'string', choices: BACKEND_NAMES, default: 'wasm', arg: 'NAME', help: 'wasm or cpu' },
+  out: { type: 'string', arg: 'FILE', help: 'write the results as JSON to this file' },
+} as const satisfies CliTable;
 
 /** Parsed `npm run train` arguments. */
 export interface TrainArgs {
@@ -81,104 +106,54 @@ export const MAX_JOBS = 64;
 /** Most seeds per α `--seeds` may ask for. */
 export const MAX_SEEDS = 100;
 
-/** Parses an integer flag in [min, max]. */
-function parseIntFlag(flag: string, raw: string, min: number, max: number): number {
-  const v = parseNumber(flag, raw);
-  if (!Number.isInteger(v) || v < min || v > max)
-    throw new Error(`--${flag} must be an integer from ${min} to ${max} (got ${raw})`);
-  return v;
-}
+const TRAIN_OPTIONS = {
+  ...CONFIG_OPTIONS,
+  'save-model': { type: 'string', arg: 'DIR', help: 'write model.json + weights.bin (tfjs format) to this folder' },
+  ...OUTPUT_OPTIONS,
+} as const satisfies CliTable;
 
-/** Parses a number flag value strictly ('1e-3', '0.25', '128'; not '', '12abc', '0x14'). */
-function parseNumber(flag: string, raw: string): number {
-  return parseCliNumber(flag, raw);
-}
+const { alpha: _alpha, ...SWEEP_CONFIG_OPTIONS } = CONFIG_OPTIONS;
+const SWEEP_OPTIONS = {
+  alphas: { type: 'numbers', default: [0, 0.125, 0.25, 0.5], help: 'comma-separated α values' },
+  seeds: {
+    type: 'number',
+    bounds: { integer: true, min: 1, max: MAX_SEEDS },
+    default: 1,
+    help: 'runs per α, seeds --seed, --seed+1, …; the table shows 95 % intervals',
+  },
+  jobs: { type: 'number', bounds: { integer: true, min: 1, max: MAX_JOBS }, default: 1, help: 'runs at once, one process each' },
+  shard: {
+    type: 'string',
+    arg: 'i/n',
+    help: "run only the i-th of n shares of the (α, seed) grid (0-based; a job array's index)",
+  },
+  merge: {
+    type: 'string',
+    arg: 'a.json b.json …',
+    help: 'merge sweep files (shards) into --out, print the table; no training',
+  },
+  ...SWEEP_CONFIG_OPTIONS,
+  ...OUTPUT_OPTIONS,
+} as const satisfies CliTable;
 
-/** Splits argv into flag → value; `--x=v`, `--x v`, bare booleans and `--no-x`. */
-function tokenize(argv: readonly string[], booleans: ReadonlySet<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--') || arg === '--') throw new Error(`unexpected argument '${arg}' (flags start with --)`);
-    const eq = arg.indexOf('=');
-    let name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-    let value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    if (name.startsWith('no-') && booleans.has(name.slice(3)) && value === undefined) {
-      name = name.slice(3);
-      value = 'false';
-    } else if (booleans.has(name) && value === undefined) {
-      const next = argv[i + 1];
-      value = next === 'true' || next === 'false' ? (i++, next) : 'true';
-    } else if (value === undefined) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new Error(`--${name} needs a value`);
-      value = next;
-      i++;
-    }
-    if (out.has(name)) throw new Error(`--${name} given twice`);
-    out.set(name, value);
-  }
-  return out;
-}
-
-/** Parses the shared flags; `extra` lists command-specific flags left in the returned map. */
-function parseCommon(
-  argv: readonly string[],
-  extra: readonly string[],
-  forbidden: readonly string[] = [],
-): {
-  config: TrainConfig;
-  rest: Map<string, string>;
-  backend: BackendName;
-  out?: string;
-  help: boolean;
-} {
-  const booleans = new Set(['augment', 'tta', 'help']);
-  const tokens = tokenize(argv, booleans);
+/**
+ * The TrainConfig of the config flags given, over DEFAULT_TRAIN_CONFIG.
+ * @throws Error from validateTrainConfig, naming the flag ("--lr must be …") instead of the field.
+ */
+function configFrom(values: Partial<CliValues<typeof CONFIG_OPTIONS>>): TrainConfig {
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
-  const rest = new Map<string, string>();
-  let backend: BackendName = 'wasm';
-  let out: string | undefined;
-  let help = false;
-  for (const [name, raw] of tokens) {
-    const flag = CONFIG_FLAGS[name];
-    if (forbidden.includes(name)) throw new Error(`--${name} is not allowed here`);
-    if (name === 'help') help = raw !== 'false';
-    else if (name === 'out') out = raw;
-    else if (name === 'backend') {
-      if (!BACKENDS.includes(raw as BackendName))
-        throw new Error(`--backend must be one of ${BACKENDS.join(', ')} (got '${raw}')`);
-      backend = raw as BackendName;
-    } else if (extra.includes(name)) rest.set(name, raw);
-    else if (!flag) {
-      const known = [...Object.keys(CONFIG_FLAGS), 'backend', 'out', 'help', ...extra].filter((k) => !forbidden.includes(k));
-      throw new Error(`unknown flag --${name} (known: ${known.map((k) => `--${k}`).join(' ')})`);
-    } else if (flag.kind === 'boolean') {
-      if (raw !== 'true' && raw !== 'false') throw new Error(`--${name} takes true or false (got '${raw}')`);
-      (config as unknown as Record<string, unknown>)[flag.field] = raw === 'true';
-    } else if (flag.kind === 'schedule') {
-      if (raw !== 'onecycle' && raw !== 'cosine') throw new Error(`--schedule must be onecycle or cosine (got '${raw}')`);
-      config.schedule = raw;
-    } else if (flag.kind === 'architecture') {
-      if (!MODEL_ARCHITECTURES.includes(raw as ModelArchitecture))
-        throw new Error(`--arch must be one of ${MODEL_ARCHITECTURES.join(', ')} (got '${raw}')`);
-      config.architecture = raw as ModelArchitecture;
-    } else if (flag.kind === 'block') {
-      if (raw !== 'basic' && raw !== 'bottleneck') throw new Error(`--block must be basic or bottleneck (got '${raw}')`);
-      config.block = raw;
-    } else {
-      (config as unknown as Record<string, unknown>)[flag.field] = parseNumber(name, raw);
-    }
+  for (const [flag, field] of Object.entries(CONFIG_FIELDS) as [ConfigFlag, keyof TrainConfig][]) {
+    const value = values[flag];
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[field] = value;
   }
   try {
     validateTrainConfig(config);
   } catch (e) {
-    // Name the flag rather than the field ("--lr must be …" reads better on a command line).
     const msg = (e as Error).message;
-    const entry = Object.entries(CONFIG_FLAGS).find(([, f]) => msg.startsWith(`${f.field} `));
-    throw new Error(entry ? `--${entry[0]}${msg.slice(entry[1].field.length)}` : msg, { cause: e });
+    const entry = Object.entries(CONFIG_FIELDS).find(([, field]) => msg.startsWith(`${field} `));
+    throw new Error(entry ? `--${entry[0]}${msg.slice(entry[1].length)}` : msg, { cause: e });
   }
-  return { config, rest, backend, out, help };
+  return config;
 }
 
 /**
@@ -186,12 +161,11 @@ function parseCommon(
  * @throws Error with a one-line reason on any bad flag or value.
  */
 export function parseTrainArgs(argv: readonly string[]): TrainCliArgs {
-  const { config, rest, backend, out, help } = parseCommon(argv, ['save-model']);
-  const saveModel = rest.get('save-model');
-  if (saveModel !== undefined && (saveModel === '' || saveModel === 'true')) {
-    throw new Error('--save-model needs a folder (e.g. --save-model runs/model-d20)');
-  }
-  return { config, backend, out, help, saveModel };
+  const { help, values } = parseCli(argv, TRAIN_OPTIONS);
+  const config = help ? { ...DEFAULT_TRAIN_CONFIG } : configFrom(values);
+  const saveModel = values['save-model'];
+  if (saveModel === '') throw new Error('--save-model needs a folder (e.g. --save-model runs/model-d20)');
+  return { config, backend: values.backend, out: values.out, help, saveModel };
 }
 
 /**
@@ -214,14 +188,19 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
       throw new Error('--merge needs one or more sweep files (e.g. --merge shard-0.json shard-1.json --out all.json)');
     rest = [...argv.slice(0, m), ...argv.slice(end)];
   }
-  const { config, rest: extra, backend, out, help } = parseCommon(rest, ['alphas', 'seeds', 'jobs', 'shard'], ['alpha']);
+  if (rest.some((a) => a === '--alpha' || a.startsWith('--alpha=')))
+    throw new Error('--alpha is not allowed here (a sweep takes --alphas A,B,…)');
+  const { help, values } = parseCli(rest, SWEEP_OPTIONS);
+  const { backend, out } = values;
+  const config = help ? { ...DEFAULT_TRAIN_CONFIG } : configFrom(values);
   if (m >= 0 && !help) {
     if (!out) throw new Error('--merge needs --out FILE for the merged sweep');
-    const clash = ['alphas', 'seeds', 'jobs', 'shard'].find((k) => extra.has(k));
+    const clash = (['alphas', 'seeds', 'jobs', 'shard'] as const).find((k) =>
+      rest.some((a) => a === `--${k}` || a.startsWith(`--${k}=`)),
+    );
     if (clash) throw new Error(`--${clash} cannot be combined with --merge (the files define the sweep)`);
   }
-  const raw = extra.get('alphas') ?? '0,0.125,0.25,0.5';
-  const alphas = raw.split(',').map((s) => parseNumber('alphas', s));
+  const { alphas } = values;
   for (const a of alphas) {
     try {
       validateRange('alpha', a);
@@ -229,39 +208,18 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgs {
       throw new Error(`--alphas values must be in [0, 1] (got ${a})`);
     }
   }
-  if (new Set(alphas).size !== alphas.length) throw new Error(`--alphas has a repeated value (${raw})`);
-  const nSeeds = parseIntFlag('seeds', extra.get('seeds') ?? '1', 1, MAX_SEEDS);
-  const seeds = seedList(config.seed, nSeeds);
+  if (new Set(alphas).size !== alphas.length) throw new Error(`--alphas has a repeated value (${alphas.join(',')})`);
+  const seeds = seedList(config.seed, values.seeds);
   try {
     validateRange('seed', seeds[seeds.length - 1]);
   } catch {
-    throw new Error(`--seed ${config.seed} with --seeds ${nSeeds} runs past the largest seed ${2 ** 31 - 1}`);
+    throw new Error(`--seed ${config.seed} with --seeds ${values.seeds} runs past the largest seed ${2 ** 31 - 1}`);
   }
-  const jobs = parseIntFlag('jobs', extra.get('jobs') ?? '1', 1, MAX_JOBS);
-  const shardRaw = extra.get('shard');
-  const shard = shardRaw === undefined ? null : parseShard(shardRaw);
-  return { config, backend, out, help, alphas, seeds, jobs, shard, merge };
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  return { config, backend, out, help, alphas, seeds, jobs: values.jobs, shard, merge };
 }
 
-/** Help text listing every flag. */
+/** Help text of `npm run train` or `npm run sweep`, from the option table. */
 export function usage(command: 'train' | 'sweep'): string {
-  const lines = Object.entries(CONFIG_FLAGS)
-    .filter(([k]) => !(command === 'sweep' && k === 'alpha'))
-    .map(([k, f]) => `  --${k.padEnd(16)} ${f.help}`);
-  if (command === 'train')
-    lines.push(`  --${'save-model'.padEnd(16)} write model.json + weights.bin (tfjs format) to this folder`);
-  if (command === 'sweep') {
-    lines.unshift(
-      `  --${'alphas'.padEnd(16)} comma-separated α values (default 0,0.125,0.25,0.5)`,
-      `  --${'seeds'.padEnd(16)} runs per α, seeds --seed, --seed+1, … (default 1); the table shows 95 % intervals`,
-      `  --${'jobs'.padEnd(16)} runs at once, one process each (default 1)`,
-      `  --${'shard'.padEnd(16)} i/n: run only the i-th of n shares of the (α, seed) grid (0-based; a job array's index)`,
-      `  --${'merge'.padEnd(16)} a.json b.json …: merge sweep files (shards) into --out, print the table; no training`,
-    );
-  }
-  lines.push(
-    `  --${'backend'.padEnd(16)} wasm (default) or cpu`,
-    `  --${'out'.padEnd(16)} write the results as JSON to this file`,
-  );
-  return `usage: npm run ${command} -- [flags]\n${lines.join('\n')}`;
+  return formatHelp(`usage: npm run ${command} -- [flags]`, command === 'train' ? TRAIN_OPTIONS : SWEEP_OPTIONS);
 }

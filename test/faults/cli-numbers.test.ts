@@ -18,6 +18,11 @@ describe('parseCliNumber', () => {
     expect(() => parseCliNumber('batch', '0', { integer: true, min: 1 })).toThrow('--batch must be an integer ≥ 1 (got 0)');
     expect(() => parseCliNumber('alphas', '1.5', { min: 0, max: 1 })).toThrow('--alphas must be a number ≥ 0 and ≤ 1 (got 1.5)');
     expect(() => parseCliNumber('reps', '2.5', { integer: true, min: 1 })).toThrow('--reps must be an integer ≥ 1 (got 2.5)');
+    expect(() => parseCliNumber('jobs', '65', { integer: true, min: 1, max: 64 })).toThrow(
+      '--jobs must be an integer from 1 to 64 (got 65)',
+    );
+    expect(() => parseCliNumber('cutoff', '0', { greaterThan: 0 })).toThrow('--cutoff must be a number > 0 (got 0)');
+    expect(parseCliNumber('cutoff', '1e-9', { greaterThan: 0 })).toBe(1e-9);
   });
 });
 
