@@ -96,7 +96,7 @@ const CHILD_SCRIPT = fileURLToPath(new URL('../../scripts/sweep-job.ts', import.
 function startChild(backend: BackendName): Promise<{ child: ChildProcess; ready: Extract<ChildMessage, { type: 'ready' }> }> {
   // Under tsx the parent's execArgv carries its loader; otherwise load tsx explicitly.
   const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
-  const child = fork(CHILD_SCRIPT, [backend], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHILD_SCRIPT, ['--backend', backend], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const onMessage = (m: ChildMessage) => {
       if (m.type === 'ready') resolve({ child, ready: m });
