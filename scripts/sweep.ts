@@ -15,7 +15,8 @@ import { parseSweepArgs, usage } from '../src/train/cli-args';
 import { plannedSteps, runCli } from '../src/train/cli-run';
 import { buildSweepFile, checkSweepFile, formatSweepTable, mergeSweepFiles, type SweepFile } from '../src/train/sweep-file';
 import { planGrid, shardTasks } from '../src/train/sweep-plan';
-import { SweepProgress, formatDuration } from '../src/train/sweep-progress';
+import { formatDuration } from '../src/train/duration';
+import { SweepProgress } from '../src/train/sweep-progress';
 import { inProcessExecutor, processPoolExecutor, runSweepJobs } from '../src/train/sweep-runner';
 
 /** Writes JSON to a temporary name beside `path`, then renames it over `path`. */

@@ -3,6 +3,7 @@
  * validateOctResNetConfig, so a config that validates builds, and vice versa.
  */
 import { checkAlpha } from './split';
+import { checkSharedModelFields } from './model-checks';
 import { BASIC_FOUR_STAGES, BOTTLENECK_STAGES, depthError } from './depths';
 import { octaveSizeError } from './octave-layers';
 import type { OctResNetConfig } from './types';
@@ -101,18 +102,7 @@ function validateScalars(config: OctResNetConfig): void {
   }
   const depthProblem = depthError(config.block, config.depth);
   if (depthProblem) throw new Error(`OctResNetConfig: ${depthProblem}`);
-  if (typeof config.widthMultiplier !== 'number' || !(config.widthMultiplier > 0) || !Number.isFinite(config.widthMultiplier)) {
-    throw new Error(`OctResNetConfig: widthMultiplier must be a finite number > 0, got ${config.widthMultiplier}`);
-  }
-  if (!Number.isInteger(config.numClasses) || config.numClasses < 1) {
-    throw new Error(`OctResNetConfig: numClasses must be a positive integer, got ${config.numClasses}`);
-  }
-  if (!Number.isFinite(config.seed)) throw new Error(`OctResNetConfig: seed must be a finite number, got ${config.seed}`);
-  const shape = config.inputShape ?? DEFAULT_INPUT_SHAPE;
-  if (shape.length !== 3 || shape.some((d) => !Number.isInteger(d) || d <= 0)) {
-    throw new Error(`OctResNetConfig: inputShape must be [H, W, C] of positive integers, got [${shape}]`);
-  }
-  if (shape[2] !== 3) throw new Error(`OctResNetConfig: input must have 3 channels (RGB, NHWC), got ${shape[2]}`);
+  checkSharedModelFields(config, 'OctResNetConfig', DEFAULT_INPUT_SHAPE);
 }
 
 /**

@@ -5,6 +5,7 @@
  * Shared by the builder and by validateOctMobileNetConfig, so a config that validates builds.
  */
 import { checkAlpha } from './split';
+import { checkSharedModelFields } from './model-checks';
 import { octaveSizeError } from './octave-layers';
 import type { OctMobileNetConfig, OctModelConfig } from './types';
 
@@ -198,18 +199,7 @@ function validateScalars(config: OctMobileNetConfig): void {
     throw new Error(`OctMobileNetConfig: version must be 1 or 2, got ${String(config.version)}`);
   }
   checkAlpha(config.alpha, 'OctMobileNetConfig');
-  if (typeof config.widthMultiplier !== 'number' || !(config.widthMultiplier > 0) || !Number.isFinite(config.widthMultiplier)) {
-    throw new Error(`OctMobileNetConfig: widthMultiplier must be a finite number > 0, got ${config.widthMultiplier}`);
-  }
-  if (!Number.isInteger(config.numClasses) || config.numClasses < 1) {
-    throw new Error(`OctMobileNetConfig: numClasses must be a positive integer, got ${config.numClasses}`);
-  }
-  if (!Number.isFinite(config.seed)) throw new Error(`OctMobileNetConfig: seed must be a finite number, got ${config.seed}`);
-  const shape = config.inputShape ?? MOBILENET_INPUT_SHAPE;
-  if (shape.length !== 3 || shape.some((d) => !Number.isInteger(d) || d <= 0)) {
-    throw new Error(`OctMobileNetConfig: inputShape must be [H, W, C] of positive integers, got [${shape}]`);
-  }
-  if (shape[2] !== 3) throw new Error(`OctMobileNetConfig: input must have 3 channels (RGB, NHWC), got ${shape[2]}`);
+  checkSharedModelFields(config, 'OctMobileNetConfig', MOBILENET_INPUT_SHAPE);
 }
 
 /**

@@ -21,5 +21,6 @@ export {
 export { learningRateAt, ONECYCLE_WARMUP_FRACTION, ONECYCLE_DIV_FACTOR, COSINE_WARMUP_FRACTION } from './schedule';
 export { MODEL_ARCHITECTURES, modelConfigOf, modelName, validateArchitecture, type ModelFields } from './model-config';
 export { RunQueue, type QueueEta } from './run-queue';
+export { formatDuration } from './duration';
 export { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from './sweep-summary';
 export { seedList } from './sweep-plan';

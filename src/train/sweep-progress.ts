@@ -4,18 +4,10 @@
  * measured step times, src/train/run-queue.ts). Node-only.
  */
 import cliProgress from 'cli-progress';
+import { formatDuration } from './duration';
 import type { TrainEvent } from './protocol';
 import type { QueueEta, RunningItem } from './run-queue';
 import type { SweepJob, SweepObserver } from './sweep-runner';
-
-/** "1 h 02 min", "3 min 05 s", "42 s" for a duration in ms (null ⇒ "?"). */
-export function formatDuration(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '?';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-}
 
 /** A MultiBar bound to a sweep of `total` runs on `slots` slots; pass `observer` to the runner. */
 export class SweepProgress {

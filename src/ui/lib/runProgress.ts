@@ -4,7 +4,7 @@
  * time a planned sweep will take at the speed measured so far. DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
-import { RunQueue, type QueueEta } from '../../train/face';
+import { RunQueue, formatDuration, type QueueEta } from '../../train/face';
 import type { RunRecord } from './runs';
 
 /** A sweep expected to take longer than this says so before it starts (ms). */
@@ -30,14 +30,8 @@ export function queueEtaOf(runs: readonly RunRecord[], slots: number): QueueEta 
   return q.eta();
 }
 
-/** "1 h 02 min", "3 min 05 s", "42 s" (null ⇒ "…"). */
-export function formatDurationMs(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '…';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-}
+/** "1 h 02 min", "3 min 05 s", "42 s" (null ⇒ "…": not measured yet); src/train/duration.ts. */
+export const formatDurationMs = (ms: number | null): string => formatDuration(ms, '…');
 
 /**
  * Multiply-adds per ms the device sustained in training (images/s × MACs per image / 1000),
