@@ -43,11 +43,32 @@ export class Scratch {
   result(name: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown>): TensorInfo {
     return runBackendKernel(name, this.backendName, this.backend, inputs, attrs);
   }
+  /** `filter` [kh, kw, …] with both spatial axes reversed (an intermediate); a 1×1 kernel as it is. */
+  flipSpatially(filter: TensorInfo): TensorInfo {
+    const [kh, kw] = filter.shape;
+    return kh === 1 && kw === 1 ? filter : this.run('Reverse', { x: filter }, { dims: [0, 1] });
+  }
   /** Frees every intermediate (backend.disposeData). */
   free(): void {
     for (const t of this.temps) (this.backend as tf.KernelBackend).disposeData(t.dataId);
     this.temps.length = 0;
   }
+}
+
+/**
+ * Explicit NHWC padding of dy [N, Ho, Wo, c] that makes dx a stride-1 correlation with the
+ * spatially flipped kernel: kh−1−pt / kh−1−pb / kw−1−pl / kw−1−pr of the forward pass's padding.
+ * null when a side would be negative (forward padding larger than the kernel).
+ */
+export function backpropInputPadding(kh: number, kw: number, p: tf.backend_util.PadInfo): tf.backend_util.ExplicitPadding | null {
+  const [top, bottom, left, right] = [kh - 1 - p.top, kh - 1 - p.bottom, kw - 1 - p.left, kw - 1 - p.right];
+  if (Math.min(top, bottom, left, right) < 0) return null;
+  return [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
 }
 
 /** Attributes shared by the two conv gradient kernels. */
@@ -176,24 +197,17 @@ export function makeConv2DBackpropInput(backendName: string, fallback: tf.Kernel
       'channelsLast',
     );
     const [kh, kw] = filter.shape;
-    const p = info.padInfo;
-    const pads = [kh - 1 - p.top, kh - 1 - p.bottom, kw - 1 - p.left, kw - 1 - p.right];
-    if (info.strideHeight !== 1 || info.strideWidth !== 1 || pads.some((v) => v < 0)) return fallback(args) as TensorInfo;
+    const pad = backpropInputPadding(kh, kw, info.padInfo);
+    if (info.strideHeight !== 1 || info.strideWidth !== 1 || pad === null) return fallback(args) as TensorInfo;
     const s = new Scratch(backendName, backend);
     try {
-      const flipped = kh === 1 && kw === 1 ? filter : s.run('Reverse', { x: filter }, { dims: [0, 1] });
-      const wT = s.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] }); // [kh, kw, co, ci]
+      const wT = s.run('Transpose', { x: s.flipSpatially(filter) }, { perm: [0, 1, 3, 2] }); // [kh, kw, co, ci]
       return s.result(
         'Conv2D',
         { x: dy, filter: wT },
         {
           strides: [1, 1],
-          pad: [
-            [0, 0],
-            [pads[0], pads[1]],
-            [pads[2], pads[3]],
-            [0, 0],
-          ],
+          pad,
           dataFormat: 'NHWC',
           dilations: [1, 1],
           dimRoundingMode: undefined,

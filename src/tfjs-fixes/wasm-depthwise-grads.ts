@@ -6,7 +6,7 @@
  * Oct-MobileNets use: NHWC, depth multiplier 1, stride 1, dilation 1 (strides are pool-based).
  */
 import * as tf from '@tensorflow/tfjs';
-import { Scratch } from './wasm-conv-grads';
+import { Scratch, backpropInputPadding } from './wasm-conv-grads';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -49,7 +49,7 @@ function forwardInfo(kernel: string, xShape: Shape4, filterShape: Shape4, a: Dep
  * dx of a depthwise conv: dx[n, i, j, c] = Σ_{p,q} dy[n, i + pt − p, j + pl − q, c] · W[p, q, c, 0],
  * i.e. a depthwise conv of dy [N,Ho,Wo,c] with the spatially flipped kernel, padded
  * kh−1−pt / kh−1−pb / kw−1−pl / kw−1−pr. Inputs are untouched; intermediates are freed.
- * @throws Error for strides/dilations ≠ 1 or a depth multiplier ≠ 1
+ * @throws Error for strides/dilations ≠ 1, a depth multiplier ≠ 1, or padding wider than kernel − 1
  */
 export function makeDepthwiseBackpropInput(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }: KernelArgs): TensorInfo => {
@@ -57,21 +57,19 @@ export function makeDepthwiseBackpropInput(backendName: string): tf.KernelFunc {
     const a = attrs as unknown as DepthwiseGradAttrs & { inputShape: Shape4 };
     const info = forwardInfo('DepthwiseConv2dNativeBackpropInput', a.inputShape, filter.shape as Shape4, a);
     const [kh, kw] = filter.shape;
-    const p = info.padInfo;
+    const pad = backpropInputPadding(kh, kw, info.padInfo);
+    if (pad === null)
+      throw new Error(
+        `DepthwiseConv2dNativeBackpropInput (wasm): padding ${JSON.stringify(info.padInfo)} exceeds kernel ${kh}×${kw} − 1`,
+      );
     const s = new Scratch(backendName, backend);
     try {
-      const flipped = kh === 1 && kw === 1 ? filter : s.run('Reverse', { x: filter }, { dims: [0, 1] });
       return s.result(
         'DepthwiseConv2dNative',
-        { x: dy, filter: flipped },
+        { x: dy, filter: s.flipSpatially(filter) },
         {
           strides: [1, 1],
-          pad: [
-            [0, 0],
-            [kh - 1 - p.top, kh - 1 - p.bottom],
-            [kw - 1 - p.left, kw - 1 - p.right],
-            [0, 0],
-          ],
+          pad,
           dilations: [1, 1],
           dimRoundingMode: undefined,
         },
