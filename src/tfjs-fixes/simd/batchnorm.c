@@ -89,6 +89,39 @@ __attribute__((export_name("bn_scratch_bytes"))) u32 bn_scratch_bytes(u32 c) {
   return 4 * L * 4 + (2 * L + c) * 8 + 16;
 }
 
+/* The scratch of both passes, laid out within bn_scratch_bytes: four period-long float rows (μ repeated
+ * per lane, two per-lane coefficient rows, the float accumulator), then the double accumulator and the
+ * per-channel double sums. μ starts at 0. */
+typedef struct {
+  float *muL, *sL, *tL, *acc32;
+  double *acc64, *sum;
+} Scratch;
+
+static Scratch scratch_layout(char *scratch, u32 L) {
+  Scratch t;
+  t.muL = (float *)scratch;
+  t.sL = t.muL + L;
+  t.tL = t.sL + L;
+  t.acc32 = t.tL + L;
+  t.acc64 = (double *)(t.acc32 + L);
+  t.sum = t.acc64 + L;
+  for (u32 k = 0; k < L; k++) t.muL[k] = 0;
+  return t;
+}
+
+/*
+ * The two reductions of both passes: first[c] = Σ_m s[m,c] / div (mode 0, μ = 0), then, with
+ * μ = centre[c] (read after `first` is written, so centre may be first), t->sum = the mode-`mode`
+ * reduction of (a, b) of {@link reduce}.
+ */
+static void sum_then_centred(const Scratch *t, const float *s, const float *a, const float *b, u32 m, u32 c, int mode,
+                             double div, float *first, const float *centre) {
+  reduce(s, s, m, c, t->muL, 0, t->acc32, t->acc64, t->sum);
+  for (u32 k = 0; k < c; k++) first[k] = (float)(t->sum[k] / div);
+  repeat(centre, c, t->muL);
+  reduce(a, b, m, c, t->muL, mode, t->acc32, t->acc64, t->sum);
+}
+
 /*
  * Forward: mean[c] = Σ_m x/M, var[c] = Σ_m (x − mean)²/M (biased, as tf.moments),
  * y = (x − mean)·γ/√(var + ε) + β. x, y: [M, C]; gamma, beta, mean, var: [C]. scratch: 16-byte aligned.
@@ -97,14 +130,10 @@ __attribute__((export_name("bn_train_forward")))
 void bn_train_forward(const float *x, u32 m, u32 c, const float *gamma, const float *beta, float eps, float *y,
                       float *mean, float *var, char *scratch) {
   const u32 L = period(c);
-  float *muL = (float *)scratch, *sL = muL + L, *tL = sL + L, *acc32 = tL + L;
-  double *acc64 = (double *)(acc32 + L), *sum = acc64 + L;
-  for (u32 k = 0; k < L; k++) muL[k] = 0;
-  reduce(x, x, m, c, muL, 0, acc32, acc64, sum);
-  for (u32 k = 0; k < c; k++) mean[k] = (float)(sum[k] / m);
-  repeat(mean, c, muL);
-  reduce(x, x, m, c, muL, 1, acc32, acc64, sum);
-  for (u32 k = 0; k < c; k++) var[k] = (float)(sum[k] / m);
+  Scratch t = scratch_layout(scratch, L);
+  float *sL = t.sL, *tL = t.tL;
+  sum_then_centred(&t, x, x, x, m, c, 1, m, mean, mean);
+  for (u32 k = 0; k < c; k++) var[k] = (float)(t.sum[k] / m);
   for (u32 k = 0; k < c; k++) {
     const float r = 1.0f / __builtin_sqrtf(var[k] + eps), g = r * gamma[k];
     sL[k] = g;
@@ -124,13 +153,10 @@ void bn_train_backward(const float *x, const float *dy, u32 m, u32 c, const floa
                        const float *gamma, float eps, const float *dmean, const float *dvar, float *dx,
                        float *dgamma, float *dbeta, char *scratch) {
   const u32 L = period(c);
-  float *muL = (float *)scratch, *sL = muL + L, *tL = sL + L, *acc32 = tL + L;
-  double *acc64 = (double *)(acc32 + L), *sum = acc64 + L;
-  for (u32 k = 0; k < L; k++) muL[k] = 0;
-  reduce(dy, dy, m, c, muL, 0, acc32, acc64, sum);
-  for (u32 k = 0; k < c; k++) dbeta[k] = (float)sum[k];
-  repeat(mean, c, muL);
-  reduce(x, dy, m, c, muL, 2, acc32, acc64, sum);
+  Scratch t = scratch_layout(scratch, L);
+  float *sL = t.sL, *tL = t.tL, *acc32 = t.acc32;
+  const double *sum = t.sum;
+  sum_then_centred(&t, dy, x, dy, m, c, 2, 1.0, dbeta, mean);
   /* dx = A·dy + B·x + (K − B·μ); A in sL, B in tL, K − Bμ in acc32 (free again). */
   for (u32 k = 0; k < c; k++) {
     const double r = 1.0 / __builtin_sqrt((double)var[k] + eps), g = r * gamma[k];
