@@ -1,8 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { DEV_HEADERS, LAB_HEADERS } from './scripts/vite/headers';
-import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags';
-import { pageBudget } from './scripts/vite/page-budget';
+import { DEV_HEADERS, LAB_HEADERS } from './scripts/vite/headers.ts';
+import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags.ts';
+import { pageBudget } from './scripts/vite/page-budget.ts';
 
 // Headers (COOP/COEP for WASM threads, CSP, nosniff, referrer, framing): scripts/vite/headers.ts.
 // Static hosts must send the same set, or training falls back to 1 WASM thread.
@@ -11,7 +11,7 @@ import { pageBudget } from './scripts/vite/page-budget';
  * Keeps tfjs-backend-wasm's threaded Emscripten factory intact through minification.
  * tfjs starts each pthread worker from `factory.toString()`, so the bundled function must not
  * depend on anything outside its own text; minified, it referenced a renamed outer variable and
- * every pthread worker died with `ReferenceError: e is not defined` (TFJS-NOTES "WASM threads").
+ * every pthread worker died with `ReferenceError: e is not defined` (docs/tfjs-notes.md, "WASM threads").
  * Shipping the module's original text as a string and building the factory with `new Function`
  * keeps `toString()` byte-identical to the package's file. Applied to the page and the workers.
  */
