@@ -265,6 +265,7 @@ export function App() {
             presenter={lab.presenter}
             runs={runs.runs}
             weights={runWeights}
+            dataReady={data.status === 'ready'}
           />
           <FrequencyPanel
             api={api}

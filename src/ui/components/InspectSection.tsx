@@ -31,6 +31,8 @@ export interface InspectSectionProps {
   /** The page's runs and their kept final weights: any kept finished run can be shown, and compared with another. */
   runs?: readonly RunRecord[];
   weights?: RunWeights | null;
+  /** False while the worker has no CIFAR-10 yet (kept runs are inspected once it has; default true). */
+  dataReady?: boolean;
 }
 
 /** Identity of the model in the worker, for {@link InspectSectionProps.model}. */
@@ -54,7 +56,7 @@ export function InspectSection(props: InspectSectionProps) {
   // Without a current model (e.g. after a reload), show the latest kept run.
   const latestKept = [...runs].reverse().find((r) => weights?.available.has(r.id))?.id ?? '';
   const runId = picked.runId || (props.enabled ? '' : latestKept);
-  const enabled = props.enabled || runId !== '';
+  const enabled = props.enabled || (runId !== '' && props.dataReady !== false);
   const labelOf = (id: string) => {
     const r = runs.find((x) => x.id === id);
     return r ? inspectRunLabel(r) : id;

@@ -50,7 +50,11 @@ export function BranchGrid({ branch, map, scale: asked, cellWidth, onInspect, fi
         colormap={colormap}
         range={scale === 'branch' ? branchRange : undefined}
         caption={
-          fixedRange ? 'activation (scale shared by both runs)' : scale === 'branch' ? 'activation' : 'activation (each channel to its own range)'
+          fixedRange
+            ? 'activation (scale shared by both runs)'
+            : scale === 'branch'
+              ? 'activation'
+              : 'activation (each channel to its own range)'
         }
       />
       <div className="inspect-grid" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${cellWidth}px, 1fr))` }}>

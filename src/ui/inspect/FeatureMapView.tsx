@@ -87,15 +87,17 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
         </dl>
       </div>
 
-      <fieldset className="inspect-switch" hidden={sharedRanges !== undefined}>
-        <legend>Colour scale</legend>
-        {(['channel', 'branch'] as const).map((mode) => (
-          <label key={mode}>
-            <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
-            {mode === 'channel' ? 'per channel' : 'per branch'}
-          </label>
-        ))}
-      </fieldset>
+      {sharedRanges ? null : (
+        <fieldset className="inspect-switch">
+          <legend>Colour scale</legend>
+          {(['channel', 'branch'] as const).map((mode) => (
+            <label key={mode}>
+              <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
+              {mode === 'channel' ? 'per channel' : 'per branch'}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p className="inspect-readout" aria-live="polite" data-testid="fmap-readout">
         {readout}
       </p>

@@ -45,7 +45,11 @@ export interface EvictionPlan {
  * together with the rest. A run bigger than the limit on its own is not kept and evicts nothing.
  * A kept entry with the same run id as `incoming` is replaced (not counted). Pure.
  */
-export function planEviction(kept: readonly KeptWeights[], incoming: { runId: string; bytes: number }, limitBytes: number): EvictionPlan {
+export function planEviction(
+  kept: readonly KeptWeights[],
+  incoming: { runId: string; bytes: number },
+  limitBytes: number,
+): EvictionPlan {
   if (incoming.bytes > limitBytes) return { keep: false, evict: [] };
   const others = kept.filter((k) => k.runId !== incoming.runId).sort((a, b) => a.savedAt - b.savedAt);
   let total = others.reduce((n, k) => n + k.bytes, 0) + incoming.bytes;
@@ -79,7 +83,8 @@ export class WeightStore {
    * @throws Error "IndexedDB is not available…" when the environment has none.
    */
   static async open(dbName = WEIGHTS_DB_NAME, limitBytes = WEIGHTS_LIMIT_BYTES): Promise<WeightStore> {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available: run weights cannot be kept across reloads');
+    if (typeof indexedDB === 'undefined')
+      throw new Error('IndexedDB is not available: run weights cannot be kept across reloads');
     const db = await openDB<WeightsDb>(dbName, DB_VERSION, {
       upgrade(d) {
         d.createObjectStore('meta', { keyPath: 'runId' });
@@ -109,7 +114,11 @@ export class WeightStore {
     const bytes = weightsBytes(files);
     const plan = planEviction(await this.list(), { runId, bytes }, this.limitBytes);
     if (!plan.keep) {
-      return { stored: false, evicted: [], reason: `${(bytes / 2 ** 20).toFixed(1)} MiB is over the ${this.limitBytes / 2 ** 20} MiB limit` };
+      return {
+        stored: false,
+        evicted: [],
+        reason: `${(bytes / 2 ** 20).toFixed(1)} MiB is over the ${this.limitBytes / 2 ** 20} MiB limit`,
+      };
     }
     const tx = this.db.transaction(['meta', 'files'], 'readwrite');
     const meta = tx.objectStore('meta');
