@@ -97,6 +97,28 @@ describe('inspect any finished run', () => {
     await expect.poll(() => page.getByTestId('inspect-model').textContent(), { timeout: 60_000 }).toBe('run #2 (α=0.5, R8)');
     await compareRuns(page);
     await page.getByTestId('inspect').screenshot({ path: resolve(ARTIFACTS, 'inspect-compare-after-reload.png') });
+
+    // A third run at α = 0 with another seed: same colour as run #1, so its own line style and
+    // marker, and the legend names what differs (the seed) for both α = 0 runs.
+    await page.goto(`${site.server.url}${QUERY}&seed=2`);
+    await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+    await page.getByTestId('sweep-input').fill('0');
+    await expect.poll(() => page.getByTestId('run-sweep').isEnabled(), { timeout: 60_000 }).toBe(true);
+    await page.getByTestId('run-sweep').click();
+    await expect
+      .poll(async () => (await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')))).join(','), {
+        timeout: 300_000,
+      })
+      .toBe('completed,completed,completed');
+    const legend = page.getByTestId('chart-legend').locator('li');
+    await expect
+      .poll(() => legend.allTextContents(), { timeout: 30_000 })
+      .toEqual(['#1 α=0 R8 — seed 1', '#2 α=.5 R8', '■ #3 α=0 R8 — seed 2']);
+    expect(await legend.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-variant')))).toEqual(['0', '0', '1']);
+    await page
+      .locator('section[aria-labelledby="charts-h"]')
+      .screenshot({ path: resolve(ARTIFACTS, 'inspect-runs-variants.png') });
+    await page.locator('section[aria-labelledby="avm-h"]').screenshot({ path: resolve(ARTIFACTS, 'inspect-runs-avm.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
