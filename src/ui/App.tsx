@@ -245,10 +245,7 @@ export function App() {
             activeId={runs.activeId}
             onSelect={setSelectedId}
             onToggleVisible={(id, v) => runs.setVisible([id], v)}
-            onDelete={(ids) => {
-              runs.remove(ids);
-              runWeights.forget(ids.filter((id) => id !== runs.activeId));
-            }}
+            onDelete={(ids) => (runs.remove(ids), runWeights.forget(ids))}
           />
           <AccuracyVsMacsChart runs={runs.runs} />
           <InspectSection
