@@ -183,6 +183,11 @@ export interface InspectOptions {
   removeMean?: boolean;
   /** Low-frequency cut-off in cycles/pixel of the input grid (default 0.125). */
   cutoff?: number;
+  /**
+   * Inspect the final model of this finished run instead of the current model: a run finished in
+   * this worker, or one whose weights were handed in with keepRunWeights (default: current model).
+   */
+  runId?: string;
 }
 
 /** Answer to an inspect request: the image, its label, the model's prediction and the maps. */
@@ -242,4 +247,10 @@ export interface LabWorkerApi {
   frequency(options: FrequencyJobOptions, onProgress: (p: FrequencyProgress) => void): Promise<FrequencyResults>;
   /** Cancels the running frequency job (no-op when none runs). */
   cancelFrequency(): Promise<void>;
+  /** Final weights (tfjs files) of a run that finished in this worker or was handed in; null if none. */
+  runWeights(runId: string): Promise<SavedModelFiles | null>;
+  /** Keeps a run's final weights in this worker (from another worker or storage) for inspect({ runId }). */
+  keepRunWeights(runId: string, files: SavedModelFiles): Promise<void>;
+  /** Forgets kept weights of runs (deleted runs); unknown ids are ignored. */
+  forgetRunWeights(runIds: string[]): Promise<void>;
 }

@@ -7,7 +7,11 @@ import type { BackendName, EpochMetrics, EvalMetrics, TrainConfig, TrainEvent } 
 /** One finished epoch. */
 export type EpochRecord = EpochMetrics;
 
-/** A whole run, as written to JSON. */
+/**
+ * A whole run, as written to JSON (`--out`, sweep files). Not the page's run (src/ui/lib/runs.ts,
+ * also named RunRecord): that one is a live, persisted UI state (status, curve points, run number,
+ * visibility) with the full cost totals; this one is the CLI's file format (epochs, final metrics).
+ */
 export interface RunRecord {
   runId: string;
   config: TrainConfig;

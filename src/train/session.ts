@@ -5,15 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { transfer } from 'comlink';
-import {
-  CLASS_NAMES,
-  clearCifar10Cache,
-  storageFigures,
-  computeChannelStats,
-  createBatchStream,
-  perClassCounts,
-  takeSubset,
-} from '../data/index';
+import { CLASS_NAMES, clearCifar10Cache, storageFigures, computeChannelStats, perClassCounts } from '../data/index';
 import type { ChannelStats, Cifar10Dataset, LoadProgress } from '../data/types';
 import { buildOctModel, countCost, createOctaveProbe, type OctaveProbe } from '../octconv/index';
 import { modelConfigOf, type ModelFields } from './model-config';
@@ -41,9 +33,10 @@ import { watchDeviceLoss } from './device-loss';
 import { runFrequencyJob } from '../frequency/index';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
 import { Trainer } from './trainer';
+import { makeBatchStreams } from './batch-streams';
 
-/** Batch size of evaluation passes (inference only, so larger than training batches). */
-export const EVAL_BATCH_SIZE = 500;
+export { EVAL_BATCH_SIZE, makeBatchStreams } from './batch-streams';
+import { RunModels } from './run-models';
 
 /** Loads CIFAR-10 from a DataSource (browser: URL/IndexedDB/files; Node: a folder). */
 export type DataLoader = (
@@ -56,25 +49,6 @@ export interface LabSessionOptions {
   loadData: DataLoader;
   /** Backend selection (default {@link selectBackend}). */
   selectBackend?: (preferred?: BackendName) => Promise<BackendChoice>;
-}
-
-/** Builds the train/test batch streams of a config (train: shuffled, augmented; test: in order). */
-export function makeBatchStreams(dataset: Cifar10Dataset, stats: ChannelStats, c: TrainConfig) {
-  const trainSplit = c.trainLimit ? takeSubset(dataset.train, c.trainLimit) : dataset.train;
-  const testSplit = c.testLimit ? takeSubset(dataset.test, c.testLimit) : dataset.test;
-  return {
-    // Drop a last batch smaller than the batch size: a tiny batch makes BatchNorm statistics noisy.
-    train: createBatchStream(trainSplit, {
-      batchSize: c.batchSize,
-      seed: c.seed,
-      shuffle: true,
-      augment: c.augment,
-      stats,
-      dropRemainder: trainSplit.count >= c.batchSize,
-    }),
-    test: createBatchStream(testSplit, { batchSize: EVAL_BATCH_SIZE, seed: c.seed, shuffle: false, augment: false, stats }),
-    testPerClass: perClassCounts(testSplit),
-  };
 }
 
 /** See the file comment. Methods reject with an Error carrying a clear message. */
@@ -90,6 +64,10 @@ export class LabSession implements LabWorkerApi {
   private backendGeneration = 0;
   /** Cancels the running frequency job; null when none runs. */
   private frequencyJob: AbortController | null = null;
+  /** Final weights of finished runs (this worker's and handed-in ones), for inspect({ runId }). */
+  private readonly runModels = new RunModels();
+  /** Run whose model is the current one (null after loadModel). */
+  private currentRunId: string | null = null;
 
   /** @param options the data loader and (optionally) the backend selector. */
   constructor(private readonly options: LabSessionOptions) {}
@@ -160,6 +138,7 @@ export class LabSession implements LabWorkerApi {
     const { train, test } = makeBatchStreams(this.dataset, this.stats, config);
     const model = buildOctModel(modelConfigOf(config, config.seed));
     this.replaceModel(model);
+    this.currentRunId = runId;
     const trainer = new Trainer({ runId, config, model, train, test, onEvent });
     this.trainer = trainer;
     try {
@@ -167,6 +146,8 @@ export class LabSession implements LabWorkerApi {
     } finally {
       this.trainer = null;
     }
+    // Keep the final weights so the run stays inspectable after later runs (inspect({ runId })).
+    if (this.model === model) this.runModels.keep(runId, await modelToFiles(model));
   }
 
   /** Pauses the running trainer at the next step boundary. */
@@ -190,10 +171,31 @@ export class LabSession implements LabWorkerApi {
    */
   async inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult> {
     if (this.deviceLost) throw new Error(this.deviceLost);
-    if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
+    const runId = options?.runId;
     if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
+    if (runId !== undefined && runId !== this.currentRunId) {
+      const kept = await this.runModels.inspect(runId, this.dataset.test, this.stats, imageIndex, options);
+      return transfer(kept, inspectTransferables(kept));
+    }
+    if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
     const result = await inspectImage(this.model, this.probe, this.dataset.test, this.stats, imageIndex, options);
     return transfer(result, inspectTransferables(result));
+  }
+
+  /** The final weights of a run finished in this worker (or handed in), or null; a copy is transferred. */
+  async runWeights(runId: string): Promise<SavedModelFiles | null> {
+    const copy = this.runModels.copy(runId);
+    return copy && transfer(copy, [copy.weights]);
+  }
+
+  /** Keeps a run's final weights here (from another worker or the page's store). @throws Error on malformed files. */
+  async keepRunWeights(runId: string, files: SavedModelFiles): Promise<void> {
+    this.runModels.keep(runId, files);
+  }
+
+  /** Forgets runs' kept weights and frees their rebuilt models (unknown ids are ignored). */
+  async forgetRunWeights(runIds: string[]): Promise<void> {
+    this.runModels.forget(runIds);
   }
 
   /**
@@ -229,6 +231,7 @@ export class LabSession implements LabWorkerApi {
       throw new Error(`${(e as Error).message}${kept}`, { cause: e });
     }
     this.replaceModel(model, probe);
+    this.currentRunId = null;
     return probe.layers;
   }
 
@@ -265,6 +268,7 @@ export class LabSession implements LabWorkerApi {
   dispose(): void {
     this.trainer?.stop();
     this.replaceModel(null);
+    this.runModels.dispose();
   }
 
   /** Swaps in `model` (its probe built here unless given), then frees the previous one. */

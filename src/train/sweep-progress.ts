@@ -8,6 +8,7 @@ import { formatDuration } from './duration';
 import type { TrainEvent } from './protocol';
 import type { QueueEta, RunningItem } from './run-queue';
 import type { SweepJob, SweepObserver } from './sweep-runner';
+import { longSweepWarning, PROBE_STEPS } from './sweep-warning';
 
 /** A MultiBar bound to a sweep of `total` runs on `slots` slots; pass `observer` to the runner. */
 export class SweepProgress {
@@ -15,6 +16,8 @@ export class SweepProgress {
   private readonly queueBar: cliProgress.SingleBar;
   private readonly bars = new Map<number, cliProgress.SingleBar>();
   private readonly t0 = Date.now();
+  /** Whether the long-sweep warning was checked (once, after the probe steps). */
+  private warned = false;
 
   /** @param total runs in the sweep (this shard). */
   constructor(total: number) {
@@ -50,6 +53,12 @@ export class SweepProgress {
           ? `loss ${e.loss.toFixed(3)} | ${e.imagesPerSecond.toFixed(0)} img/s`
           : `epoch ${e.epoch + 1}: test top-1 ${(100 * e.test.top1).toFixed(2)}%`;
       bar.update(e.step, { info: `${what} | elapsed ${formatDuration(e.elapsedMs)} | ETA ${formatDuration(left)}` });
+      if (!this.warned && e.type === 'step') {
+        const warning = longSweepWarning(e.step, Date.now() - this.t0, eta.totalMs, eta.msPerStep);
+        // Decided once, at the first step past the probe with an estimate.
+        this.warned = e.step >= PROBE_STEPS && eta.totalMs !== null;
+        if (warning) this.multi.log(`${warning}\n`);
+      }
       this.queueBar.update({
         info: `elapsed ${formatDuration(Date.now() - this.t0)} | total ETA ${formatDuration(eta.totalMs)}`,
       });

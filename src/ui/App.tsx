@@ -25,6 +25,7 @@ import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
 import { useWorkerPool } from './hooks/useWorkerPool';
+import { useRunWeights } from './hooks/useRunWeights';
 import { RunProgress } from './components/RunProgress';
 import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
@@ -89,7 +90,9 @@ export function App() {
     worker.backend?.name ?? null,
     data.summary && data.summary.origin !== 'files' ? new URL(DATA_BASE_PATH, window.location.href).href : null,
   );
+  const runWeights = useRunWeights(api);
   const runs = useRunManager({
+    onRunFinished: runWeights.onRunFinished,
     api,
     backend: worker.backend?.name ?? null,
     dataReady: data.status === 'ready',
@@ -242,7 +245,7 @@ export function App() {
             activeId={runs.activeId}
             onSelect={setSelectedId}
             onToggleVisible={(id, v) => runs.setVisible([id], v)}
-            onDelete={runs.remove}
+            onDelete={(ids) => (runs.remove(ids), runWeights.forget(ids))}
           />
           <AccuracyVsMacsChart runs={runs.runs} />
           <InspectSection
@@ -257,6 +260,9 @@ export function App() {
             activeRun={activeLabel}
             model={modelStamp}
             presenter={lab.presenter}
+            runs={runs.runs}
+            weights={runWeights}
+            dataReady={data.status === 'ready'}
           />
           <FrequencyPanel
             api={api}

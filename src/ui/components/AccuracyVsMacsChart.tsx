@@ -5,6 +5,8 @@ import { formatAlpha } from '../lib/formatAlpha';
 import { niceAxis } from '../lib/niceTicks';
 import type { RunRecord } from '../lib/runs';
 import { summarizeRuns } from '../lib/runStats';
+import { modelName } from '../../train/face';
+import { runVariants, variantMarker, VARIANT_GLYPHS } from '../lib/runVariants';
 
 /** Props of {@link AccuracyVsMacsChart}. */
 export interface AccuracyVsMacsChartProps {
@@ -17,7 +19,11 @@ interface Point {
   y: number;
   number: number;
   alpha: number;
-  depth: number;
+  /** Model name, e.g. 'Oct-ResNet-8', 'Oct-MobileNet v1 ×1'. */
+  model: string;
+  /** Variant among the runs of its α (marker shape) and what differs ("" when alone). */
+  variant: number;
+  variantLabel: string;
   fill: string;
 }
 
@@ -60,8 +66,9 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
         run #{p.number}
       </strong>
       <div>
-        α = {formatAlpha(p.alpha)}, Oct-ResNet-{p.depth}
+        α = {formatAlpha(p.alpha)}, {p.model}
       </div>
+      {p.variantLabel ? <div>{p.variantLabel}</div> : null}
       <div>top-1 {p.y.toFixed(1)} %</div>
       <div>{p.x.toFixed(2)} MMACs per image</div>
     </div>
@@ -77,16 +84,19 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
  * bars; round ticks, a tooltip naming the run or the α.
  */
 export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: AccuracyVsMacsChartProps) {
-  const pts: Point[] = runs
-    .filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'))
-    .map((r) => ({
-      x: r.cost!.macs / 1e6,
-      y: r.test!.top1 * 100,
-      number: r.number,
-      alpha: r.config.alpha,
-      depth: r.config.depth,
-      fill: alphaVar(r.config.alpha),
-    }));
+  const finished = runs.filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'));
+  const variants = runVariants(finished);
+  const pts: Point[] = finished.map((r) => ({
+    x: r.cost!.macs / 1e6,
+    y: r.test!.top1 * 100,
+    number: r.number,
+    alpha: r.config.alpha,
+    model: modelName(r.config),
+    variant: variants.get(r.id)?.index ?? 0,
+    variantLabel: variants.get(r.id)?.label ?? '',
+    fill: alphaVar(r.config.alpha),
+  }));
+  const markerSets = [...new Set(pts.map((p) => p.variant))].sort((a, b) => a - b);
   const means: MeanPoint[] = summarizeRuns(runs).flatMap((s) =>
     s.rows.map((r) => ({
       x: r.macs / 1e6,
@@ -108,6 +118,11 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       <p className="muted">
         Small dots: finished runs; diamonds with bars: mean of each α and its 95 % interval (t over seeds; Wilson over the test
         images for a single run); test top-1 against multiply-adds per image; colour = α.
+        {markerSets.length > 1
+          ? ` Runs of one α with other settings get their own marker (${markerSets
+              .map((i) => VARIANT_GLYPHS[i % VARIANT_GLYPHS.length])
+              .join(' ')}); hover a point for what differs.`
+          : ''}
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
         <ResponsiveContainer width="100%" height="100%">
@@ -143,7 +158,15 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
             />
             <ZAxis range={[90, 90]} />
             <Tooltip content={<PointTooltip />} />
-            <Scatter data={pts} isAnimationActive={false} fillOpacity={0.55} />
+            {markerSets.map((i) => (
+              <Scatter
+                key={`pts-${i}`}
+                data={pts.filter((p) => p.variant === i)}
+                shape={variantMarker(i)}
+                isAnimationActive={false}
+                fillOpacity={0.55}
+              />
+            ))}
             {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
             {means.map((m) => (
               <ReferenceLine

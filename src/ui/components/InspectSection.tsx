@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { InspectResult, LabWorkerApi } from '../../train/protocol';
-import { OctaveViews } from './OctaveViews';
+import { OctaveViews, type CompareResult } from './OctaveViews';
 import { FrequencyExplainer } from './FrequencyExplainer';
+import { InspectRunPicker, inspectRunLabel } from './InspectRunPicker';
+import type { RunWeights } from '../hooks/useRunWeights';
+import type { RunRecord } from '../lib/runs';
 
 /** Props of {@link InspectSection}. */
 export interface InspectSectionProps {
@@ -25,6 +28,11 @@ export interface InspectSectionProps {
   model: ModelStamp | null;
   /** Presenter mode: the image picker and Refresh button are hidden. */
   presenter: boolean;
+  /** The page's runs and their kept final weights: any kept finished run can be shown, and compared with another. */
+  runs?: readonly RunRecord[];
+  weights?: RunWeights | null;
+  /** False while the worker has no CIFAR-10 yet (kept runs are inspected once it has; default true). */
+  dataReady?: boolean;
 }
 
 /** Identity of the model in the worker, for {@link InspectSectionProps.model}. */
@@ -40,9 +48,24 @@ export interface ModelStamp {
  * loaded model). Requests never overlap: one asked for during another runs right after it.
  */
 export function InspectSection(props: InspectSectionProps) {
-  const { api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model } = props;
+  const { api, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model, weights } = props;
+  const runs = props.runs ?? [];
   const imgId = useId();
-  const [result, setResult] = useState<{ r: InspectResult; label: string } | null>(null);
+  const [result, setResult] = useState<{ r: InspectResult; label: string; compare: CompareResult | null } | null>(null);
+  const [picked, setPicked] = useState({ runId: '', compareId: '' });
+  // Without a current model (e.g. after a reload), show the latest kept run.
+  const latestKept = [...runs].reverse().find((r) => weights?.available.has(r.id))?.id ?? '';
+  const runId = picked.runId || (props.enabled ? '' : latestKept);
+  const enabled = props.enabled || (runId !== '' && props.dataReady !== false);
+  const labelOf = (id: string) => {
+    const r = runs.find((x) => x.id === id);
+    return r ? inspectRunLabel(r) : id;
+  };
+  /** Runs to inspect (run id or '' = current) with their labels; read by refresh. */
+  const weightsRef = useRef(weights);
+  weightsRef.current = weights;
+  const pickRef = useRef({ runId, compareId: picked.compareId, label: labelOf(runId), compareLabel: labelOf(picked.compareId) });
+  pickRef.current = { runId, compareId: picked.compareId, label: labelOf(runId), compareLabel: labelOf(picked.compareId) };
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
   const pending = useRef<string | null>(null);
@@ -64,10 +87,16 @@ export function InspectSection(props: InspectSectionProps) {
       let next: string | null = label;
       try {
         while (next !== null) {
-          const shown: string = next;
+          const pick = pickRef.current;
+          const shown: string = pick.runId ? pick.label : next;
           pending.current = null;
-          const r = await api.inspect(imageRef.current, { spectra: true });
-          setResult({ r, label: shown });
+          const of = async (id: string) => {
+            if (id) await weightsRef.current?.ensure(id);
+            return api.inspect(imageRef.current, { spectra: true, ...(id ? { runId: id } : {}) });
+          };
+          const r = await of(pick.runId);
+          const compare = pick.compareId ? { result: await of(pick.compareId), label: pick.compareLabel } : null;
+          setResult({ r, label: shown, compare });
           setError(null);
           next = pending.current;
         }
@@ -84,7 +113,8 @@ export function InspectSection(props: InspectSectionProps) {
     () =>
       subscribeSteps((step) => {
         labelRef.current = `${activeRef.current ?? 'run'}, step ${step}`;
-        if (step % every === 0) void refresh();
+        // A picked finished run does not change while another trains; only the current model does.
+        if (step % every === 0 && pickRef.current.runId === '') void refresh();
       }),
     [subscribeSteps, every, refresh],
   );
@@ -95,7 +125,7 @@ export function InspectSection(props: InspectSectionProps) {
   }, [model, refresh]);
   useEffect(() => {
     if (enabled) void refresh();
-  }, [enabled, image, refresh]);
+  }, [enabled, image, refresh, runId, picked.compareId]);
 
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
@@ -120,6 +150,16 @@ export function InspectSection(props: InspectSectionProps) {
         </button>
         <span className="muted">auto every {every} steps while training and when a run ends</span>
       </div>
+      {weights ? (
+        <InspectRunPicker
+          runs={runs}
+          weights={weights}
+          hasCurrent={props.enabled}
+          runId={runId}
+          compareId={picked.compareId}
+          onChange={setPicked}
+        />
+      ) : null}
       {!enabled ? (
         <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
       ) : null}
@@ -131,7 +171,7 @@ export function InspectSection(props: InspectSectionProps) {
             {result.r.layers.length} octave layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
             <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
-          <OctaveViews result={result.r} classNames={classNames} />
+          <OctaveViews result={result.r} classNames={classNames} label={result.label} compare={result.compare} />
           <FrequencyExplainer />
         </div>
       ) : null}

@@ -5,6 +5,8 @@ import type { CurvePoint, RunRecord } from '../lib/runs';
 import type { ChartXAxis } from '../state/labSchema';
 import { niceAxis } from '../lib/niceTicks';
 import { formatAlpha } from '../lib/formatAlpha';
+import { shortModelName } from '../lib/modelLabel';
+import { runVariants, VARIANT_GLYPHS, variantDash, type RunVariant } from '../lib/runVariants';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -29,27 +31,64 @@ function series(run: RunRecord, metric: Metric, x: ChartXAxis, scale: number) {
   return run.points.filter((p) => p[metric] !== undefined).map((p) => ({ x: xOf(p, x), y: (p[metric] as number) * scale }));
 }
 
-/** Compact legend name of a run: stable number, α and depth, e.g. "#2 α=.5 R8" (colour = α). */
-export function runLabel(r: RunRecord): string {
-  return `#${r.number} α=${formatAlpha(r.config.alpha, true)} R${r.config.depth}`;
+/**
+ * Compact legend name of a run: stable number, α and model, e.g. "#2 α=.5 R8" or "#3 α=.5 MBv1×1"
+ * (colour = α), then what sets it apart from other runs of the same α, e.g. " — seed 2".
+ */
+export function runLabel(r: RunRecord, variant?: RunVariant): string {
+  const base = `#${r.number} α=${formatAlpha(r.config.alpha, true)} ${shortModelName(r.config)}`;
+  return variant?.label ? `${base} — ${variant.label}` : base;
 }
 
+/** Variant of a run, or the default (solid, circle) when it has none. */
+const variantOf = (variants: Map<string, RunVariant>, id: string): RunVariant => variants.get(id) ?? { index: 0, label: '' };
+
 /** One legend entry per shown run, in a small scrolling strip shared by both charts. */
-function RunLegend({ runs }: { runs: RunRecord[] }) {
+function RunLegend({ runs, variants }: { runs: RunRecord[]; variants: Map<string, RunVariant> }) {
   return (
     <ul className="chart-legend" aria-label="runs in the charts" data-testid="chart-legend">
-      {runs.map((r) => (
-        <li key={r.id}>
-          <span className="key-line" style={{ borderColor: alphaVar(r.config.alpha) }} aria-hidden="true" />
-          {runLabel(r)}
-        </li>
-      ))}
+      {runs.map((r) => {
+        const v = variantOf(variants, r.id);
+        return (
+          <li key={r.id} data-variant={v.index}>
+            <svg width="26" height="10" aria-hidden="true" className="key-svg">
+              <line
+                x1="1"
+                y1="5"
+                x2="25"
+                y2="5"
+                stroke={alphaVar(r.config.alpha)}
+                strokeWidth="2"
+                strokeDasharray={variantDash(v.index)}
+              />
+            </svg>
+            {v.index > 0 ? <span aria-hidden="true">{VARIANT_GLYPHS[v.index % VARIANT_GLYPHS.length]} </span> : null}
+            {runLabel(r, v)}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
+/** Test-point marker of variant `index`: circle, square, triangle, … (matches VARIANT_GLYPHS). */
+function variantDot(index: number, colour: string) {
+  const shape = index % VARIANT_GLYPHS.length;
+  if (shape === 0) return { r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false };
+  return (props: { cx?: number; cy?: number; index?: number }) => {
+    const { cx = 0, cy = 0 } = props;
+    const common = { fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5 };
+    const key = `${props.index ?? 0}`;
+    if (shape === 1) return <rect key={key} x={cx - 4.5} y={cy - 4.5} width={9} height={9} {...common} />;
+    if (shape === 2)
+      return <polygon key={key} points={`${cx},${cy - 6} ${cx + 5.5},${cy + 4} ${cx - 5.5},${cy + 4}`} {...common} />;
+    return <polygon key={key} points={`${cx},${cy - 6} ${cx + 6},${cy} ${cx},${cy + 6} ${cx - 6},${cy}`} {...common} />;
+  };
+}
+
 interface MetricChartProps {
   runs: RunRecord[];
+  variants: Map<string, RunVariant>;
   x: ChartXAxis;
   title: string;
   train: Metric;
@@ -58,7 +97,7 @@ interface MetricChartProps {
   percent: boolean;
 }
 
-function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps) {
+function MetricChart({ runs, variants, x, title, train, test, percent }: MetricChartProps) {
   const scale = percent ? 100 : 1;
   const data = runs.map((run) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
   const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
@@ -100,7 +139,8 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
           />
           {data.flatMap(({ run, train: tr, test: te }) => {
             const colour = alphaVar(run.config.alpha);
-            const name = runLabel(run);
+            const v = variantOf(variants, run.id);
+            const name = runLabel(run, v);
             return [
               <Line
                 key={`${run.id}-tr`}
@@ -108,6 +148,7 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
                 dataKey="y"
                 name={`${name} train`}
                 stroke={colour}
+                strokeDasharray={variantDash(v.index) || undefined}
                 dot={false}
                 strokeWidth={2}
                 isAnimationActive={false}
@@ -121,7 +162,7 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
                 stroke={colour}
                 strokeDasharray="6 3"
                 strokeWidth={2}
-                dot={{ r: 5, fill: colour, stroke: 'var(--panel)', strokeWidth: 1.5, clipDot: false }}
+                dot={variantDot(v.index, colour)}
                 isAnimationActive={false}
                 legendType="none"
               />,
@@ -141,6 +182,8 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
 export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveChartsProps) {
   const shown = runs.filter((run) => run.visible && run.points.length > 0);
   const points = shown.reduce((n, r) => n + r.points.length, 0);
+  const variants = runVariants(shown);
+  const anyVariant = [...variants.values()].some((v) => v.index > 0);
   return (
     <section className="panel" aria-labelledby="charts-h">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
@@ -160,11 +203,22 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
         Train: <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" /> solid line; test:{' '}
         <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" /> dashed
         line with dots; colour = α.
+        {anyVariant
+          ? ' Runs of one α with other settings: their own train line style (dash-dot, dotted, …) and test marker (■, ▲, …), named in the legend.'
+          : ''}
       </p>
-      {shown.length ? <RunLegend runs={shown} /> : null}
+      {shown.length ? <RunLegend runs={shown} variants={variants} /> : null}
       <div className="charts">
-        <MetricChart runs={shown} x={x} title="Loss" train="trainLoss" test="testLoss" percent={false} />
-        <MetricChart runs={shown} x={x} title="Accuracy (top-1, %)" train="trainAccuracy" test="testTop1" percent />
+        <MetricChart runs={shown} variants={variants} x={x} title="Loss" train="trainLoss" test="testLoss" percent={false} />
+        <MetricChart
+          runs={shown}
+          variants={variants}
+          x={x}
+          title="Accuracy (top-1, %)"
+          train="trainAccuracy"
+          test="testTop1"
+          percent
+        />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { downloadBlob } from '../lib/download';
 import { runsToCsv, runsToJson, summaryToCsv } from '../lib/runExport';
 import type { RunRecord } from '../lib/runs';
 import { formatAlpha } from '../lib/formatAlpha';
+import { shortModelName } from '../lib/modelLabel';
 import { errorHint } from '../lib/runSummary';
 import { summarizeRuns } from '../lib/runStats';
 import { SweepSummary } from './SweepSummary';
@@ -24,7 +25,7 @@ export interface RunsTableProps {
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)}`);
 
 /**
- * Every run: α, depth, params, MMACs (% of vanilla), activation memory (float32, one image,
+ * Every run: α, model (R8, MBv1×1), params, MMACs (% of vanilla), activation memory (float32, one image,
  * % of vanilla), top-1, top-5, images/s, time, backend, status; show/hide in the charts, select,
  * delete, export CSV / JSON (paper Table 2 layout).
  */
@@ -78,7 +79,7 @@ export const RunsTable = memo(function RunsTable({
               </th>
               <th className="left presenter-hide">show</th>
               <th className="left">α</th>
-              <th>depth</th>
+              <th title="model family and size: R8 = Oct-ResNet-8, MBv1×1 = Oct-MobileNet v1 at width 1">model</th>
               <th>params</th>
               <th>MMACs</th>
               <th>
@@ -146,10 +147,7 @@ export const RunsTable = memo(function RunsTable({
                     <span className="swatch" style={{ background: alphaVar(r.config.alpha) }} aria-hidden="true" />
                     {formatAlpha(r.config.alpha)}
                   </td>
-                  <td>
-                    {r.config.depth}
-                    {r.config.widthMultiplier !== 1 ? `×${r.config.widthMultiplier}` : ''}
-                  </td>
+                  <td data-testid="run-model">{shortModelName(r.config)}</td>
                   <td>{c ? c.params.toLocaleString() : '—'}</td>
                   <td>{c ? formatMMacs(c.macs) : '—'}</td>
                   <td>{c ? formatPercent(c.macs / c.vanilla.macs) : '—'}</td>

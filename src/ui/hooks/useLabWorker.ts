@@ -27,6 +27,9 @@ export function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
     loadModel: (source) => remote.loadModel(source),
     frequency: (options, onProgress) => remote.frequency(options, onProgress),
     cancelFrequency: () => remote.cancelFrequency(),
+    runWeights: (runId) => remote.runWeights(runId),
+    keepRunWeights: (runId, files) => remote.keepRunWeights(runId, files),
+    forgetRunWeights: (runIds) => remote.forgetRunWeights(runIds),
   };
 }
 

@@ -66,6 +66,8 @@ export interface RunManagerDeps {
   getCost(config: TrainConfig): Promise<CostReport | null>;
   /** Ready parallel workers (slots 1…); sweeps spread over them. */
   extraApis?: LabWorkerApi[];
+  /** Called once a run has ended on `api` (its final weights are there), after it is persisted. */
+  onRunFinished?(api: LabWorkerApi, runId: string): Promise<void>;
 }
 
 let counter = 0;
@@ -184,6 +186,7 @@ export function useRunManager(deps: RunManagerDeps): RunManager {
       }
       update(next.id, (r) => (isFinished(r) ? r : { ...r, status: 'stopped' }), true);
       await persist(next.id);
+      await depsRef.current.onRunFinished?.(api, next.id).catch(() => {});
     },
     [persist, update],
   );

@@ -16,14 +16,18 @@ export interface BranchGridProps {
   cellWidth: number;
   /** Called with a read-out when a channel is hovered or focused. */
   onInspect(text: string): void;
+  /** A range shared with another view (side-by-side runs): used for every channel instead of the branch's own. */
+  fixedRange?: ValueRange | null;
 }
 
 /**
  * All channels of one branch as a grid of small canvases. A branch with any negative value uses
  * the diverging map (symmetric about 0), otherwise viridis.
  */
-export function BranchGrid({ branch, map, scale, cellWidth, onInspect }: BranchGridProps) {
-  const branchRange = useMemo(() => valueRange(map), [map]);
+export function BranchGrid({ branch, map, scale: asked, cellWidth, onInspect, fixedRange }: BranchGridProps) {
+  const ownRange = useMemo(() => valueRange(map), [map]);
+  const branchRange = fixedRange ?? ownRange;
+  const scale: ScaleMode = fixedRange ? 'branch' : asked;
   const colormap = colormapFor(branchRange);
   const cells = useMemo(() => {
     const out: { rgba: Uint8ClampedArray; range: ValueRange }[] = [];
@@ -45,7 +49,13 @@ export function BranchGrid({ branch, map, scale, cellWidth, onInspect }: BranchG
       <ColormapLegend
         colormap={colormap}
         range={scale === 'branch' ? branchRange : undefined}
-        caption={scale === 'branch' ? 'activation' : 'activation (each channel to its own range)'}
+        caption={
+          fixedRange
+            ? 'activation (scale shared by both runs)'
+            : scale === 'branch'
+              ? 'activation'
+              : 'activation (each channel to its own range)'
+        }
       />
       <div className="inspect-grid" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${cellWidth}px, 1fr))` }}>
         {cells.map(({ rgba, range }, c) => {

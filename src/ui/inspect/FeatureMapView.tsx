@@ -3,7 +3,7 @@ import { decomposeImage } from '../../spectra/face';
 import type { InspectResult } from '../../train/protocol';
 import { BranchGrid, type ScaleMode } from './BranchGrid';
 import { MapCanvas } from './MapCanvas';
-import { renderRgb } from './render';
+import { renderRgb, type ValueRange } from './render';
 import './inspect.css';
 
 /** CIFAR-10 image side in pixels. */
@@ -21,6 +21,8 @@ export interface FeatureMapViewProps {
   layerName: string;
   /** Class names indexed by label (CIFAR-10: 10). */
   classNames: string[];
+  /** Per-branch ranges shared with a run shown beside this one (src/ui/inspect/sharedScale.ts); hides the scale switch. */
+  sharedRanges?: { high: ValueRange | null; low: ValueRange | null };
 }
 
 /**
@@ -29,7 +31,7 @@ export interface FeatureMapViewProps {
  * (full resolution) and low-frequency maps (half resolution), with a per-channel/per-branch
  * scale switch and a hover/focus read-out of each channel's value range.
  */
-export function FeatureMapView({ result, layerName, classNames }: FeatureMapViewProps) {
+export function FeatureMapView({ result, layerName, classNames, sharedRanges }: FeatureMapViewProps) {
   const [scale, setScale] = useState<ScaleMode>('channel');
   const [readout, setReadout] = useState('Hover or focus a channel to see its value range.');
   const scaleName = useId();
@@ -85,15 +87,17 @@ export function FeatureMapView({ result, layerName, classNames }: FeatureMapView
         </dl>
       </div>
 
-      <fieldset className="inspect-switch">
-        <legend>Colour scale</legend>
-        {(['channel', 'branch'] as const).map((mode) => (
-          <label key={mode}>
-            <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
-            {mode === 'channel' ? 'per channel' : 'per branch'}
-          </label>
-        ))}
-      </fieldset>
+      {sharedRanges ? null : (
+        <fieldset className="inspect-switch">
+          <legend>Colour scale</legend>
+          {(['channel', 'branch'] as const).map((mode) => (
+            <label key={mode}>
+              <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
+              {mode === 'channel' ? 'per channel' : 'per branch'}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p className="inspect-readout" aria-live="polite" data-testid="fmap-readout">
         {readout}
       </p>
@@ -103,12 +107,26 @@ export function FeatureMapView({ result, layerName, classNames }: FeatureMapView
       ) : (
         <div className="inspect-branches">
           {layer.high ? (
-            <BranchGrid branch="high" map={layer.high} scale={scale} cellWidth={CELL_DISPLAY} onInspect={setReadout} />
+            <BranchGrid
+              branch="high"
+              map={layer.high}
+              scale={scale}
+              cellWidth={CELL_DISPLAY}
+              onInspect={setReadout}
+              fixedRange={sharedRanges?.high}
+            />
           ) : (
             <p className="inspect-muted">No high-frequency branch (α_out = 1).</p>
           )}
           {layer.low ? (
-            <BranchGrid branch="low" map={layer.low} scale={scale} cellWidth={CELL_DISPLAY} onInspect={setReadout} />
+            <BranchGrid
+              branch="low"
+              map={layer.low}
+              scale={scale}
+              cellWidth={CELL_DISPLAY}
+              onInspect={setReadout}
+              fixedRange={sharedRanges?.low}
+            />
           ) : (
             <p className="inspect-muted">No low-frequency branch (α_out = 0).</p>
           )}

@@ -5,7 +5,7 @@ import type { LayerActivations } from '../../train/protocol';
 import { ColormapLegend } from './ColormapLegend';
 import { MapCanvas } from './MapCanvas';
 import { BRANCH_COLORS } from './branchColors';
-import { formatValue, renderScalars, valueRange } from './render';
+import { formatValue, renderScalars, valueRange, type ValueRange } from './render';
 import './inspect.css';
 
 /** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
@@ -17,6 +17,8 @@ const CHART_HEIGHT = 240;
 export interface SpectrumViewProps {
   /** One octave layer's activations with `spectra` (inspect with `spectra: true`). */
   layer: LayerActivations;
+  /** Per-branch heatmap ranges shared with a run shown beside this one (src/ui/inspect/sharedScale.ts). */
+  sharedRanges?: { high: ValueRange | null; low: ValueRange | null };
 }
 
 /** One row of the radial chart: a bin centre and each branch's energy share there (%). */
@@ -33,7 +35,7 @@ interface ProfileRow {
  * energy profiles of both branches on one chart in cycles/pixel of the input grid, and each
  * branch's fraction of energy below the cut-off.
  */
-export function SpectrumView({ layer }: SpectrumViewProps) {
+export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
   const spectra = layer.spectra;
   const rows = useMemo(() => (spectra ? profileRows(spectra.high, spectra.low) : []), [spectra]);
   if (!spectra) {
@@ -48,7 +50,7 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
       </h4>
       <div className="inspect-heatmaps">
         {(['high', 'low'] as const).map((branch) => (
-          <SpectrumHeatmap key={branch} branch={branch} spectrum={spectra[branch]} />
+          <SpectrumHeatmap key={branch} branch={branch} spectrum={spectra[branch]} fixedRange={sharedRanges?.[branch] ?? null} />
         ))}
         <dl className="inspect-energy" aria-label={`Energy below ${cutoff} cycles/pixel`}>
           {(['high', 'low'] as const).map((branch) => {
@@ -138,16 +140,18 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
 interface SpectrumHeatmapProps {
   branch: 'high' | 'low';
   spectrum: BranchSpectrum | null;
+  /** Range shared with another run's heatmap, or null for this one's own. */
+  fixedRange: ValueRange | null;
 }
 
 /** Centred log(1+|F|) of one branch as a viridis heatmap (DC in the centre). */
-function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
+function SpectrumHeatmap({ branch, spectrum, fixedRange }: SpectrumHeatmapProps) {
   const rgba = useMemo(() => {
     if (!spectrum) return null;
     const map = { height: spectrum.height, width: spectrum.width, channels: 1, data: spectrum.logMagnitude };
-    const range = valueRange(map);
+    const range = fixedRange ?? valueRange(map);
     return { pixels: renderScalars(spectrum.logMagnitude, spectrum.height, spectrum.width, range, 'viridis'), range };
-  }, [spectrum]);
+  }, [spectrum, fixedRange]);
   const title = branch === 'high' ? 'High branch spectrum' : 'Low branch spectrum';
   if (!spectrum || !rgba) return <p className="inspect-muted">No {branch} branch.</p>;
   const extent = 0.5 * (spectrum.scale ?? (branch === 'low' ? 0.5 : 1));

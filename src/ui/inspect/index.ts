@@ -10,3 +10,4 @@ export { ColormapLegend, type ColormapLegendProps } from './ColormapLegend';
 export { colormapLut, colorAt, colormapGradient, LUT_SIZE, type ColormapName } from './colormap';
 export { renderChannel, renderScalars, renderRgb, valueRange, colormapFor, formatValue, type ValueRange } from './render';
 export { BRANCH_COLORS } from './branchColors';
+export { sharedScale, unionRange, type SharedScale } from './sharedScale';

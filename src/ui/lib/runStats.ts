@@ -7,6 +7,7 @@
 import type { TrainConfig } from '../../train/protocol';
 import { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from '../../train/face';
 import type { RunRecord } from './runs';
+import { shortModelName } from './modelLabel';
 
 /** One recipe: its runs' summary per α and the verdicts between its α values. */
 export interface RecipeSummary {
@@ -22,8 +23,7 @@ const NOT_RECIPE: ReadonlySet<keyof TrainConfig> = new Set(['alpha', 'seed', 're
 
 /** Short names of the recipe fields for labels. */
 const SHORT: Partial<Record<keyof TrainConfig, string>> = {
-  depth: 'R',
-  widthMultiplier: 'width ',
+  seed: 'seed ',
   batchSize: 'batch ',
   learningRate: 'lr ',
   epochs: 'epochs ',
@@ -47,15 +47,22 @@ export function finishedWithTest(runs: readonly RunRecord[]): RunRecord[] {
   return runs.filter((r) => r.test && r.cost && (r.status === 'completed' || r.status === 'stopped'));
 }
 
+/** Fields named together by the model label ({@link shortModelName}). */
+const MODEL_FIELDS: ReadonlySet<keyof TrainConfig> = new Set(['architecture', 'depth', 'widthMultiplier']);
+
 /**
- * For each config, the settings (besides α and seed) in which it differs from the others, e.g.
- * "R20, lr 0.1"; "" for every config when all share one recipe.
+ * For each config, the settings (besides those in `ignore`: by default α, seed and readback) in
+ * which it differs from the others, e.g. "R20, lr 0.1" or "MBv1×1"; the model fields
+ * (architecture, depth, width) are named as one model label. "" for every config when none differ.
  */
-export function differingLabels(configs: readonly TrainConfig[]): string[] {
-  const fields = (Object.keys(configs[0] ?? {}) as (keyof TrainConfig)[]).filter(
-    (f) => !NOT_RECIPE.has(f) && new Set(configs.map((c) => JSON.stringify(c[f] ?? null))).size > 1,
+export function differingLabels(configs: readonly TrainConfig[], ignore: ReadonlySet<keyof TrainConfig> = NOT_RECIPE): string[] {
+  const keys = new Set(configs.flatMap((c) => Object.keys(c) as (keyof TrainConfig)[]));
+  const fields = [...keys].filter((f) => !ignore.has(f) && new Set(configs.map((c) => JSON.stringify(c[f] ?? null))).size > 1);
+  const model = fields.some((f) => MODEL_FIELDS.has(f));
+  const rest = fields.filter((f) => !MODEL_FIELDS.has(f));
+  return configs.map((c) =>
+    [...(model ? [shortModelName(c)] : []), ...rest.map((f) => `${SHORT[f] ?? `${f} `}${c[f] ?? 'all'}`)].join(', '),
   );
-  return configs.map((c) => fields.map((f) => `${SHORT[f] ?? `${f} `}${c[f] ?? 'all'}`).join(', '));
 }
 
 /** The runs as inputs of the sweep summary. */

@@ -23,7 +23,10 @@ export interface CurvePoint {
   testTop1?: number;
 }
 
-/** A run of the session (or of an earlier one, restored from IndexedDB). */
+/**
+ * A run of the session (or of an earlier one, restored from IndexedDB). The CLI's JSON record of a
+ * run is another shape (src/train/run-record.ts): same config and metrics, other life cycle.
+ */
 export interface RunRecord {
   id: string;
   /**
