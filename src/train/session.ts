@@ -37,6 +37,7 @@ import type {
   TrainConfig,
   TrainEvent,
 } from './protocol';
+import { NO_MODEL_MESSAGE } from './protocol';
 import { watchDeviceLoss } from './device-loss';
 import { runFrequencyJob } from '../frequency/index';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
@@ -190,7 +191,7 @@ export class LabSession implements LabWorkerApi {
    */
   async inspect(imageIndex: number, options?: InspectOptions): Promise<InspectResult> {
     if (this.deviceLost) throw new Error(this.deviceLost);
-    if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
+    if (!this.model || !this.probe) throw new Error(`${NO_MODEL_MESSAGE}: start a run or load a model first`);
     if (!this.dataset || !this.stats) throw new Error('no data: call loadData() first');
     const result = await inspectImage(this.model, this.probe, this.dataset.test, this.stats, imageIndex, options);
     return transfer(result, inspectTransferables(result));

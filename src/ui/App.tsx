@@ -30,6 +30,9 @@ import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
+import { LessonCard } from './components/LessonCard';
+import { LectureLinkPanel } from './components/LectureLinkPanel';
+import { describeEffectiveSettings, effectiveSettings } from './lib/effectiveSettings';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
 function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
@@ -145,6 +148,27 @@ export function App() {
   const progress = <RunProgress runs={runs.runs} slots={pool.slots} />;
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
   const sweepHidden = hidden.has('sweep') || hidden.has('alpha');
+  const sweepPanel = sweepHidden ? null : (
+    <Panel id="sweep-h" title="α sweep">
+      <SweepPanel
+        alphas={lab.sweep}
+        onAlphasChange={(sweep) => patch({ sweep })}
+        blockedReason={blocked}
+        repeats={lab.repeats}
+        onRepeatsChange={(repeats) => patch({ repeats })}
+        base={sweepBase}
+        runs={runs.runs}
+        slots={pool.planned}
+        trainCount={data.summary?.trainCount ?? 50_000}
+        onRun={(alphas) => {
+          void pool.ensure();
+          runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
+        }}
+      />
+      {pool.error ? <p className="notice">{pool.error}</p> : null}
+    </Panel>
+  );
+  const trainCount = data.summary?.trainCount ?? 50_000;
 
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
@@ -161,6 +185,16 @@ export function App() {
               {theme === 'dark' ? '☀ Light' : '☾ Dark'}
             </button>
           ) : null}
+          {!hidden.has('lesson') ? (
+            <button
+              type="button"
+              aria-pressed={lab.lesson > 0}
+              data-testid="lesson-button"
+              onClick={() => patch({ lesson: lab.lesson > 0 ? 0 : 1 })}
+            >
+              Lesson
+            </button>
+          ) : null}
           {!hidden.has('presenter') ? (
             <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
               Presenter mode
@@ -169,6 +203,16 @@ export function App() {
         </div>
       </header>
       <NoticeBar notices={notices} onDismiss={() => setNotices([])} />
+      {lab.lesson > 0 ? (
+        <LessonCard
+          step={lab.lesson}
+          onStep={(lesson) => patch({ lesson })}
+          onClose={() => {
+            patch({ lesson: 0 });
+            document.querySelector<HTMLElement>('[data-testid="lesson-button"]')?.focus();
+          }}
+        />
+      ) : null}
       {runs.storeError ? <p className="notice">Runs are not kept across reloads here: {runs.storeError}</p> : null}
       <div className="grid">
         {!lab.presenter ? (
@@ -185,6 +229,7 @@ export function App() {
                 </>
               }
               onFieldError={onFieldError}
+              trainCount={trainCount}
               backend={
                 <BackendIndicator
                   choice={worker.backend}
@@ -199,26 +244,8 @@ export function App() {
                 />
               }
             />
-            {!sweepHidden ? (
-              <Panel id="sweep-h" title="α sweep">
-                <SweepPanel
-                  alphas={lab.sweep}
-                  onAlphasChange={(sweep) => patch({ sweep })}
-                  blockedReason={blocked}
-                  repeats={lab.repeats}
-                  onRepeatsChange={(repeats) => patch({ repeats })}
-                  base={sweepBase}
-                  runs={runs.runs}
-                  slots={pool.planned}
-                  trainCount={data.summary?.trainCount ?? 50_000}
-                  onRun={(alphas) => {
-                    void pool.ensure();
-                    runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
-                  }}
-                />
-                {pool.error ? <p className="notice">{pool.error}</p> : null}
-              </Panel>
-            ) : null}
+            {sweepPanel}
+            <LectureLinkPanel state={lab} hidden={hidden} />
           </div>
         ) : null}
         <div className="stack">
@@ -230,10 +257,14 @@ export function App() {
                   ? 'Locked by presenter_hide=1 in the link.'
                   : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
               </p>
+              <p data-testid="presenter-steps">
+                Step limit: {describeEffectiveSettings(effectiveSettings(toTrainConfig(lab), trainCount))}.
+              </p>
               {runButtons}
               {progress}
             </section>
           ) : null}
+          {lab.presenter ? sweepPanel : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
           <CostPanel config={lab} />
           <RunsTable

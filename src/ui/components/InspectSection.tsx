@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { InspectResult, LabWorkerApi } from '../../train/protocol';
+import { NO_MODEL_MESSAGE, type InspectResult, type LabWorkerApi } from '../../train/protocol';
 import { OctaveViews } from './OctaveViews';
 import { FrequencyExplainer } from './FrequencyExplainer';
 
@@ -23,7 +23,7 @@ export interface InspectSectionProps {
    * views at once, and `label` (e.g. "run #2 completed, step 50") names the model shown.
    */
   model: ModelStamp | null;
-  /** Presenter mode: the image picker and Refresh button are hidden. */
+  /** Presenter mode (the image picker stays; the cadence note is hidden). */
   presenter: boolean;
 }
 
@@ -44,6 +44,8 @@ export function InspectSection(props: InspectSectionProps) {
   const imgId = useId();
   const [result, setResult] = useState<{ r: InspectResult; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** True once a refresh has shown a model: until then every step event asks for one. */
+  const shown = useRef(false);
   const busy = useRef(false);
   const pending = useRef<string | null>(null);
   const imageRef = useRef(image);
@@ -62,20 +64,21 @@ export function InspectSection(props: InspectSectionProps) {
       }
       busy.current = true;
       let next: string | null = label;
-      try {
-        while (next !== null) {
-          const shown: string = next;
-          pending.current = null;
+      while (next !== null) {
+        const shownLabel: string = next;
+        pending.current = null;
+        try {
           const r = await api.inspect(imageRef.current, { spectra: true });
-          setResult({ r, label: shown });
+          setResult({ r, label: shownLabel });
           setError(null);
-          next = pending.current;
+          shown.current = true;
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
         }
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        busy.current = false;
+        // A request made meanwhile (e.g. the first step's, after a refresh that found no model) runs now.
+        next = pending.current;
       }
+      busy.current = false;
     },
     [api],
   );
@@ -84,10 +87,15 @@ export function InspectSection(props: InspectSectionProps) {
     () =>
       subscribeSteps((step) => {
         labelRef.current = `${activeRef.current ?? 'run'}, step ${step}`;
-        if (step % every === 0) void refresh();
+        // The first readback of a run (step 1) already has weights: show them, then every N steps.
+        if (step % every === 0 || !shown.current) void refresh();
       }),
     [subscribeSteps, every, refresh],
   );
+  // A new run builds a new model: show its first step at once too.
+  useEffect(() => {
+    if (activeRun) shown.current = false;
+  }, [activeRun]);
   useEffect(() => {
     if (!model) return;
     labelRef.current = model.label;
@@ -100,7 +108,7 @@ export function InspectSection(props: InspectSectionProps) {
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
       <h2 id="inspect-h">Inspect the octaves</h2>
-      <div className="buttons presenter-hide" style={{ alignItems: 'center' }}>
+      <div className="buttons" style={{ alignItems: 'center' }}>
         <label htmlFor={imgId}>Test image #</label>
         <input
           id={imgId}
@@ -118,12 +126,18 @@ export function InspectSection(props: InspectSectionProps) {
         <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
           Refresh
         </button>
-        <span className="muted">auto every {every} steps while training and when a run ends</span>
+        <span className="muted presenter-hide">auto every {every} steps while training and when a run ends</span>
       </div>
       {!enabled ? (
         <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
       ) : null}
-      {error ? <p className="error">{error}</p> : null}
+      {error?.startsWith(NO_MODEL_MESSAGE) ? (
+        <p className="muted" data-testid="inspect-waiting">
+          {activeRun ? 'Waiting for the first training step: the views appear as soon as it has run.' : error}
+        </p>
+      ) : error ? (
+        <p className="error">{error}</p>
+      ) : null}
       {result ? (
         <div>
           <p className="muted">

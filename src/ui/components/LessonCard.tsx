@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef } from 'react';
+import { LESSON_STEPS } from '../lesson/lessonSteps';
+
+/** Props of {@link LessonCard}. */
+export interface LessonCardProps {
+  /** Step shown, 1-based (lab state `lesson`, ≥ 1). */
+  step: number;
+  onStep(step: number): void;
+  onClose(): void;
+}
+
+/** Class put on the panel the current step points at (styled in lab.css). */
+export const LESSON_TARGET_CLASS = 'lesson-target';
+
+/**
+ * The guided lesson: a non-modal card with one sentence per step (src/ui/lesson/lessonSteps.ts),
+ * Back / Next / Close, that highlights and scrolls to the step's panel. Keyboard: Tab reaches the
+ * buttons, Escape closes; focus moves to the card's title on each step.
+ */
+export function LessonCard({ step, onStep, onClose }: LessonCardProps) {
+  const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const index = Math.min(Math.max(step, 1), LESSON_STEPS.length) - 1;
+  const s = LESSON_STEPS[index]!;
+  const last = index === LESSON_STEPS.length - 1;
+
+  useEffect(() => {
+    const panel = document.getElementById(s.panel)?.closest('section');
+    panel?.classList.add(LESSON_TARGET_CLASS);
+    panel?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    titleRef.current?.focus();
+    return () => panel?.classList.remove(LESSON_TARGET_CLASS);
+  }, [s.panel, index]);
+
+  return (
+    <div
+      className="lesson-card panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-testid="lesson"
+      data-step={index + 1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h2 id={titleId} ref={titleRef} tabIndex={-1}>
+        Lesson, step {index + 1} of {LESSON_STEPS.length}: {s.title}
+      </h2>
+      <p data-testid="lesson-text">{s.text}</p>
+      <div className="buttons">
+        <button type="button" onClick={() => onStep(index)} disabled={index === 0} data-testid="lesson-back">
+          Back
+        </button>
+        {last ? (
+          <button type="button" className="primary" onClick={onClose} data-testid="lesson-done">
+            Done
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => onStep(index + 2)} data-testid="lesson-next">
+            Next
+          </button>
+        )}
+        <button type="button" onClick={onClose} data-testid="lesson-close" aria-label="Close the lesson">
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
