@@ -12,7 +12,8 @@ describe('the guided lesson', () => {
       // One sentence: no sentence end before the last character.
       expect(s.text.slice(0, -1)).not.toMatch(/[.!?]\s+[A-Z]/);
       expect(s.title.length).toBeGreaterThan(0);
-      expect(s.panel).toMatch(/-h$/);
+      expect(s.panels.length).toBeGreaterThan(0);
+      for (const id of s.panels) expect(id).toMatch(/^[a-z]+-h$/);
     }
   });
 

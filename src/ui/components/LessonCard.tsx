@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { LESSON_STEPS } from '../lesson/lessonSteps';
 
 /** Props of {@link LessonCard}. */
@@ -23,14 +23,21 @@ export function LessonCard({ step, onStep, onClose }: LessonCardProps) {
   const index = Math.min(Math.max(step, 1), LESSON_STEPS.length) - 1;
   const s = LESSON_STEPS[index]!;
   const last = index === LESSON_STEPS.length - 1;
+  /** The card sits on the side away from the first highlighted panel, so it does not cover it. */
+  const [side, setSide] = useState<'left' | 'right'>('right');
 
   useEffect(() => {
-    const panel = document.getElementById(s.panel)?.closest('section');
-    panel?.classList.add(LESSON_TARGET_CLASS);
-    panel?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    const panels = s.panels.flatMap((id) => document.getElementById(id)?.closest('section') ?? []);
+    for (const p of panels) p.classList.add(LESSON_TARGET_CLASS);
+    const first = panels[0];
+    if (first) {
+      const box = first.getBoundingClientRect();
+      setSide(box.left + box.width / 2 > window.innerWidth / 2 ? 'left' : 'right');
+      first.scrollIntoView?.({ block: 'nearest' });
+    }
     titleRef.current?.focus();
-    return () => panel?.classList.remove(LESSON_TARGET_CLASS);
-  }, [s.panel, index]);
+    return () => panels.forEach((p) => p.classList.remove(LESSON_TARGET_CLASS));
+  }, [s, index]);
 
   return (
     <div
@@ -40,6 +47,7 @@ export function LessonCard({ step, onStep, onClose }: LessonCardProps) {
       aria-labelledby={titleId}
       data-testid="lesson"
       data-step={index + 1}
+      data-side={side}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();

@@ -5,8 +5,8 @@
 
 /** One step of the lesson. */
 export interface LessonStep {
-  /** id of the heading of the panel to highlight (the panel is the heading's section). */
-  panel: string;
+  /** ids of the headings of the panels to highlight (each panel is its heading's section). */
+  panels: readonly string[];
   /** Short title shown above the sentence. */
   title: string;
   /** The one sentence of the step. */
@@ -16,27 +16,27 @@ export interface LessonStep {
 /** The lesson, in order (step 1 is LESSON_STEPS[0]). */
 export const LESSON_STEPS: readonly LessonStep[] = [
   {
-    panel: 'controls-h',
+    panels: ['controls-h', 'cost-h'],
     title: 'Move α, watch the cost',
     text: 'Drag the α slider and watch the cost panel: the larger α, the more channels run at half resolution and the fewer multiply-adds the model needs.',
   },
   {
-    panel: 'controls-h',
+    panels: ['controls-h'],
     title: 'Train α = 0 and α = .5',
     text: 'Set α to 0 and press Train, then set α to 0.5 and press Train again (the second run waits in the queue).',
   },
   {
-    panel: 'charts-h',
+    panels: ['charts-h'],
     title: 'Compare the curves',
     text: 'Compare the two runs’ loss and accuracy curves: the colour of a curve is its α, and the dots are test accuracy.',
   },
   {
-    panel: 'inspect-h',
+    panels: ['inspect-h'],
     title: 'A low and a high branch',
     text: 'Pick a layer with both branches and compare its high-frequency maps (full resolution) with its low-frequency maps (half resolution, smoother).',
   },
   {
-    panel: 'inspect-h',
+    panels: ['inspect-h'],
     title: 'Read the spectra',
     text: 'In the radial spectra, the cut-off line splits low from high frequencies, and the low-branch limit is the highest frequency a half-resolution map can hold at all (½ cycle per low pixel), so a low branch has no energy past it.',
   },
