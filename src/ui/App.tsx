@@ -31,6 +31,7 @@ import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
 import { LessonCard } from './components/LessonCard';
+import { PRESENTER_CHART_SCALE, useChartScaleFor } from './hooks/useChartScale';
 import { LectureLinkPanel } from './components/LectureLinkPanel';
 import { describeEffectiveSettings, effectiveSettings } from './lib/effectiveSettings';
 
@@ -69,6 +70,7 @@ export function App() {
     const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
     window.history.replaceState(null, '', url);
   }, [lab, hidden]);
+  useChartScaleFor(lab.presenter ? PRESENTER_CHART_SCALE : 1);
   const theme = resolveTheme(lab.theme);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -50,7 +50,10 @@ async function smallestVisibleText(page: Page): Promise<{ px: number; where: str
 
 /** Computed font size (px) of the first element matching `selector`. */
 const fontPx = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 describe('presets, augmentation, flip-TTA and the lecture link', () => {
   it('a preset states its steps, images, augmentation, schedule and batch; the link hides what was ticked', async () => {
@@ -117,7 +120,10 @@ describe('the guided lesson, walked as a student, then presenter mode', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Short runs that still show curves: 30 steps of 32 images, a readback every step, views every 50.
-    await openReady(page, '?lesson=1&trainLimit=960&testLimit=200&batchSize=32&epochs=1&readbackEvery=1&inspectEvery=50&augment=0');
+    await openReady(
+      page,
+      '?lesson=1&trainLimit=960&testLimit=200&batchSize=32&epochs=1&readbackEvery=1&inspectEvery=50&augment=0',
+    );
     const body = await fontPx(page, 'body');
     // Step 1: the controls panel is outlined; move α with the keyboard and watch the cost change.
     const lesson = page.getByTestId('lesson');
@@ -159,7 +165,14 @@ describe('the guided lesson, walked as a student, then presenter mode', () => {
     await page.getByTestId('train').click();
     // The views show the first readback's model (step < inspectEvery), and only a neutral wait note before.
     await expect
-      .poll(() => page.getByTestId('inspect-model').textContent().catch(() => ''), { timeout: 120_000 })
+      .poll(
+        () =>
+          page
+            .getByTestId('inspect-model')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 120_000 },
+      )
       .toMatch(/^run #1 \(α=0\), step ([1-9]|[1-4]\d)$/);
     await slider.fill('0.5');
     await page.getByTestId('train').click(); // "Queue run"
@@ -208,6 +221,18 @@ describe('the guided lesson, walked as a student, then presenter mode', () => {
     expect(body).toBe(15);
     expect(tick).toBeGreaterThanOrEqual(1.5 * body);
     expect(smallest.px, smallest.where).toBeGreaterThanOrEqual(1.5 * body);
+    // Large ticks still fit their chart: no tick text reaches outside its SVG (clipped "100 %").
+    const outside = await page.locator('.recharts-cartesian-axis-tick-value').evaluateAll((ts) =>
+      ts.flatMap((t) => {
+        const box = t.getBoundingClientRect();
+        const svg = t.closest('svg')!.getBoundingClientRect();
+        const inside =
+          box.left >= svg.left - 1 && box.right <= svg.right + 1 && box.top >= svg.top - 1 && box.bottom <= svg.bottom + 1;
+        return inside ? [] : [t.textContent ?? ''];
+      }),
+    );
+    expect(outside).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0)); // sticky table headers would follow the scroll in a full-page shot
     await page.screenshot({ path: resolve(ARTIFACTS, 'lecture-presenter.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -5,6 +5,7 @@ import type { CurvePoint, RunRecord } from '../lib/runs';
 import type { ChartXAxis } from '../state/labSchema';
 import { niceAxis } from '../lib/niceTicks';
 import { formatAlpha } from '../lib/formatAlpha';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -59,6 +60,7 @@ interface MetricChartProps {
 }
 
 function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps) {
+  const { px } = useChartScale();
   const scale = percent ? 100 : 1;
   const data = runs.map((run) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
   const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
@@ -73,7 +75,7 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
       <figcaption className="muted">{title}</figcaption>
       <ResponsiveContainer width="100%" height="88%">
-        <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
+        <LineChart margin={{ top: px(10), right: px(16), bottom: px(18), left: 4 }}>
           <CartesianGrid stroke="var(--grid)" />
           <XAxis
             type="number"
@@ -82,6 +84,7 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
             ticks={xAxis.ticks}
             allowDataOverflow
             tickFormatter={formatTick}
+            height={px(30)}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
             tick={{ fill: 'var(--muted)' }}
           />
@@ -91,7 +94,7 @@ function MetricChart({ runs, x, title, train, test, percent }: MetricChartProps)
             domain={yAxis?.domain ?? ['auto', 'auto']}
             ticks={yAxis?.ticks}
             tick={{ fill: 'var(--muted)' }}
-            width={percent ? 68 : 52}
+            width={px(percent ? 68 : 52)}
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
