@@ -35,7 +35,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={px(340)}>
         <LineChart
           data={rows}
           margin={{ top: 8, right: px(24), bottom: px(8), left: 8 }}

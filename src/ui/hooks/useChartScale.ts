@@ -28,6 +28,7 @@ export function useChartScale(): { scale: number; px(n: number): number } {
       return () => void listeners.delete(fn);
     },
     () => current,
+    () => 1, // server rendering (tests): normal size
   );
   return { scale, px: (n: number) => Math.round(n * scale) };
 }

@@ -70,7 +70,7 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
         </dl>
       </div>
       <figure className="inspect-chart" data-testid="spectrum-radial-chart">
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height={px(CHART_HEIGHT)}>
           <LineChart data={rows} margin={{ top: 8, right: px(24), bottom: px(28), left: 8 }}>
             <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
             <XAxis
