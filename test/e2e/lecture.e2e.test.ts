@@ -234,6 +234,12 @@ describe('the guided lesson, walked as a student, then presenter mode', () => {
     expect(outside).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0)); // sticky table headers would follow the scroll in a full-page shot
     await page.screenshot({ path: resolve(ARTIFACTS, 'lecture-presenter.png'), fullPage: true });
+    // Dark presenter mode with the lesson open: the card is large too.
+    await page.getByRole('button', { name: 'switch to dark mode' }).click();
+    await page.getByTestId('lesson-button').click();
+    expect(await lesson.getAttribute('data-step')).toBe('1');
+    expect(await fontPx(page, '[data-testid="lesson-text"]')).toBeGreaterThanOrEqual(1.5 * body);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'lecture-presenter-dark-lesson.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

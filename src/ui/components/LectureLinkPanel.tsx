@@ -21,7 +21,7 @@ export function LectureLinkPanel({ state, hidden }: LectureLinkPanelProps) {
   const link = lectureLink(base, state, hidden, chosen);
   const offered = LECTURE_HIDEABLE.filter((c) => !hidden.has(c.name));
   return (
-    <details className="lecture-link" data-testid="lecture-link-panel">
+    <details className="panel lecture-link" data-testid="lecture-link-panel">
       <summary>Lecture link</summary>
       <fieldset>
         <legend>Hide these controls in the link</legend>

@@ -21,6 +21,7 @@ export const LECTURE_HIDEABLE: readonly { name: keyof LabState; label: string }[
   { name: 'sweep', label: 'α sweep' },
   { name: 'backend', label: 'backend' },
   { name: 'presenter', label: 'presenter-mode button' },
+  { name: 'lesson', label: 'lesson button' },
 ];
 
 /**
