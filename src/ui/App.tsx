@@ -30,16 +30,11 @@ import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
-import { LessonCard } from './components/LessonCard';
+import { Lesson } from './components/LessonCard';
 import { PRESENTER_CHART_SCALE, useChartScaleFor } from './hooks/useChartScale';
 import { LectureLinkPanel } from './components/LectureLinkPanel';
-import { describeEffectiveSettings, effectiveSettings } from './lib/effectiveSettings';
-
-/** Resolve the theme choice ('auto' follows the system setting). */
-function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
-  if (t !== 'auto') return t;
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+import { describeRun } from './lib/effectiveSettings';
+import { resolveTheme } from './lib/theme';
 
 /**
  * The lab page: data, controls, live curves, runs, sweep, cost, octave views and models. The
@@ -103,6 +98,7 @@ export function App() {
     extraApis: pool.extra,
   });
   const sweepBase = useMemo(() => toTrainConfig(lab), [lab]);
+  const trainCount = data.summary?.trainCount ?? 50_000;
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
   const budget = useRunBudget(lab, runs.runs, worker.backend?.name ?? null, data.summary?.trainCount ?? 50_000);
   const blocked = !api
@@ -161,7 +157,7 @@ export function App() {
         base={sweepBase}
         runs={runs.runs}
         slots={pool.planned}
-        trainCount={data.summary?.trainCount ?? 50_000}
+        trainCount={trainCount}
         onRun={(alphas) => {
           void pool.ensure();
           runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
@@ -170,7 +166,6 @@ export function App() {
       {pool.error ? <p className="notice">{pool.error}</p> : null}
     </Panel>
   );
-  const trainCount = data.summary?.trainCount ?? 50_000;
 
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
@@ -187,16 +182,7 @@ export function App() {
               {theme === 'dark' ? '☀ Light' : '☾ Dark'}
             </button>
           ) : null}
-          {!hidden.has('lesson') ? (
-            <button
-              type="button"
-              aria-pressed={lab.lesson > 0}
-              data-testid="lesson-button"
-              onClick={() => patch({ lesson: lab.lesson > 0 ? 0 : 1 })}
-            >
-              Lesson
-            </button>
-          ) : null}
+          <Lesson step={lab.lesson} buttonHidden={hidden.has('lesson')} onStep={(lesson) => patch({ lesson })} />
           {!hidden.has('presenter') ? (
             <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
               Presenter mode
@@ -205,16 +191,6 @@ export function App() {
         </div>
       </header>
       <NoticeBar notices={notices} onDismiss={() => setNotices([])} />
-      {lab.lesson > 0 ? (
-        <LessonCard
-          step={lab.lesson}
-          onStep={(lesson) => patch({ lesson })}
-          onClose={() => {
-            patch({ lesson: 0 });
-            document.querySelector<HTMLElement>('[data-testid="lesson-button"]')?.focus();
-          }}
-        />
-      ) : null}
       {runs.storeError ? <p className="notice">Runs are not kept across reloads here: {runs.storeError}</p> : null}
       <div className="grid">
         {!lab.presenter ? (
@@ -259,9 +235,7 @@ export function App() {
                   ? 'Locked by presenter_hide=1 in the link.'
                   : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
               </p>
-              <p data-testid="presenter-steps">
-                Step limit: {describeEffectiveSettings(effectiveSettings(toTrainConfig(lab), trainCount))}.
-              </p>
+              <p data-testid="presenter-steps">Step limit: {describeRun(sweepBase, trainCount)}.</p>
               {runButtons}
               {progress}
             </section>

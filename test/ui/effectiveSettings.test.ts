@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_PRESETS } from '../../src/train/face';
-import { describeEffectiveSettings, effectiveSettings } from '../../src/ui/lib/effectiveSettings';
+import { describeEffectiveSettings, describeRun, effectiveSettings } from '../../src/ui/lib/effectiveSettings';
 
 describe('effectiveSettings', () => {
   it('quick stops at 200 steps of 64 images: a quarter of one CIFAR-10 epoch, no augmentation', () => {
@@ -12,6 +12,7 @@ describe('effectiveSettings', () => {
     expect(s.epochsSeen).toBeCloseTo(200 / 781, 12);
     expect(s.stoppedByMaxSteps).toBe(true);
     expect(s.augment).toBe(false);
+    expect(describeRun(TRAIN_PRESETS.quick, 50_000)).toBe(describeEffectiveSettings(s));
     expect(describeEffectiveSettings(s)).toBe(
       '200 steps × batch 64 = 12,800 images (0.26 epochs, stopped by Max steps), augmentation off, one-cycle schedule, no flip-TTA',
     );

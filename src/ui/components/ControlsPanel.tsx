@@ -6,7 +6,7 @@ import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { BASIC_DEPTHS, LAB_SCHEMA, type EnumSpec, type LabState, type NumberSpec } from '../state/labSchema';
 import { modelName } from '../../train/face';
-import { describeEffectiveSettings, effectiveSettings } from '../lib/effectiveSettings';
+import { describeRun } from '../lib/effectiveSettings';
 import { toTrainConfig } from '../state/labUrl';
 import type { ModelArchitecture } from '../../train/protocol';
 
@@ -117,7 +117,7 @@ export function ControlsPanel({
       ) : null}
       <p className="muted effective" data-testid="effective-settings" aria-live="polite">
         {preset ? `Preset ${preset}: ` : 'This run: '}
-        {describeEffectiveSettings(effectiveSettings(toTrainConfig(state), trainCount))}.
+        {describeRun(toTrainConfig(state), trainCount)}.
       </p>
       {show('architecture') ? (
         <div className="field">

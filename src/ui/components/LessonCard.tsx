@@ -9,6 +9,48 @@ export interface LessonCardProps {
   onClose(): void;
 }
 
+/** Props of {@link Lesson}. */
+export interface LessonProps {
+  /** Step shown, 1-based; 0 = the lesson is closed (lab state `lesson`). */
+  step: number;
+  /** `lesson_hide=1`: no Lesson button (a link with lesson=N still opens the card). */
+  buttonHidden: boolean;
+  onStep(step: number): void;
+}
+
+/**
+ * The "Lesson" button and, while open, the lesson card right after it in the Tab order (the card
+ * itself is fixed at a corner of the window). Closing returns focus to the button.
+ */
+export function Lesson({ step, buttonHidden, onStep }: LessonProps) {
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      {!buttonHidden ? (
+        <button
+          ref={button}
+          type="button"
+          aria-pressed={step > 0}
+          data-testid="lesson-button"
+          onClick={() => onStep(step > 0 ? 0 : 1)}
+        >
+          Lesson
+        </button>
+      ) : null}
+      {step > 0 ? (
+        <LessonCard
+          step={step}
+          onStep={onStep}
+          onClose={() => {
+            onStep(0);
+            button.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
 /** Class put on the panel the current step points at (styled in lab.css). */
 export const LESSON_TARGET_CLASS = 'lesson-target';
 

@@ -68,3 +68,11 @@ export function describeEffectiveSettings(s: EffectiveSettings): string {
     `augmentation ${s.augment ? 'on' : 'off'}, ${SCHEDULE_NAME[s.schedule]} schedule, ${s.flipTTA ? 'flip-TTA on' : 'no flip-TTA'}`
   );
 }
+
+/**
+ * {@link describeEffectiveSettings} of {@link effectiveSettings}: the page's one line for a config.
+ * @throws Error when batchSize is not a positive integer
+ */
+export function describeRun(config: Parameters<typeof effectiveSettings>[0], trainCount: number): string {
+  return describeEffectiveSettings(effectiveSettings(config, trainCount));
+}
