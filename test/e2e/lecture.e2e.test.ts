@@ -209,6 +209,11 @@ describe('the guided lesson, walked as a student, then presenter mode', () => {
     await page.getByRole('button', { name: 'Presenter mode' }).click();
     for (const id of ['train', 'run-sweep', 'presenter-steps']) expect(await page.getByTestId(id).isVisible(), id).toBe(true);
     expect(await page.getByLabel('Test image #').isVisible()).toBe(true);
+    expect(await page.getByTestId('inspect-refresh').isVisible()).toBe(false); // a new image refreshes by itself
+    await page.getByLabel('Test image #').fill('3');
+    await expect
+      .poll(() => page.getByTestId('inspect').textContent(), { timeout: 60_000 })
+      .toMatch(/Test image #3, model: run #2/);
     expect(await page.getByTestId('presenter-steps').textContent()).toBe(
       'Step limit: 30 steps × batch 32 = 960 images (1 epoch), augmentation off, one-cycle schedule, no flip-TTA.',
     );

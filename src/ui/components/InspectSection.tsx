@@ -23,7 +23,7 @@ export interface InspectSectionProps {
    * views at once, and `label` (e.g. "run #2 completed, step 50") names the model shown.
    */
   model: ModelStamp | null;
-  /** Presenter mode (the image picker stays; the cadence note is hidden). */
+  /** Presenter mode (the image picker stays; Refresh and the cadence note are hidden: a new image refreshes). */
   presenter: boolean;
 }
 
@@ -123,7 +123,13 @@ export function InspectSection(props: InspectSectionProps) {
             if (Number.isInteger(v) && v >= 0 && v < testCount) onImageChange(v);
           }}
         />
-        <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
+        <button
+          type="button"
+          className="presenter-hide"
+          disabled={!api || !enabled}
+          onClick={() => void refresh()}
+          data-testid="inspect-refresh"
+        >
           Refresh
         </button>
         <span className="muted presenter-hide">auto every {every} steps while training and when a run ends</span>
