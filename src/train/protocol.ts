@@ -16,6 +16,8 @@ export type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '.
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** Every backend name, in the order the lab ranks them on a real GPU (src/train/backend.ts). */
 export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** How the message of inspect()'s error starts while the worker holds no model yet (not a fault). */
+export const NO_MODEL_MESSAGE = 'no model yet';
 
 /** One probed backend. */
 export interface BackendCandidate {

@@ -29,6 +29,7 @@ import type {
   TrainConfig,
   TrainEvent,
 } from './protocol';
+import { NO_MODEL_MESSAGE } from './protocol';
 import { watchDeviceLoss } from './device-loss';
 import { runFrequencyJob } from '../frequency/index';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
@@ -177,7 +178,7 @@ export class LabSession implements LabWorkerApi {
       const kept = await this.runModels.inspect(runId, this.dataset.test, this.stats, imageIndex, options);
       return transfer(kept, inspectTransferables(kept));
     }
-    if (!this.model || !this.probe) throw new Error('no model yet: start a run or load a model first');
+    if (!this.model || !this.probe) throw new Error(`${NO_MODEL_MESSAGE}: start a run or load a model first`);
     const result = await inspectImage(this.model, this.probe, this.dataset.test, this.stats, imageIndex, options);
     return transfer(result, inspectTransferables(result));
   }

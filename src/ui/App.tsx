@@ -31,12 +31,11 @@ import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
-
-/** Resolve the theme choice ('auto' follows the system setting). */
-function resolveTheme(t: LabState['theme']): 'light' | 'dark' {
-  if (t !== 'auto') return t;
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+import { Lesson } from './components/LessonCard';
+import { PRESENTER_CHART_SCALE, useChartScaleFor } from './hooks/useChartScale';
+import { LectureLinkPanel } from './components/LectureLinkPanel';
+import { describeRun } from './lib/effectiveSettings';
+import { resolveTheme } from './lib/theme';
 
 /**
  * The lab page: data, controls, live curves, runs, sweep, cost, octave views and models. The
@@ -67,6 +66,7 @@ export function App() {
     const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
     window.history.replaceState(null, '', url);
   }, [lab, hidden]);
+  useChartScaleFor(lab.presenter ? PRESENTER_CHART_SCALE : 1);
   const theme = resolveTheme(lab.theme);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -101,6 +101,7 @@ export function App() {
     extraApis: pool.extra,
   });
   const sweepBase = useMemo(() => toTrainConfig(lab), [lab]);
+  const trainCount = data.summary?.trainCount ?? 50_000;
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
   const budget = useRunBudget(lab, runs.runs, worker.backend?.name ?? null, data.summary?.trainCount ?? 50_000);
   const blocked = !api
@@ -148,6 +149,26 @@ export function App() {
   const progress = <RunProgress runs={runs.runs} slots={pool.slots} />;
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
   const sweepHidden = hidden.has('sweep') || hidden.has('alpha');
+  const sweepPanel = sweepHidden ? null : (
+    <Panel id="sweep-h" title="α sweep">
+      <SweepPanel
+        alphas={lab.sweep}
+        onAlphasChange={(sweep) => patch({ sweep })}
+        blockedReason={blocked}
+        repeats={lab.repeats}
+        onRepeatsChange={(repeats) => patch({ repeats })}
+        base={sweepBase}
+        runs={runs.runs}
+        slots={pool.planned}
+        trainCount={trainCount}
+        onRun={(alphas) => {
+          void pool.ensure();
+          runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
+        }}
+      />
+      {pool.error ? <p className="notice">{pool.error}</p> : null}
+    </Panel>
+  );
 
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
@@ -164,6 +185,7 @@ export function App() {
               {theme === 'dark' ? '☀ Light' : '☾ Dark'}
             </button>
           ) : null}
+          <Lesson step={lab.lesson} buttonHidden={hidden.has('lesson')} onStep={(lesson) => patch({ lesson })} />
           {!hidden.has('presenter') ? (
             <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
               Presenter mode
@@ -188,6 +210,7 @@ export function App() {
                 </>
               }
               onFieldError={onFieldError}
+              trainCount={trainCount}
               backend={
                 <BackendIndicator
                   choice={worker.backend}
@@ -202,26 +225,8 @@ export function App() {
                 />
               }
             />
-            {!sweepHidden ? (
-              <Panel id="sweep-h" title="α sweep">
-                <SweepPanel
-                  alphas={lab.sweep}
-                  onAlphasChange={(sweep) => patch({ sweep })}
-                  blockedReason={blocked}
-                  repeats={lab.repeats}
-                  onRepeatsChange={(repeats) => patch({ repeats })}
-                  base={sweepBase}
-                  runs={runs.runs}
-                  slots={pool.planned}
-                  trainCount={data.summary?.trainCount ?? 50_000}
-                  onRun={(alphas) => {
-                    void pool.ensure();
-                    runs.enqueue(planSweep(sweepBase, alphas, lab.repeats), `sweep-${Date.now().toString(36)}`);
-                  }}
-                />
-                {pool.error ? <p className="notice">{pool.error}</p> : null}
-              </Panel>
-            ) : null}
+            {sweepPanel}
+            <LectureLinkPanel state={lab} hidden={hidden} />
           </div>
         ) : null}
         <div className="stack">
@@ -233,10 +238,12 @@ export function App() {
                   ? 'Locked by presenter_hide=1 in the link.'
                   : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
               </p>
+              <p data-testid="presenter-steps">Step limit: {describeRun(sweepBase, trainCount)}.</p>
               {runButtons}
               {progress}
             </section>
           ) : null}
+          {lab.presenter ? sweepPanel : null}
           <LiveCharts runs={runs.runs} x={lab.x} onXChange={(x) => patch({ x })} />
           <CostPanel config={lab} />
           <RunsTable

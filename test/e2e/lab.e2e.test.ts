@@ -28,7 +28,7 @@ const BASE_FLAGS = [...CHROMIUM_FLAGS];
  */
 const RUN_QUERY =
   'depth=8&alpha=0.5&batchSize=64&trainLimit=3200&testLimit=500&maxSteps=50&readbackEvery=5&epochs=1&inspectEvery=20';
-/** The octave views refresh at steps 20 and 40 (inspectEvery=20); only the end-of-run refresh shows step 50. */
+/** The octave views refresh at step 1 (the first readback), 20 and 40 (inspectEvery=20); only the end-of-run refresh shows step 50. */
 const FINAL_STEP = 50;
 /** Chance is 10 % on CIFAR-10; 500 test images give a standard error of about 1.3 points. */
 const MIN_TOP1_PERCENT = 15;

@@ -7,6 +7,7 @@ import type { RunRecord } from '../lib/runs';
 import { summarizeRuns } from '../lib/runStats';
 import { modelName } from '../../train/face';
 import { runVariants, variantMarker, VARIANT_GLYPHS } from '../lib/runVariants';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** Props of {@link AccuracyVsMacsChart}. */
 export interface AccuracyVsMacsChartProps {
@@ -84,6 +85,7 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
  * bars; round ticks, a tooltip naming the run or the α.
  */
 export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: AccuracyVsMacsChartProps) {
+  const { px } = useChartScale();
   const finished = runs.filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'));
   const variants = runVariants(finished);
   const pts: Point[] = finished.map((r) => ({
@@ -126,7 +128,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 4 }}>
+          <ScatterChart margin={{ top: px(10), right: px(16), bottom: px(20), left: 4 }}>
             <CartesianGrid stroke="var(--grid)" />
             <XAxis
               type="number"
@@ -136,6 +138,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
               ticks={xAxis?.ticks}
               tickFormatter={formatTick}
               tick={{ fill: 'var(--muted)' }}
+              height={px(30)}
               label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
             />
             <YAxis
@@ -146,7 +149,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
               ticks={yAxis?.ticks}
               tickFormatter={formatTick}
               tick={{ fill: 'var(--muted)' }}
-              width={72}
+              width={px(72)}
               label={{
                 value: 'test top-1 (%)',
                 angle: -90,

@@ -6,6 +6,8 @@ import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { BASIC_DEPTHS, LAB_SCHEMA, type EnumSpec, type LabState, type NumberSpec } from '../state/labSchema';
 import { modelName } from '../../train/face';
+import { describeRun } from '../lib/effectiveSettings';
+import { toTrainConfig } from '../state/labUrl';
 import type { ModelArchitecture } from '../../train/protocol';
 
 /** Props of {@link ControlsPanel}. */
@@ -20,12 +22,22 @@ export interface ControlsPanelProps {
   backend: ReactNode;
   /** Told each number control's error as it changes (null = valid), keyed by the control's label. */
   onFieldError?(label: string, error: string | null): void;
+  /** Images in the loaded training split, for the effective-settings line (default 50,000). */
+  trainCount?: number;
 }
 
 const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
 
 /** The training controls: α, model size (preset, depth, width), recipe and limits. */
-export function ControlsPanel({ state, hidden, onChange, runButtons, backend, onFieldError }: ControlsPanelProps) {
+export function ControlsPanel({
+  state,
+  hidden,
+  onChange,
+  runButtons,
+  backend,
+  onFieldError,
+  trainCount = 50_000,
+}: ControlsPanelProps) {
   const validity = (label: string) => (error: string | null) => onFieldError?.(label, error);
   const presetId = useId();
   const depthId = useId();
@@ -40,6 +52,8 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
       p.widthMultiplier === state.widthMultiplier &&
       p.epochs === state.epochs &&
       p.learningRate === state.learningRate &&
+      p.batchSize === state.batchSize &&
+      p.augment === state.augment &&
       (p.maxSteps ?? null) === state.maxSteps
     );
   });
@@ -101,6 +115,10 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           </select>
         </div>
       ) : null}
+      <p className="muted effective" data-testid="effective-settings" aria-live="polite">
+        {preset ? `Preset ${preset}: ` : 'This run: '}
+        {describeRun(toTrainConfig(state), trainCount)}.
+      </p>
       {show('architecture') ? (
         <div className="field">
           <label htmlFor={archId} title={LAB_SCHEMA.architecture.doc}>
@@ -209,6 +227,28 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
           onChange={(v) => v !== null && onChange({ seed: v })}
           onValidity={validity('Seed')}
         />
+      ) : null}
+      {show('augment') ? (
+        <label className="check" title={LAB_SCHEMA.augment.doc}>
+          <input
+            type="checkbox"
+            checked={state.augment}
+            onChange={(e) => onChange({ augment: e.target.checked })}
+            data-testid="augment"
+          />{' '}
+          Augmentation (random crop + horizontal flip)
+        </label>
+      ) : null}
+      {show('flipTTA') ? (
+        <label className="check" title={LAB_SCHEMA.flipTTA.doc}>
+          <input
+            type="checkbox"
+            checked={state.flipTTA}
+            onChange={(e) => onChange({ flipTTA: e.target.checked })}
+            data-testid="flip-tta"
+          />{' '}
+          Flip-TTA (test on the image and its mirror)
+        </label>
       ) : null}
       <details>
         <summary>Limits (demos, tests)</summary>

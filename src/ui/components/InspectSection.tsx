@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { InspectResult, LabWorkerApi } from '../../train/protocol';
+import { NO_MODEL_MESSAGE, type InspectResult, type LabWorkerApi } from '../../train/protocol';
 import { OctaveViews, type CompareResult } from './OctaveViews';
 import { FrequencyExplainer } from './FrequencyExplainer';
 import { InspectRunPicker, inspectRunLabel } from './InspectRunPicker';
@@ -26,7 +26,7 @@ export interface InspectSectionProps {
    * views at once, and `label` (e.g. "run #2 completed, step 50") names the model shown.
    */
   model: ModelStamp | null;
-  /** Presenter mode: the image picker and Refresh button are hidden. */
+  /** Presenter mode (the image picker stays; Refresh and the cadence note are hidden: a new image refreshes). */
   presenter: boolean;
   /** The page's runs and their kept final weights: any kept finished run can be shown, and compared with another. */
   runs?: readonly RunRecord[];
@@ -67,6 +67,8 @@ export function InspectSection(props: InspectSectionProps) {
   const pickRef = useRef({ runId, compareId: picked.compareId, label: labelOf(runId), compareLabel: labelOf(picked.compareId) });
   pickRef.current = { runId, compareId: picked.compareId, label: labelOf(runId), compareLabel: labelOf(picked.compareId) };
   const [error, setError] = useState<string | null>(null);
+  /** True once a refresh has shown a model: until then every step event asks for one. */
+  const shown = useRef(false);
   const busy = useRef(false);
   const pending = useRef<string | null>(null);
   const imageRef = useRef(image);
@@ -85,26 +87,27 @@ export function InspectSection(props: InspectSectionProps) {
       }
       busy.current = true;
       let next: string | null = label;
-      try {
-        while (next !== null) {
-          const pick = pickRef.current;
-          const shown: string = pick.runId ? pick.label : next;
-          pending.current = null;
+      while (next !== null) {
+        const pick = pickRef.current;
+        const shownLabel: string = pick.runId ? pick.label : next;
+        pending.current = null;
+        try {
           const of = async (id: string) => {
             if (id) await weightsRef.current?.ensure(id);
             return api.inspect(imageRef.current, { spectra: true, ...(id ? { runId: id } : {}) });
           };
           const r = await of(pick.runId);
           const compare = pick.compareId ? { result: await of(pick.compareId), label: pick.compareLabel } : null;
-          setResult({ r, label: shown, compare });
+          setResult({ r, label: shownLabel, compare });
           setError(null);
-          next = pending.current;
+          shown.current = true;
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
         }
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        busy.current = false;
+        // A request made meanwhile (e.g. the first step's, after a refresh that found no model) runs now.
+        next = pending.current;
       }
+      busy.current = false;
     },
     [api],
   );
@@ -114,10 +117,15 @@ export function InspectSection(props: InspectSectionProps) {
       subscribeSteps((step) => {
         labelRef.current = `${activeRef.current ?? 'run'}, step ${step}`;
         // A picked finished run does not change while another trains; only the current model does.
-        if (step % every === 0 && pickRef.current.runId === '') void refresh();
+        // The first readback of a run (step 1) already has weights: show them, then every N steps.
+        if (pickRef.current.runId === '' && (step % every === 0 || !shown.current)) void refresh();
       }),
     [subscribeSteps, every, refresh],
   );
+  // A new run builds a new model: show its first step at once too.
+  useEffect(() => {
+    if (activeRun) shown.current = false;
+  }, [activeRun]);
   useEffect(() => {
     if (!model) return;
     labelRef.current = model.label;
@@ -130,7 +138,7 @@ export function InspectSection(props: InspectSectionProps) {
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
       <h2 id="inspect-h">Inspect the octaves</h2>
-      <div className="buttons presenter-hide" style={{ alignItems: 'center' }}>
+      <div className="buttons" style={{ alignItems: 'center' }}>
         <label htmlFor={imgId}>Test image #</label>
         <input
           id={imgId}
@@ -145,10 +153,16 @@ export function InspectSection(props: InspectSectionProps) {
             if (Number.isInteger(v) && v >= 0 && v < testCount) onImageChange(v);
           }}
         />
-        <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
+        <button
+          type="button"
+          className="presenter-hide"
+          disabled={!api || !enabled}
+          onClick={() => void refresh()}
+          data-testid="inspect-refresh"
+        >
           Refresh
         </button>
-        <span className="muted">auto every {every} steps while training and when a run ends</span>
+        <span className="muted presenter-hide">auto every {every} steps while training and when a run ends</span>
       </div>
       {weights ? (
         <InspectRunPicker
@@ -163,7 +177,13 @@ export function InspectSection(props: InspectSectionProps) {
       {!enabled ? (
         <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
       ) : null}
-      {error ? <p className="error">{error}</p> : null}
+      {error?.startsWith(NO_MODEL_MESSAGE) ? (
+        <p className="muted" data-testid="inspect-waiting">
+          {activeRun ? 'Waiting for the first training step: the views appear as soon as it has run.' : error}
+        </p>
+      ) : error ? (
+        <p className="error">{error}</p>
+      ) : null}
       {result ? (
         <div>
           <p className="muted">

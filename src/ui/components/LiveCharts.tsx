@@ -7,6 +7,7 @@ import { niceAxis } from '../lib/niceTicks';
 import { formatAlpha } from '../lib/formatAlpha';
 import { shortModelName } from '../lib/modelLabel';
 import { runVariants, VARIANT_GLYPHS, variantDash, type RunVariant } from '../lib/runVariants';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -98,6 +99,7 @@ interface MetricChartProps {
 }
 
 function MetricChart({ runs, variants, x, title, train, test, percent }: MetricChartProps) {
+  const { px } = useChartScale();
   const scale = percent ? 100 : 1;
   const data = runs.map((run) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
   const xs = data.flatMap((d) => [...d.train, ...d.test].map((p) => p.x));
@@ -112,7 +114,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
     <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
       <figcaption className="muted">{title}</figcaption>
       <ResponsiveContainer width="100%" height="88%">
-        <LineChart margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
+        <LineChart margin={{ top: px(10), right: px(16), bottom: px(18), left: 4 }}>
           <CartesianGrid stroke="var(--grid)" />
           <XAxis
             type="number"
@@ -121,6 +123,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
             ticks={xAxis.ticks}
             allowDataOverflow
             tickFormatter={formatTick}
+            height={px(30)}
             label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
             tick={{ fill: 'var(--muted)' }}
           />
@@ -130,7 +133,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
             domain={yAxis?.domain ?? ['auto', 'auto']}
             ticks={yAxis?.ticks}
             tick={{ fill: 'var(--muted)' }}
-            width={percent ? 68 : 52}
+            width={px(percent ? 68 : 52)}
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}

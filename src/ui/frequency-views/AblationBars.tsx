@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BRANCH_COLORS } from '../inspect/branchColors';
 import type { ModelFrequencyResults } from './types';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** Props of {@link AblationBars}. */
 export interface AblationBarsProps {
@@ -14,6 +15,7 @@ const pct = (v: number | null): number | null => (v === null ? null : 100 * v);
  * high) branch replaced by its per-channel mean, then per layer.
  */
 export function AblationBars({ result }: AblationBarsProps) {
+  const { px } = useChartScale();
   const a = result.ablation;
   if (!a) return null;
   const rows = [
@@ -23,13 +25,13 @@ export function AblationBars({ result }: AblationBarsProps) {
   return (
     <figure className="freq-chart" data-testid="freq-ablation-chart">
       <h4>{result.label}</h4>
-      <ResponsiveContainer width="100%" height={Math.max(160, 22 * rows.length + 60)}>
+      <ResponsiveContainer width="100%" height={Math.max(px(160), px(22) * rows.length + px(60))}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="name" width={px(150)} interval={0} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'no such branch')} />
-          <Legend verticalAlign="top" height={44} />
+          <Legend verticalAlign="top" height={px(44)} />
           <Bar dataKey="none" name="unablated" fill="var(--muted, #999)" isAnimationActive={false} />
           <Bar dataKey="dropLow" name="low branch → mean" fill={BRANCH_COLORS.low} isAnimationActive={false} />
           <Bar dataKey="dropHigh" name="high branch → mean" fill={BRANCH_COLORS.high} isAnimationActive={false} />

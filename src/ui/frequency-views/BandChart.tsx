@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import type { ModelFrequencyResults } from './types';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** Props of {@link BandChart}. */
 export interface BandChartProps {
@@ -18,6 +19,7 @@ export const curveColor = (alpha: number | null): string => (alpha === null ? 'v
  * high-pass dashed, one pair of curves per model, coloured by α. Hovering picks a radius.
  */
 export function BandChart({ results, hovered, onHover }: BandChartProps) {
+  const { px } = useChartScale();
   const withBand = results.filter((r) => r.band);
   if (withBand.length === 0) return null;
   const radii = withBand[0].band!.lowPass.map((p) => p.radius);
@@ -33,10 +35,10 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ResponsiveContainer width="100%" height={340}>
+      <ResponsiveContainer width="100%" height={px(340)}>
         <LineChart
           data={rows}
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          margin={{ top: 8, right: px(24), bottom: px(8), left: 8 }}
           onMouseMove={(s) => onHover(s?.activeLabel != null ? Number(s.activeLabel) : null)}
           onMouseLeave={() => onHover(null)}
         >
@@ -47,12 +49,13 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             domain={[0, 'dataMax']}
             ticks={radii}
             tickFormatter={(f: number) => f.toFixed(2)}
+            height={px(30)}
             label={{ value: 'filter radius r (cycles/pixel of the 32×32 input)', position: 'insideBottom', offset: -16 }}
           />
           <YAxis
             domain={[0, 100]}
             tickFormatter={(v: number) => `${v}%`}
-            width={48}
+            width={px(48)}
             label={{ value: 'top-1', angle: -90, position: 'insideLeft' }}
           />
           <Tooltip

@@ -7,6 +7,7 @@ import { MapCanvas } from './MapCanvas';
 import { BRANCH_COLORS } from './branchColors';
 import { formatValue, renderScalars, valueRange, type ValueRange } from './render';
 import './inspect.css';
+import { useChartScale } from '../hooks/useChartScale';
 
 /** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
 const PX_PER_FREQUENCY_STEP = 5;
@@ -36,6 +37,7 @@ interface ProfileRow {
  * branch's fraction of energy below the cut-off.
  */
 export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
+  const { px } = useChartScale();
   const spectra = layer.spectra;
   const rows = useMemo(() => (spectra ? profileRows(spectra.high, spectra.low) : []), [spectra]);
   if (!spectra) {
@@ -70,26 +72,27 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
         </dl>
       </div>
       <figure className="inspect-chart" data-testid="spectrum-radial-chart">
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+        <ResponsiveContainer width="100%" height={px(CHART_HEIGHT)}>
+          <LineChart data={rows} margin={{ top: 8, right: px(24), bottom: px(28), left: 8 }}>
             <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
             <XAxis
               dataKey="frequency"
               type="number"
               domain={[0, 'dataMax']}
               tickFormatter={(f: number) => f.toFixed(2)}
+              height={px(30)}
               label={{
                 value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`,
                 position: 'insideBottom',
                 offset: -16,
               }}
             />
-            <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
+            <YAxis tickFormatter={(v: number) => `${v}%`} width={px(48)} />
             <Tooltip
               formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
               labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
             />
-            <Legend verticalAlign="top" height={24} />
+            <Legend verticalAlign="top" height={px(24)} />
             <ReferenceLine
               x={cutoff}
               stroke="var(--muted, #888)"
