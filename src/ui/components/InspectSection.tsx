@@ -31,6 +31,8 @@ export interface InspectSectionProps {
 export interface ModelStamp {
   version: number;
   label: string;
+  /** The model was loaded (by name or from files), not trained by a run of this page. */
+  loaded?: boolean;
 }
 
 /**

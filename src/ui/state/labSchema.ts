@@ -9,6 +9,7 @@
 import type { BackendName, ModelArchitecture, TrainConfig } from '../../train/protocol';
 import { BACKEND_NAMES, DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
+import { LANGUAGES, type LanguageChoice } from '../i18n/language';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (docs/architecture.md §1.2). */
 export type BackendPreference = 'auto' | BackendName;
@@ -42,6 +43,8 @@ export interface LabState extends Omit<TrainConfig, OptionalTrainField | 'archit
   inspectEvery: number;
   /** Test image shown in "Inspect the octaves". */
   image: number;
+  /** Page language ('auto' follows the browser's languages). */
+  lang: LanguageChoice;
 }
 
 /** Schema entry of a number (optional ⇒ null allowed, written as an absent parameter). */
@@ -151,6 +154,12 @@ export const LAB_SCHEMA: { readonly [K in keyof LabState]: ParamSpec } = {
     doc: 'refresh the octave views every N steps',
   },
   image: { kind: 'number', range: { min: 0, max: 9_999, integer: true }, default: 0, doc: 'test image to inspect' },
+  lang: {
+    kind: 'enum',
+    options: ['auto', ...LANGUAGES],
+    default: 'auto',
+    doc: 'page language: en or zh-CN (auto = the browser’s languages)',
+  },
 };
 
 /** The URL parameter names, in schema order. */

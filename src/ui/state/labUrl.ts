@@ -164,7 +164,13 @@ export function parseLabUrl(search: string): ParsedLabUrl {
       const fallback = defaultLabState() as unknown as Record<string, unknown>;
       if (!field || state[field] === fallback[field]) {
         notices.push(`${message}; using the default configuration.`);
-        Object.assign(state, fallback, { sweep: state.sweep, theme: state.theme, presenter: state.presenter, x: state.x });
+        Object.assign(state, fallback, {
+          sweep: state.sweep,
+          theme: state.theme,
+          presenter: state.presenter,
+          x: state.x,
+          lang: state.lang,
+        });
         break;
       }
       notices.push(`${message}; using the default ${formatDefault(fallback[field])}.`);

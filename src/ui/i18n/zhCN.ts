@@ -1,0 +1,9 @@
+/**
+ * The 简体中文 catalogue (./zh-CN/*.ts): each section is typed Record<keyof English section, string>,
+ * so a key missing here fails `npm run typecheck`. Terms follow Chinese ML usage: 八度卷积
+ * (Octave Convolution), 高频/低频, 频谱, 截止频率, 乘加 (MACs); α, top-1/top-5 and H→H… stay as written.
+ */
+import type { en } from './en';
+import { page } from './zh-CN/page';
+
+export const zhCN: Record<keyof typeof en, string> = { ...page };
