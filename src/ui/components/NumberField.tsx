@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NumberSpec } from '../state/labSchema';
 import { checkNumberField } from '../lib/fieldCheck';
 
@@ -23,6 +24,7 @@ export interface NumberFieldProps {
  * instead of silently training with the previous value).
  */
 export function NumberField({ label, spec, value, onChange, step, emptyLabel, testId, onValidity }: NumberFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function NumberField({ label, spec, value, onChange, step, emptyLabel, te
           max={spec.range.max}
           step={step ?? (spec.range.integer ? 1 : 'any')}
           value={text}
-          placeholder={spec.optional ? (emptyLabel ?? 'all') : undefined}
+          placeholder={spec.optional ? (emptyLabel ?? t('controls.all')) : undefined}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-err` : undefined}
           data-testid={testId}

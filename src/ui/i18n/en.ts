@@ -2,6 +2,8 @@
  * The English catalogue: every UI string of src/ui, one section per area (./en/*.ts). English is
  * the reference: ./zhCN.ts must give every key (checked by `npm run typecheck`).
  */
+import { controls } from './en/controls';
 import { page } from './en/page';
+import { runs } from './en/runs';
 
-export const en = { ...page };
+export const en = { ...page, ...runs, ...controls };

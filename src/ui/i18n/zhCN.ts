@@ -4,6 +4,8 @@
  * (Octave Convolution), 高频/低频, 频谱, 截止频率, 乘加 (MACs); α, top-1/top-5 and H→H… stay as written.
  */
 import type { en } from './en';
+import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
+import { runs } from './zh-CN/runs';
 
-export const zhCN: Record<keyof typeof en, string> = { ...page };
+export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls };
