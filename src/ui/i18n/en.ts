@@ -4,6 +4,8 @@
  */
 import { controls } from './en/controls';
 import { page } from './en/page';
+import { cost } from './en/cost';
+import { data } from './en/data';
 import { runs } from './en/runs';
 
-export const en = { ...page, ...runs, ...controls };
+export const en = { ...page, ...runs, ...controls, ...data, ...cost };
