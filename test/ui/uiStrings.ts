@@ -16,6 +16,8 @@ export const ALLOWED_TEXT = new Set([
   'Oct-ResNet-',
   'Oct-MobileNet',
   'R',
+  'α =',
+  ', Oct-ResNet-',
   'α', 'α_in→α_out', 'H', 'L', 'α=', 'α ', 'px', '%', 's', '#']);
 
 /** One piece of text found outside the catalogue. */

@@ -4,8 +4,9 @@
  */
 import { controls } from './en/controls';
 import { page } from './en/page';
+import { charts } from './en/charts';
 import { cost } from './en/cost';
 import { data } from './en/data';
 import { runs } from './en/runs';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost };
+export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts };

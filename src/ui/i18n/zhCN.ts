@@ -6,8 +6,9 @@
 import type { en } from './en';
 import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
+import { charts } from './zh-CN/charts';
 import { cost } from './zh-CN/cost';
 import { data } from './zh-CN/data';
 import { runs } from './zh-CN/runs';
 
-export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost };
+export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts };
