@@ -17,6 +17,7 @@ export const ALLOWED_TEXT = new Set([
   'Oct-MobileNet',
   'R',
   'α =',
+  '(α',
   ', Oct-ResNet-',
   'α', 'α_in→α_out', 'H', 'L', 'α=', 'α ', 'px', '%', 's', '#']);
 

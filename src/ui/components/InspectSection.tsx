@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { InspectResult, LabWorkerApi } from '../../train/protocol';
 import { OctaveViews } from './OctaveViews';
@@ -43,6 +44,7 @@ export interface ModelStamp {
  */
 export function InspectSection(props: InspectSectionProps) {
   const { api, enabled, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model } = props;
+  const { t } = useTranslation();
   const imgId = useId();
   const [result, setResult] = useState<{ r: InspectResult; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,9 +103,9 @@ export function InspectSection(props: InspectSectionProps) {
 
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
-      <h2 id="inspect-h">Inspect the octaves</h2>
+      <h2 id="inspect-h">{t('inspect.title')}</h2>
       <div className="buttons presenter-hide" style={{ alignItems: 'center' }}>
-        <label htmlFor={imgId}>Test image #</label>
+        <label htmlFor={imgId}>{t('inspect.testImage')}</label>
         <input
           id={imgId}
           type="number"
@@ -118,19 +120,19 @@ export function InspectSection(props: InspectSectionProps) {
           }}
         />
         <button type="button" disabled={!api || !enabled} onClick={() => void refresh()} data-testid="inspect-refresh">
-          Refresh
+          {t('inspect.refresh')}
         </button>
-        <span className="muted">auto every {every} steps while training and when a run ends</span>
+        <span className="muted">{t('inspect.auto', { every })}</span>
       </div>
       {!enabled ? (
-        <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
+        <p className="muted">{t('inspect.needModel')}</p>
       ) : null}
       {error ? <p className="error">{error}</p> : null}
       {result ? (
         <div>
           <p className="muted">
-            Test image #{image}, model: <span data-testid="inspect-model">{result.label || 'current'}</span>.{' '}
-            {result.r.layers.length} octave layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
+            {t('inspect.imageModel', { image })} <span data-testid="inspect-model">{result.label || t('inspect.current')}</span>.{' '}
+            {t('inspect.stats', { layers: result.r.layers.length, ms: result.r.latencyMs.toFixed(0) })}{' '}
             <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
           <OctaveViews result={result.r} classNames={classNames} />

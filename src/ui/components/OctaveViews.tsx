@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { InspectResult } from '../../train/protocol';
 import { FeatureMapView, SpectrumView } from '../inspect/index';
@@ -16,24 +17,23 @@ export interface OctaveViewsProps {
  * branches, where the octave's effect is visible (paper Fig. 1).
  */
 export function OctaveViews({ result, classNames }: OctaveViewsProps) {
+  const { t } = useTranslation();
   const id = useId();
   const layers = result.layers;
   const [name, setName] = useState<string | null>(null);
   const withBoth = layers.find((l) => l.high && l.low);
   const layer = layers.find((l) => l.info.name === name) ?? withBoth ?? layers[0];
-  if (!layer) return <p className="muted">This model has no octave layers to inspect.</p>;
+  if (!layer) return <p className="muted">{t('inspect.noLayers')}</p>;
   const onlyLow = layers.every((l) => !l.high);
   return (
     <div>
       {!withBoth ? (
         <p className="notice" data-testid="inspect-no-both">
-          No layer of this model has both a high- and a low-frequency branch
-          {onlyLow ? ' (α = 1: every layer after the stem is low-frequency only)' : ''}, so there is no octave split to compare;
-          showing {layer.info.name} instead.
+          {t('inspect.noBoth', { why: onlyLow ? t('inspect.onlyLow') : '', layer: layer.info.name })}
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor={id}>Layer</label>
+        <label htmlFor={id}>{t('inspect.layer')}</label>
         <select id={id} value={layer.info.name} onChange={(e) => setName(e.target.value)} data-testid="inspect-layer">
           {layers.map((l) => (
             <option key={l.info.name} value={l.info.name}>

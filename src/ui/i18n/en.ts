@@ -4,9 +4,10 @@
  */
 import { controls } from './en/controls';
 import { page } from './en/page';
+import { octave } from './en/octave';
 import { charts } from './en/charts';
 import { cost } from './en/cost';
 import { data } from './en/data';
 import { runs } from './en/runs';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts };
+export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave };

@@ -6,9 +6,10 @@
 import type { en } from './en';
 import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
+import { octave } from './zh-CN/octave';
 import { charts } from './zh-CN/charts';
 import { cost } from './zh-CN/cost';
 import { data } from './zh-CN/data';
 import { runs } from './zh-CN/runs';
 
-export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts };
+export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave };
