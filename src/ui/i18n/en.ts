@@ -4,10 +4,11 @@
  */
 import { controls } from './en/controls';
 import { page } from './en/page';
+import { views } from './en/views';
 import { octave } from './en/octave';
 import { charts } from './en/charts';
 import { cost } from './en/cost';
 import { data } from './en/data';
 import { runs } from './en/runs';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave };
+export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views };

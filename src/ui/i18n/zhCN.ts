@@ -6,10 +6,11 @@
 import type { en } from './en';
 import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
+import { views } from './zh-CN/views';
 import { octave } from './zh-CN/octave';
 import { charts } from './zh-CN/charts';
 import { cost } from './zh-CN/cost';
 import { data } from './zh-CN/data';
 import { runs } from './zh-CN/runs';
 
-export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave };
+export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views };

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { FeatureMap } from '../../train/protocol';
 import { ColormapLegend } from './ColormapLegend';
@@ -23,6 +24,7 @@ export interface BranchGridProps {
  * the diverging map (symmetric about 0), otherwise viridis.
  */
 export function BranchGrid({ branch, map, scale, cellWidth, onInspect }: BranchGridProps) {
+  const { t } = useTranslation();
   const branchRange = useMemo(() => valueRange(map), [map]);
   const colormap = colormapFor(branchRange);
   const cells = useMemo(() => {
@@ -33,23 +35,28 @@ export function BranchGrid({ branch, map, scale, cellWidth, onInspect }: BranchG
     }
     return out;
   }, [map, scale, branchRange, colormap]);
-  const title = branch === 'high' ? 'High frequency' : 'Low frequency';
+  const title = branch === 'high' ? t('branch.high') : t('branch.low');
   return (
-    <section className={`inspect-branch inspect-branch-${branch}`} aria-label={`${title} maps`}>
+    <section className={`inspect-branch inspect-branch-${branch}`} aria-label={t('branch.maps', { title })}>
       <h4>
         {title}{' '}
         <span className="inspect-muted">
-          {map.height}×{map.width}, {map.channels} channels
+          {t('branch.size', { height: map.height, width: map.width, channels: map.channels })}
         </span>
       </h4>
       <ColormapLegend
         colormap={colormap}
         range={scale === 'branch' ? branchRange : undefined}
-        caption={scale === 'branch' ? 'activation' : 'activation (each channel to its own range)'}
+        caption={scale === 'branch' ? t('branch.activation') : t('branch.activationPerChannel')}
       />
       <div className="inspect-grid" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${cellWidth}px, 1fr))` }}>
         {cells.map(({ rgba, range }, c) => {
-          const text = `${branch} channel ${c}: min ${formatValue(range.min)}, max ${formatValue(range.max)}`;
+          const text = t('branch.channel', {
+            branch: t(`branch.name.${branch}`),
+            channel: c,
+            min: formatValue(range.min),
+            max: formatValue(range.max),
+          });
           return (
             <MapCanvas
               key={c}
