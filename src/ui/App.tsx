@@ -119,7 +119,9 @@ export function App() {
           ? t('blocked.backend')
           : (invalidFieldsReason(fieldErrors) ?? (budget?.level === 'refuse' ? budget.message : null));
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
-  const activeLabel = active ? t('page.runLabel', { number: runNumber(active.id), alpha: formatAlpha(active.config.alpha) }) : null;
+  const activeLabel = active
+    ? t('page.runLabel', { number: runNumber(active.id), alpha: formatAlpha(active.config.alpha) })
+    : null;
   const { modelStamp, setModelStamp, lastFinishedId } = useFinishedRunModel(runs.activeId, runs.runs);
   const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
   const lastSummary = lastFinished ? finishedRunSummary(lastFinished, runNumber(lastFinished.id)) : null;
@@ -298,7 +300,13 @@ export function App() {
                 api={api}
                 hasModel={hasModel}
                 busy={active !== null}
-                onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: t('page.loadedModel', { what: label }), loaded: true }))}
+                onLoaded={(label) =>
+                  setModelStamp((m) => ({
+                    version: (m?.version ?? 0) + 1,
+                    label: t('page.loadedModel', { what: label }),
+                    loaded: true,
+                  }))
+                }
               />
             ) : null}
             {selected?.test ? (

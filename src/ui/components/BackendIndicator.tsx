@@ -39,7 +39,8 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
           <ul className="muted" data-testid="backend-candidates">
             {choice.candidates.map((c) => (
               <li key={c.name}>
-                <strong>{c.name}</strong>: {c.available ? (c.software ? t('backend.software') : t('backend.available')) : t('backend.unavailable')} —{' '}
+                <strong>{c.name}</strong>:{' '}
+                {c.available ? (c.software ? t('backend.software') : t('backend.available')) : t('backend.unavailable')} —{' '}
                 {c.detail}
               </li>
             ))}

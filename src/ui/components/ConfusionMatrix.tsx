@@ -19,9 +19,7 @@ export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
   return (
     <div className="table-scroll">
       <table className="confusion" data-testid="confusion">
-        <caption className="muted">
-          {t('confusion.caption', { count: test.count })}
-        </caption>
+        <caption className="muted">{t('confusion.caption', { count: test.count })}</caption>
         <thead>
           <tr>
             <th className="left" scope="col">

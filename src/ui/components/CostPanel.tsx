@@ -49,7 +49,8 @@ export function CostPanel({ config }: CostPanelProps) {
   return (
     <section className="panel" aria-labelledby="cost-h">
       <h2 id="cost-h">
-        {t('cost.title')} <span className="swatch" style={{ background: alphaVar(alpha) }} aria-hidden="true" />α = {formatAlpha(alpha)}
+        {t('cost.title')} <span className="swatch" style={{ background: alphaVar(alpha) }} aria-hidden="true" />α ={' '}
+        {formatAlpha(alpha)}
       </h2>
       {error ? <p className="error">{t('cost.error', { error })}</p> : null}
       {!shown && !error ? <p className="muted">{t('cost.counting')}</p> : null}

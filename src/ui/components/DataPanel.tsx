@@ -90,12 +90,8 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {data.error}
         </p>
       ) : null}
-      {data.status === 'loading' && data.summary ? (
-        <p className="muted">{t('data.loadingNew')}</p>
-      ) : null}
-      {data.status === 'idle' ? (
-        <p className="muted">{workerReady ? t('data.notLoaded') : t('data.startingWorker')}</p>
-      ) : null}
+      {data.status === 'loading' && data.summary ? <p className="muted">{t('data.loadingNew')}</p> : null}
+      {data.status === 'idle' ? <p className="muted">{workerReady ? t('data.notLoaded') : t('data.startingWorker')}</p> : null}
       {data.status !== 'ready' ? (
         <div className="buttons">
           <button type="button" onClick={() => void data.loadFromUrl()} disabled={!workerReady || data.status === 'loading'}>

@@ -25,7 +25,6 @@ export interface FrequencyPanelProps {
   testCount: number;
 }
 
-
 /**
  * "What does each octave carry?": runs the frequency experiments on the worker's model as a
  * background job (progress, cancel), keeps each model's results and overlays them: band-limited

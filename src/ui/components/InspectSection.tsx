@@ -124,9 +124,7 @@ export function InspectSection(props: InspectSectionProps) {
         </button>
         <span className="muted">{t('inspect.auto', { every })}</span>
       </div>
-      {!enabled ? (
-        <p className="muted">{t('inspect.needModel')}</p>
-      ) : null}
+      {!enabled ? <p className="muted">{t('inspect.needModel')}</p> : null}
       {error ? <p className="error">{error}</p> : null}
       {result ? (
         <div>

@@ -161,7 +161,8 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
       </div>
       <p className="muted chart-key">
         {t('charts.keyTrain')} <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" />{' '}
-        {t('charts.keySolid')} <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" />{' '}
+        {t('charts.keySolid')}{' '}
+        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" />{' '}
         {t('charts.keyDashed')}
       </p>
       {shown.length ? <RunLegend runs={shown} /> : null}

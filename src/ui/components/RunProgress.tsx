@@ -27,7 +27,13 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
         return (
           <div key={r.id} className="run-progress-row" data-testid="run-progress-row">
             <span>
-              {t('progress.row', { number: r.number, alpha: formatAlpha(r.config.alpha), seed: r.config.seed, step: r.step, total })}
+              {t('progress.row', {
+                number: r.number,
+                alpha: formatAlpha(r.config.alpha),
+                seed: r.config.seed,
+                step: r.step,
+                total,
+              })}
             </span>
             <progress
               role="progressbar"

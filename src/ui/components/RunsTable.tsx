@@ -44,9 +44,7 @@ export const RunsTable = memo(function RunsTable({
     <section className="panel" aria-labelledby="runs-h">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <h2 id="runs-h">{t('runs.title')}</h2>
-        <span className="muted">
-          {t('runs.count', { count: runs.length })}
-        </span>
+        <span className="muted">{t('runs.count', { count: runs.length })}</span>
         <div className="buttons presenter-hide" style={{ marginLeft: 'auto', marginTop: 0 }}>
           <button
             type="button"

@@ -87,9 +87,7 @@ export function SweepPanel({
   const apply = (): number[] | null => {
     if (!check.ok) return null;
     const n = check.alphas.length;
-    setDedupeNote(
-      check.duplicates > 0 ? t('sweep.duplicates', { alphas: check.alphas.join(', '), count: n }) : null,
-    );
+    setDedupeNote(check.duplicates > 0 ? t('sweep.duplicates', { alphas: check.alphas.join(', '), count: n }) : null);
     if (check.duplicates > 0) setText(check.alphas.join(', '));
     onAlphasChange(check.alphas);
     return check.alphas;

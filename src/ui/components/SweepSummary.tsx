@@ -44,9 +44,7 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
                   <td>{r.n}</td>
                   <td>{r.seeds.join(', ')}</td>
                   <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
-                  <td
-                    title={r.method === 't' ? t('sweepSummary.tTitle') : t('sweepSummary.wilsonTitle')}
-                  >
+                  <td title={r.method === 't' ? t('sweepSummary.tTitle') : t('sweepSummary.wilsonTitle')}>
                     {pct(r.ciLow)} – {pct(r.ciHigh)}
                     {r.method === 'wilson' ? ' *' : ''}
                   </td>
@@ -55,9 +53,7 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
               ))}
             </tbody>
           </table>
-          {s.rows.some((r) => r.method === 'wilson') ? (
-            <p className="muted">{t('sweepSummary.wilsonNote')}</p>
-          ) : null}
+          {s.rows.some((r) => r.method === 'wilson') ? <p className="muted">{t('sweepSummary.wilsonNote')}</p> : null}
           <ul className="verdicts" data-testid="verdicts" aria-label={t('sweepSummary.verdicts')}>
             {s.verdicts.map((v) => (
               <li key={`${v.alphaA}-${v.alphaB}`} data-distinguishable={v.difference.distinguishable}>

@@ -37,9 +37,7 @@ export function AblationBars({ result }: AblationBarsProps) {
           <Bar dataKey="dropHigh" name={t('ablation.dropHigh')} fill={BRANCH_COLORS.high} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-      <figcaption>
-        {t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}
-      </figcaption>
+      <figcaption>{t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}</figcaption>
     </figure>
   );
 }

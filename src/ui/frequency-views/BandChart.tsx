@@ -90,9 +90,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
           ])}
         </LineChart>
       </ResponsiveContainer>
-      <figcaption>
-        {t('band.caption', { images: withBand[0].band!.images })}
-      </figcaption>
+      <figcaption>{t('band.caption', { images: withBand[0].band!.images })}</figcaption>
     </figure>
   );
 }

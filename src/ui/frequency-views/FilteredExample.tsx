@@ -19,8 +19,16 @@ export function FilteredExample({ image, imageIndex, radius }: FilteredExamplePr
   const views = useMemo(
     () => [
       { key: 'orig', title: t('example.original'), rgba: renderRgb(image, 32, 32) },
-      { key: 'low', title: t('example.low', { r: radius.toFixed(3) }), rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32) },
-      { key: 'high', title: t('example.high', { r: radius.toFixed(3) }), rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32) },
+      {
+        key: 'low',
+        title: t('example.low', { r: radius.toFixed(3) }),
+        rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32),
+      },
+      {
+        key: 'high',
+        title: t('example.high', { r: radius.toFixed(3) }),
+        rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32),
+      },
     ],
     [image, radius, t],
   );

@@ -101,9 +101,7 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
       const figures = await api.clearDataCache();
       const used = figures.usageBytes !== undefined ? t('data.storageNow', { bytes: formatBytes(figures.usageBytes) }) : '';
       // The status line now says what is true: nothing is cached any more.
-      setSummary((sum) =>
-        sum ? { ...sum, cache: { state: 'not-stored', reason: t('data.youCleared'), ...figures } } : sum,
-      );
+      setSummary((sum) => (sum ? { ...sum, cache: { state: 'not-stored', reason: t('data.youCleared'), ...figures } } : sum));
       setCacheMessage(`${t('data.cleared')}${used}`);
     } catch (e) {
       setCacheMessage(t('data.clearFailed', { error: e instanceof Error ? e.message : String(e) }));

@@ -13,4 +13,13 @@ import { cost } from './zh-CN/cost';
 import { data } from './zh-CN/data';
 import { runs } from './zh-CN/runs';
 
-export const zhCN: Record<keyof typeof en, string> = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views };
+export const zhCN: Record<keyof typeof en, string> = {
+  ...page,
+  ...runs,
+  ...controls,
+  ...data,
+  ...cost,
+  ...charts,
+  ...octave,
+  ...views,
+};

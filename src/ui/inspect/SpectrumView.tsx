@@ -150,7 +150,8 @@ function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
     return { pixels: renderScalars(spectrum.logMagnitude, spectrum.height, spectrum.width, range, 'viridis'), range };
   }, [spectrum]);
   const title = branch === 'high' ? t('spectrum.heatHigh') : t('spectrum.heatLow');
-  if (!spectrum || !rgba) return <p className="inspect-muted">{branch === 'high' ? t('spectrum.noHigh') : t('spectrum.noLow')}</p>;
+  if (!spectrum || !rgba)
+    return <p className="inspect-muted">{branch === 'high' ? t('spectrum.noHigh') : t('spectrum.noLow')}</p>;
   const extent = 0.5 * (spectrum.scale ?? (branch === 'low' ? 0.5 : 1));
   return (
     <figure className="inspect-heatmap">
@@ -165,9 +166,7 @@ function SpectrumHeatmap({ branch, spectrum }: SpectrumHeatmapProps) {
       <figcaption>
         {title}
         <br />
-        <span className="inspect-muted">
-          {t('spectrum.extent', { extent, height: spectrum.height, width: spectrum.width })}
-        </span>
+        <span className="inspect-muted">{t('spectrum.extent', { extent, height: spectrum.height, width: spectrum.width })}</span>
       </figcaption>
       <ColormapLegend colormap="viridis" range={rgba.range} caption="log(1+|F|)" />
     </figure>

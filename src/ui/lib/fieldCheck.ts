@@ -25,7 +25,10 @@ export function checkNumberField(text: string, spec: NumberSpec): FieldCheck {
   if (r.integer && !Number.isInteger(v)) return { ok: false, error: tr('field.wholeNumber', { text: t }) };
   const low = r.minExclusive ? v <= r.min : v < r.min;
   if (low || v > r.max) {
-    return { ok: false, error: tr('field.range', { op: r.minExclusive ? '>' : '≥', min: bound(r.min), max: bound(r.max), text: t }) };
+    return {
+      ok: false,
+      error: tr('field.range', { op: r.minExclusive ? '>' : '≥', min: bound(r.min), max: bound(r.max), text: t }),
+    };
   }
   return { ok: true, value: v };
 }

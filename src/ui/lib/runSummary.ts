@@ -15,9 +15,7 @@ const OUT_OF_MEMORY = /memory access out of bounds|Aborted\(|out of memory/i;
  * "the model ran out of memory: lower the batch size or choose a smaller depth".
  */
 export function errorHint(message: string | null): string | null {
-  return message && OUT_OF_MEMORY.test(message)
-    ? t('summary.outOfMemory')
-    : null;
+  return message && OUT_OF_MEMORY.test(message) ? t('summary.outOfMemory') : null;
 }
 
 /**

@@ -39,8 +39,10 @@ export const controls: Record<keyof typeof en, string> = {
   'progress.row': '#{{number}} α={{alpha}} 种子 {{seed}}：第 {{step}} / {{total}} 步',
   'progress.label': '第 {{number}} 次训练的进度',
   'progress.time': '已用 {{elapsed}}，预计剩余 {{eta}}',
-  'progress.queue_one': '{{running, number}} 个运行中{{queued}}，共 {{count, number}} 个 worker；整个队列约需 {{eta}} 训练时间{{pending}}。',
-  'progress.queue_other': '{{running, number}} 个运行中{{queued}}，共 {{count, number}} 个 worker；整个队列约需 {{eta}} 训练时间{{pending}}。',
+  'progress.queue_one':
+    '{{running, number}} 个运行中{{queued}}，共 {{count, number}} 个 worker；整个队列约需 {{eta}} 训练时间{{pending}}。',
+  'progress.queue_other':
+    '{{running, number}} 个运行中{{queued}}，共 {{count, number}} 个 worker；整个队列约需 {{eta}} 训练时间{{pending}}。',
   'progress.queued': '，{{queued, number}} 个排队中',
   'progress.pending': '（测得最初几步后给出）',
   'backend.label': '后端：',
