@@ -31,6 +31,7 @@ import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
+import { isClassName } from './i18n/classNames';
 import { browserLanguages, LANGUAGES, resolveLanguage, setLanguage, type Language } from './i18n';
 
 /** Resolve the theme choice ('auto' follows the system setting). */
@@ -126,7 +127,12 @@ export function App() {
   const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
   const lastSummary = lastFinished ? finishedRunSummary(lastFinished, runNumber(lastFinished.id)) : null;
   const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
-  const classNames = data.summary?.classNames ?? CLASS_NAMES;
+  // CIFAR-10's class names in the page language (names the catalogue does not know stay as the data gives them).
+  const dataClassNames = data.summary?.classNames;
+  const classNames = useMemo(
+    () => (dataClassNames ?? CLASS_NAMES).map((n) => (isClassName(n) ? t(`class.${n}`) : n)),
+    [dataClassNames, t],
+  );
   // The worker holds a model only after a run of THIS page session (restored runs have none) or a load.
   const [sessionTrained, setSessionTrained] = useState(false);
   useEffect(() => {

@@ -36,7 +36,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {t('data.summary', {
             train: data.summary.trainCount,
             test: data.summary.testCount,
-            origin: data.summary.origin === 'cache' ? t('data.fromCache') : data.summary.origin,
+            origin: data.summary.origin === 'cache' ? t('data.fromCache') : t(`data.origin.${data.summary.origin}`),
             seconds: (data.summary.loadMs / 1000).toFixed(1),
           })}
         </p>
