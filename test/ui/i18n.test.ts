@@ -127,4 +127,10 @@ describe('choosing the language', () => {
     expect(bad.notices).toHaveLength(1);
     expect(bad.notices[0]).toMatch(/^lang="fr" must be one of auto, en, zh-CN/);
   });
+
+  it('URL notices are written in the current language', () => {
+    setLanguage('zh-CN');
+    expect(parseLabUrl('?alpha=7').notices).toEqual(['alpha="7" 超出范围（≥ 0 且 ≤ 1 的数字）；使用默认值 0.25。']);
+    expect(parseLabUrl('?bogus=1').notices).toEqual(['未知参数 "bogus"，已忽略。']);
+  });
 });

@@ -19,7 +19,17 @@ export const ALLOWED_TEXT = new Set([
   'α =',
   '(α',
   ', Oct-ResNet-',
-  'α', 'α_in→α_out', 'H', 'L', 'α=', 'α ', 'px', '%', 's', '#']);
+  'α',
+  'α_in→α_out',
+  'H',
+  'L',
+  'α=',
+  'α ',
+  'px',
+  '%',
+  's',
+  '#',
+]);
 
 /** One piece of text found outside the catalogue. */
 export interface StrayText {
@@ -54,7 +64,11 @@ function valueLiterals(node: ts.Expression, out: ts.Node[]): void {
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) valueLiterals(node.left, out);
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+    if (
+      op === ts.SyntaxKind.QuestionQuestionToken ||
+      op === ts.SyntaxKind.BarBarToken ||
+      op === ts.SyntaxKind.AmpersandAmpersandToken
+    ) {
       valueLiterals(node.right, out);
     }
     return;

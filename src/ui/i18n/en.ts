@@ -4,6 +4,7 @@
  */
 import { controls } from './en/controls';
 import { page } from './en/page';
+import { messages } from './en/messages';
 import { views } from './en/views';
 import { octave } from './en/octave';
 import { charts } from './en/charts';
@@ -11,4 +12,4 @@ import { cost } from './en/cost';
 import { data } from './en/data';
 import { runs } from './en/runs';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views };
+export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views, ...messages };

@@ -6,6 +6,7 @@
 import type { en } from './en';
 import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
+import { messages } from './zh-CN/messages';
 import { views } from './zh-CN/views';
 import { octave } from './zh-CN/octave';
 import { charts } from './zh-CN/charts';
@@ -22,4 +23,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...charts,
   ...octave,
   ...views,
+  ...messages,
 };
