@@ -12,6 +12,8 @@ import { matchLanguage, resolveLanguage, setLanguage, t } from '../../src/ui/i18
 import { parseLabUrl, serialiseLabUrl } from '../../src/ui/state/labUrl';
 import { cacheSentence } from '../../src/ui/lib/cacheText';
 import { findStrayText, needsCatalogue } from './uiStrings';
+import { paramDoc, specDoc } from '../../src/ui/i18n/paramDocs';
+import { LAB_PARAM_NAMES, LAB_SCHEMA } from '../../src/ui/state/labSchema';
 
 const tsxFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -126,6 +128,13 @@ describe('choosing the language', () => {
     expect(bad.state.lang).toBe('auto');
     expect(bad.notices).toHaveLength(1);
     expect(bad.notices[0]).toMatch(/^lang="fr" must be one of auto, en, zh-CN/);
+  });
+
+  it('control tooltips (the schema docs) follow the language', () => {
+    for (const n of LAB_PARAM_NAMES) expect(paramDoc(n)).toBe(LAB_SCHEMA[n].doc);
+    setLanguage('zh-CN');
+    expect(specDoc(LAB_SCHEMA.alpha)).toBe('低频通道比例 α（论文 §3.1）');
+    for (const n of LAB_PARAM_NAMES) expect(paramDoc(n), n).toMatch(/\p{Script=Han}/u);
   });
 
   it('URL notices are written in the current language', () => {

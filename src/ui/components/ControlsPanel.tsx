@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { paramDoc } from '../i18n/paramDocs';
 import { BOTTLENECK_DEPTHS, TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
@@ -108,7 +109,7 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
       ) : null}
       {show('architecture') ? (
         <div className="field">
-          <label htmlFor={archId} title={LAB_SCHEMA.architecture.doc}>
+          <label htmlFor={archId} title={paramDoc('architecture')}>
             {t('controls.architecture')}
           </label>
           <select
@@ -127,7 +128,7 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
       ) : null}
       {show('depth') && resnet ? (
         <div className="field">
-          <label htmlFor={blockId} title={LAB_SCHEMA.block.doc}>
+          <label htmlFor={blockId} title={paramDoc('block')}>
             {t('controls.block')}
           </label>
           <select
@@ -148,7 +149,7 @@ export function ControlsPanel({ state, hidden, onChange, runButtons, backend, on
       ) : null}
       {show('depth') && resnet ? (
         <div className="field">
-          <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
+          <label htmlFor={depthId} title={paramDoc('depth')}>
             {t('controls.depth')}
           </label>
           <select

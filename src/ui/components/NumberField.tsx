@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { specDoc } from '../i18n/paramDocs';
 import type { NumberSpec } from '../state/labSchema';
 import { checkNumberField } from '../lib/fieldCheck';
 
@@ -46,7 +47,7 @@ export function NumberField({ label, spec, value, onChange, step, emptyLabel, te
   };
   return (
     <div className="field">
-      <label htmlFor={id} title={spec.doc}>
+      <label htmlFor={id} title={specDoc(spec)}>
         {label}
       </label>
       <div>
