@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/ui/i18n/en';
 import { zhCN } from '../../src/ui/i18n/zhCN';
 import { matchLanguage, resolveLanguage, setLanguage, t } from '../../src/ui/i18n';
-import { parseLabUrl, serialiseLabUrl } from '../../src/ui/state/labUrl';
+import { capNotices, parseLabUrl, serialiseLabUrl } from '../../src/ui/state/labUrl';
 import { cacheSentence } from '../../src/ui/lib/cacheText';
 import { findStrayText, needsCatalogue } from './uiStrings';
 import { paramDoc, specDoc } from '../../src/ui/i18n/paramDocs';
@@ -141,5 +141,11 @@ describe('choosing the language', () => {
     setLanguage('zh-CN');
     expect(parseLabUrl('?alpha=7').notices).toEqual(['alpha="7" 超出范围（≥ 0 且 ≤ 1 的数字）；使用默认值 0.25。']);
     expect(parseLabUrl('?bogus=1').notices).toEqual(['未知参数 "bogus"，已忽略。']);
+    setLanguage('en');
+    // Counts as typed in the URL tests (no digit grouping), the plural from i18next.
+    expect(capNotices(Array.from({ length: 1300 }, String)).at(-1)).toBe(
+      '…and 1292 more problems in the URL (1300 in all), each ignored.',
+    );
+    expect(capNotices(Array.from({ length: 9 }, String)).at(-1)).toBe('…and 1 more problem in the URL (9 in all), each ignored.');
   });
 });
