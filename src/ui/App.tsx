@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CLASS_NAMES } from '../data/face';
 import { useLabWorker } from './hooks/useLabWorker';
 import { useDataLoader } from './hooks/useDataLoader';
@@ -36,12 +37,15 @@ import { PRESENTER_CHART_SCALE, useChartScaleFor } from './hooks/useChartScale';
 import { LectureLinkPanel } from './components/LectureLinkPanel';
 import { describeRun } from './lib/effectiveSettings';
 import { resolveTheme } from './lib/theme';
+import { isClassName } from './i18n/classNames';
+import { browserLanguages, LANGUAGES, resolveLanguage, setLanguage, type Language } from './i18n';
 
 /**
  * The lab page: data, controls, live curves, runs, sweep, cost, octave views and models. The
  * whole configuration lives in one LabState mirrored in the URL (src/ui/state/labSchema.ts).
  */
 export function App() {
+  const { t } = useTranslation();
   const initial = useMemo(() => parseLabUrl(window.location.search), []);
   const [lab, setLab] = useState<LabState>(initial.state);
   const [notices, setNotices] = useState<string[]>(initial.notices);
@@ -71,6 +75,12 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  const lang = resolveLanguage(lab.lang, browserLanguages());
+  useEffect(() => {
+    setLanguage(lang);
+    document.documentElement.lang = lang;
+    document.title = t('page.documentTitle');
+  }, [lang, t]);
 
   const worker = useLabWorker(lab.backend);
   const data = useDataLoader(worker.api);
@@ -105,21 +115,28 @@ export function App() {
   const active = runs.runs.find((r) => r.id === runs.activeId) ?? null;
   const budget = useRunBudget(lab, runs.runs, worker.backend?.name ?? null, data.summary?.trainCount ?? 50_000);
   const blocked = !api
-    ? 'Starting the worker…'
+    ? t('blocked.worker')
     : data.status === 'loading'
-      ? 'Loading CIFAR-10…'
+      ? t('blocked.loading')
       : data.status !== 'ready'
-        ? 'Load CIFAR-10 first.'
+        ? t('blocked.loadFirst')
         : worker.initialising
-          ? 'Choosing a backend…'
+          ? t('blocked.backend')
           : (invalidFieldsReason(fieldErrors) ?? (budget?.level === 'refuse' ? budget.message : null));
   const runNumber = (id: string | null) => runs.runs.find((r) => r.id === id)?.number ?? 0;
-  const activeLabel = active ? `run #${runNumber(active.id)} (α=${formatAlpha(active.config.alpha)})` : null;
+  const activeLabel = active
+    ? t('page.runLabel', { number: runNumber(active.id), alpha: formatAlpha(active.config.alpha) })
+    : null;
   const { modelStamp, setModelStamp, lastFinishedId } = useFinishedRunModel(runs.activeId, runs.runs);
   const lastFinished = runs.runs.find((r) => r.id === lastFinishedId);
   const lastSummary = lastFinished ? finishedRunSummary(lastFinished, runNumber(lastFinished.id)) : null;
   const selected = runs.runs.find((r) => r.id === selectedId) ?? [...runs.runs].reverse().find((r) => r.test) ?? null;
-  const classNames = data.summary?.classNames ?? CLASS_NAMES;
+  // CIFAR-10's class names in the page language (names the catalogue does not know stay as the data gives them).
+  const dataClassNames = data.summary?.classNames;
+  const classNames = useMemo(
+    () => (dataClassNames ?? CLASS_NAMES).map((n) => (isClassName(n) ? t(`class.${n}`) : n)),
+    [dataClassNames, t],
+  );
   // The worker holds a model only after a run of THIS page session (restored runs have none) or a load.
   const [sessionTrained, setSessionTrained] = useState(false);
   useEffect(() => {
@@ -173,28 +190,40 @@ export function App() {
   return (
     <div className={`lab${lab.presenter ? ' presenter' : ''}`}>
       <header>
-        <h1>OctConv Lab</h1>
-        <span className="subtitle">Drop an Octave (Chen et al., ICCV 2019) on real CIFAR-10, trained in your browser</span>
+        <h1>{t('page.brand')}</h1>
+        <span className="subtitle">{t('page.subtitle')}</span>
         <div className="header-tools">
+          {!hidden.has('lang') ? (
+            <label className="lang-switch">
+              {t('page.language')}{' '}
+              <select value={lang} data-testid="lang-select" onChange={(e) => patch({ lang: e.target.value as Language })}>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {l === 'en' ? t('page.languageEn') : t('page.languageZh')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           {!hidden.has('theme') ? (
             <button
               type="button"
-              aria-label={`switch to ${theme === 'dark' ? 'light' : 'dark'} mode`}
+              aria-label={theme === 'dark' ? t('page.themeToLight') : t('page.themeToDark')}
               onClick={() => patch({ theme: theme === 'dark' ? 'light' : 'dark' })}
             >
-              {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+              {theme === 'dark' ? t('page.themeLight') : t('page.themeDark')}
             </button>
           ) : null}
           <Lesson step={lab.lesson} buttonHidden={hidden.has('lesson')} onStep={(lesson) => patch({ lesson })} />
           {!hidden.has('presenter') ? (
             <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
-              Presenter mode
+              {t('page.presenterMode')}
             </button>
           ) : null}
         </div>
       </header>
       <NoticeBar notices={notices} onDismiss={() => setNotices([])} />
-      {runs.storeError ? <p className="notice">Runs are not kept across reloads here: {runs.storeError}</p> : null}
+      {runs.storeError ? <p className="notice">{t('page.storeError', { error: runs.storeError })}</p> : null}
       <div className="grid">
         {!lab.presenter ? (
           <div className="stack">
@@ -231,12 +260,10 @@ export function App() {
         ) : null}
         <div className="stack">
           {lab.presenter ? (
-            <section className="panel presenter-run" aria-label="Run controls (presenter mode)">
+            <section className="panel presenter-run" aria-label={t('page.presenterRegion')}>
               <p className="muted" data-testid="presenter-banner">
-                Presenter mode: α = {formatAlpha(lab.alpha)}, Oct-ResNet-{lab.depth}.{' '}
-                {hidden.has('presenter')
-                  ? 'Locked by presenter_hide=1 in the link.'
-                  : 'Press “Presenter mode” above to show the controls; add presenter_hide=1 to the link to lock it.'}
+                {t('page.presenterBanner', { alpha: formatAlpha(lab.alpha), depth: lab.depth })}{' '}
+                {hidden.has('presenter') ? t('page.presenterLocked') : t('page.presenterHint')}
               </p>
               <p data-testid="presenter-steps">Step limit: {describeRun(sweepBase, trainCount)}.</p>
               {runButtons}
@@ -274,28 +301,37 @@ export function App() {
           <FrequencyPanel
             api={api}
             enabled={hasModel}
-            blockedReason={active ? 'Wait for the run to finish (or stop it): the experiments use the finished model.' : null}
+            blockedReason={active ? t('page.waitForRun') : null}
             modelLabel={modelStamp?.label ?? ''}
-            alpha={modelStamp && !modelStamp.label.startsWith('loaded') ? (lastFinished?.config.alpha ?? null) : null}
+            alpha={modelStamp && !modelStamp.loaded ? (lastFinished?.config.alpha ?? null) : null}
             image={lab.image}
             testCount={data.summary?.testCount ?? 10_000}
           />
           <Panel
             id="model-h"
-            title={`${lab.presenter ? 'Per-class results' : 'Model and per-class results'}${selected ? ` (run #${runNumber(selected.id)}, α=${formatAlpha(selected.config.alpha)})` : ''}`}
+            title={((title) =>
+              selected
+                ? t('page.modelTitleRun', { title, number: runNumber(selected.id), alpha: formatAlpha(selected.config.alpha) })
+                : title)(lab.presenter ? t('page.modelTitlePresenter') : t('page.modelTitle'))}
           >
             {!lab.presenter ? (
               <ModelPanel
                 api={api}
                 hasModel={hasModel}
                 busy={active !== null}
-                onLoaded={(label) => setModelStamp((m) => ({ version: (m?.version ?? 0) + 1, label: `loaded ${label}` }))}
+                onLoaded={(label) =>
+                  setModelStamp((m) => ({
+                    version: (m?.version ?? 0) + 1,
+                    label: t('page.loadedModel', { what: label }),
+                    loaded: true,
+                  }))
+                }
               />
             ) : null}
             {selected?.test ? (
               <ConfusionMatrix test={selected.test} classNames={classNames} />
             ) : (
-              <p className="muted">Select a finished run to see its confusion matrix.</p>
+              <p className="muted">{t('page.selectRun')}</p>
             )}
           </Panel>
         </div>

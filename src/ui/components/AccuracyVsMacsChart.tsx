@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo } from 'react';
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
@@ -42,20 +43,19 @@ interface MeanPoint {
 
 /** Tooltip of a run point or of an α mean. */
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point | MeanPoint }> }) {
+  const { t } = useTranslation();
   const q = active ? payload?.[0]?.payload : undefined;
   if (!q) return null;
   if ('low' in q) {
     return (
       <div className="chart-tooltip" data-testid="avm-tooltip">
         <strong>
-          <span className="swatch" style={{ background: q.fill }} aria-hidden="true" />α = {formatAlpha(q.alpha)}: mean of {q.n}{' '}
-          run{q.n === 1 ? '' : 's'}
+          <span className="swatch" style={{ background: q.fill }} aria-hidden="true" />
+          {t('avm.mean', { alpha: formatAlpha(q.alpha), count: q.n })}
           {q.recipe ? ` (${q.recipe})` : ''}
         </strong>
-        <div>
-          top-1 {q.y.toFixed(1)} %, 95 % interval {q.low.toFixed(1)} – {q.high.toFixed(1)} %
-        </div>
-        <div>{q.x.toFixed(2)} MMACs per image</div>
+        <div>{t('avm.interval', { top1: q.y.toFixed(1), low: q.low.toFixed(1), high: q.high.toFixed(1) })}</div>
+        <div>{t('avm.macs', { macs: q.x.toFixed(2) })}</div>
       </div>
     );
   }
@@ -64,14 +64,14 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
     <div className="chart-tooltip" data-testid="avm-tooltip">
       <strong>
         <span className="swatch" style={{ background: p.fill }} aria-hidden="true" />
-        run #{p.number}
+        {t('avm.run', { number: p.number })}
       </strong>
       <div>
         α = {formatAlpha(p.alpha)}, {p.model}
       </div>
       {p.variantLabel ? <div>{p.variantLabel}</div> : null}
-      <div>top-1 {p.y.toFixed(1)} %</div>
-      <div>{p.x.toFixed(2)} MMACs per image</div>
+      <div>{t('avm.top1', { top1: p.y.toFixed(1) })}</div>
+      <div>{t('avm.macs', { macs: p.x.toFixed(2) })}</div>
     </div>
   );
 }
@@ -85,6 +85,7 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
  * bars; round ticks, a tooltip naming the run or the α.
  */
 export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: AccuracyVsMacsChartProps) {
+  const { t } = useTranslation();
   const { px } = useChartScale();
   const finished = runs.filter((r) => r.cost && r.test && (r.status === 'completed' || r.status === 'stopped'));
   const variants = runVariants(finished);
@@ -116,14 +117,11 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
   const yAxis = pts.length ? niceAxis(Math.min(...ys), Math.max(...ys), 5) : undefined;
   return (
     <section className="panel" aria-labelledby="avm-h">
-      <h2 id="avm-h">Accuracy vs cost</h2>
+      <h2 id="avm-h">{t('avm.title')}</h2>
       <p className="muted">
-        Small dots: finished runs; diamonds with bars: mean of each α and its 95 % interval (t over seeds; Wilson over the test
-        images for a single run); test top-1 against multiply-adds per image; colour = α.
+        {t('avm.help')}
         {markerSets.length > 1
-          ? ` Runs of one α with other settings get their own marker (${markerSets
-              .map((i) => VARIANT_GLYPHS[i % VARIANT_GLYPHS.length])
-              .join(' ')}); hover a point for what differs.`
+          ? ` ${t('avm.variants', { glyphs: markerSets.map((i) => VARIANT_GLYPHS[i % VARIANT_GLYPHS.length]).join(' ') })}`
           : ''}
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
@@ -133,25 +131,25 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
             <XAxis
               type="number"
               dataKey="x"
-              name="MMACs"
+              name={t('avm.xName')}
               domain={xAxis?.domain ?? ['auto', 'auto']}
               ticks={xAxis?.ticks}
               tickFormatter={formatTick}
               tick={{ fill: 'var(--muted)' }}
               height={px(30)}
-              label={{ value: 'MMACs per image', position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
+              label={{ value: t('avm.xLabel'), position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
             />
             <YAxis
               type="number"
               dataKey="y"
-              name="test top-1 %"
+              name={t('avm.yName')}
               domain={yAxis?.domain ?? ['auto', 'auto']}
               ticks={yAxis?.ticks}
               tickFormatter={formatTick}
               tick={{ fill: 'var(--muted)' }}
               width={px(72)}
               label={{
-                value: 'test top-1 (%)',
+                value: t('avm.yLabel'),
                 angle: -90,
                 position: 'insideLeft',
                 offset: 4,

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { alphaVar } from '../lib/alphaColor';
 import { ALPHA_TICKS } from '../state/labSchema';
 import { formatAlpha } from '../lib/formatAlpha';
@@ -18,11 +19,12 @@ export interface AlphaSliderProps {
  * Home/End). α is shown rounded to ≤ 3 decimals, in the run colour used by every view.
  */
 export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="alpha-slider">
       <label htmlFor={id}>
-        α (low-frequency ratio):{' '}
+        {t('controls.alphaLabel')}{' '}
         <span className="alpha-value" data-testid="alpha-value">
           <span className="swatch" style={{ background: alphaVar(value) }} aria-hidden="true" />
           {formatAlpha(value)}
@@ -36,7 +38,7 @@ export function AlphaSlider({ value, onChange }: AlphaSliderProps) {
         step={ALPHA_SLIDER_STEP}
         value={value}
         list={`${id}-ticks`}
-        aria-valuetext={`alpha ${formatAlpha(value)}`}
+        aria-valuetext={t('controls.alphaValueText', { alpha: formatAlpha(value) })}
         data-testid="alpha-slider"
         onChange={(e) => onChange(Number(Number(e.target.value).toFixed(3)))}
         onKeyDown={(e) => {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackendChoice } from '../../train/protocol';
 import { LAB_SCHEMA, type BackendPreference } from '../state/labSchema';
 
@@ -16,13 +17,15 @@ export interface BackendIndicatorProps {
 
 /** The backend the worker trains on, why it was chosen, every candidate's status, and an override. */
 export function BackendIndicator({ choice, error, initialising, preference, onOverride, disabled }: BackendIndicatorProps) {
+  const { t } = useTranslation();
   const id = useId();
   const spec = LAB_SCHEMA.backend;
   return (
     <div data-testid="backend-indicator">
       <p>
-        Backend: <strong data-testid="backend-name">{initialising ? 'probing…' : (choice?.name ?? 'none')}</strong>
-        {choice?.manual ? ' (forced)' : ''}
+        {t('backend.label')}{' '}
+        <strong data-testid="backend-name">{initialising ? t('backend.probing') : (choice?.name ?? t('backend.none'))}</strong>
+        {choice?.manual ? t('backend.forced') : ''}
       </p>
       {choice ? (
         <p className="muted" data-testid="backend-reason">
@@ -32,11 +35,12 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
       {error ? <p className="error">{error}</p> : null}
       {choice ? (
         <details>
-          <summary>All candidates</summary>
+          <summary>{t('backend.candidates')}</summary>
           <ul className="muted" data-testid="backend-candidates">
             {choice.candidates.map((c) => (
               <li key={c.name}>
-                <strong>{c.name}</strong>: {c.available ? (c.software ? 'software (slow)' : 'available') : 'unavailable'} —{' '}
+                <strong>{c.name}</strong>:{' '}
+                {c.available ? (c.software ? t('backend.software') : t('backend.available')) : t('backend.unavailable')} —{' '}
                 {c.detail}
               </li>
             ))}
@@ -45,7 +49,7 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
       ) : null}
       {spec.kind === 'enum' ? (
         <div className="field">
-          <label htmlFor={id}>Override</label>
+          <label htmlFor={id}>{t('backend.override')}</label>
           <select
             id={id}
             value={preference}
@@ -54,7 +58,7 @@ export function BackendIndicator({ choice, error, initialising, preference, onOv
           >
             {spec.options.map((o) => (
               <option key={o} value={o}>
-                {o === 'auto' ? 'auto (best available)' : o}
+                {o === 'auto' ? t('backend.auto') : o}
               </option>
             ))}
           </select>

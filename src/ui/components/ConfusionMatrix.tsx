@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { EvalMetrics } from '../../train/protocol';
 
 /** Props of {@link ConfusionMatrix}. */
@@ -14,23 +15,22 @@ const SHORT: Readonly<Record<string, string>> = { airplane: 'plane', automobile:
  * per-class accuracy of a run's last evaluation.
  */
 export function ConfusionMatrix({ test, classNames }: ConfusionMatrixProps) {
+  const { t } = useTranslation();
   return (
     <div className="table-scroll">
       <table className="confusion" data-testid="confusion">
-        <caption className="muted">
-          Test set ({test.count} images): rows = true class, columns = predicted; right = per-class accuracy
-        </caption>
+        <caption className="muted">{t('confusion.caption', { count: test.count })}</caption>
         <thead>
           <tr>
             <th className="left" scope="col">
-              true \ pred
+              {t('confusion.corner')}
             </th>
             {classNames.map((n) => (
               <th key={n} scope="col">
                 {SHORT[n] ? <abbr title={n}>{SHORT[n]}</abbr> : n}
               </th>
             ))}
-            <th scope="col">acc %</th>
+            <th scope="col">{t('confusion.accuracy')}</th>
           </tr>
         </thead>
         <tbody>

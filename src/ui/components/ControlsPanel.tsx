@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paramDoc } from '../i18n/paramDocs';
 import { BOTTLENECK_DEPTHS, TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
@@ -38,6 +40,7 @@ export function ControlsPanel({
   onFieldError,
   trainCount = 50_000,
 }: ControlsPanelProps) {
+  const { t } = useTranslation();
   const validity = (label: string) => (error: string | null) => onFieldError?.(label, error);
   const presetId = useId();
   const depthId = useId();
@@ -62,25 +65,25 @@ export function ControlsPanel({
   const depths = offered.includes(state.depth) ? offered : [...offered, state.depth].sort((a, b) => a - b);
   return (
     <section className="panel" aria-labelledby="controls-h">
-      <h2 id="controls-h">Model and training</h2>
+      <h2 id="controls-h">{t('controls.title')}</h2>
       {show('alpha') ? (
         <AlphaSlider value={state.alpha} onChange={(alpha) => onChange({ alpha })} />
       ) : (
         <p data-testid="alpha-readonly">
-          α (low-frequency ratio):{' '}
+          {t('controls.alphaLabel')}{' '}
           <span className="alpha-value" data-testid="alpha-value">
             <span className="swatch" style={{ background: alphaVar(state.alpha) }} aria-hidden="true" />
             {formatAlpha(state.alpha)}
           </span>{' '}
-          <span className="muted">(set by the lecture link)</span>
+          <span className="muted">{t('controls.setByLink')}</span>
         </p>
       )}
       {show('depth') && show('widthMultiplier') ? (
         <div className="field">
-          <label htmlFor={presetId}>Preset</label>
+          <label htmlFor={presetId}>{t('controls.preset')}</label>
           <select
             id={presetId}
-            title="presets: R = Oct-ResNet depth; steps or epochs of training"
+            title={t('controls.presetTitle')}
             value={preset ?? ''}
             onChange={(e) => {
               const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
@@ -101,7 +104,7 @@ export function ControlsPanel({
             }}
           >
             <option value="" disabled>
-              custom
+              {t('controls.custom')}
             </option>
             {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
               <option key={n} value={n}>
@@ -109,7 +112,10 @@ export function ControlsPanel({
                 {TRAIN_PRESETS[n].architecture
                   ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN')
                   : `R${TRAIN_PRESETS[n].depth}`}
-                , {TRAIN_PRESETS[n].maxSteps ? `${TRAIN_PRESETS[n].maxSteps} steps` : `${TRAIN_PRESETS[n].epochs} ep.`}
+                ,{' '}
+                {TRAIN_PRESETS[n].maxSteps
+                  ? t('controls.presetSteps', { steps: TRAIN_PRESETS[n].maxSteps })
+                  : t('controls.presetEpochs', { epochs: TRAIN_PRESETS[n].epochs })}
               </option>
             ))}
           </select>
@@ -121,8 +127,8 @@ export function ControlsPanel({
       </p>
       {show('architecture') ? (
         <div className="field">
-          <label htmlFor={archId} title={LAB_SCHEMA.architecture.doc}>
-            Architecture
+          <label htmlFor={archId} title={paramDoc('architecture')}>
+            {t('controls.architecture')}
           </label>
           <select
             id={archId}
@@ -140,8 +146,8 @@ export function ControlsPanel({
       ) : null}
       {show('depth') && resnet ? (
         <div className="field">
-          <label htmlFor={blockId} title={LAB_SCHEMA.block.doc}>
-            Block
+          <label htmlFor={blockId} title={paramDoc('block')}>
+            {t('controls.block')}
           </label>
           <select
             id={blockId}
@@ -154,15 +160,15 @@ export function ControlsPanel({
               onChange({ block, depth: fits ? state.depth : block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0] });
             }}
           >
-            <option value="basic">basic (6n+2)</option>
-            <option value="bottleneck">bottleneck (50/101/152)</option>
+            <option value="basic">{t('controls.blockBasic')}</option>
+            <option value="bottleneck">{t('controls.blockBottleneck')}</option>
           </select>
         </div>
       ) : null}
       {show('depth') && resnet ? (
         <div className="field">
-          <label htmlFor={depthId} title={LAB_SCHEMA.depth.doc}>
-            Depth
+          <label htmlFor={depthId} title={paramDoc('depth')}>
+            {t('controls.depth')}
           </label>
           <select
             id={depthId}
@@ -180,52 +186,52 @@ export function ControlsPanel({
       ) : null}
       {show('widthMultiplier') ? (
         <NumberField
-          label="Width k"
+          label={t('controls.width')}
           spec={num('widthMultiplier')}
           value={state.widthMultiplier}
           step={0.25}
           onChange={(v) => onChange({ widthMultiplier: v ?? 1 })}
-          onValidity={validity('Width k')}
+          onValidity={validity(t('controls.width'))}
         />
       ) : null}
       {show('epochs') ? (
         <NumberField
-          label="Epochs"
+          label={t('controls.epochs')}
           spec={num('epochs')}
           value={state.epochs}
           onChange={(v) => v !== null && onChange({ epochs: v })}
           testId="epochs"
-          onValidity={validity('Epochs')}
+          onValidity={validity(t('controls.epochs'))}
         />
       ) : null}
       {show('batchSize') ? (
         <NumberField
-          label="Batch"
+          label={t('controls.batch')}
           spec={num('batchSize')}
           value={state.batchSize}
           onChange={(v) => v !== null && onChange({ batchSize: v })}
           testId="batch"
-          onValidity={validity('Batch')}
+          onValidity={validity(t('controls.batch'))}
         />
       ) : null}
       {show('learningRate') ? (
         <NumberField
-          label="Learning rate"
+          label={t('controls.learningRate')}
           spec={num('learningRate')}
           value={state.learningRate}
           step={0.01}
           onChange={(v) => v !== null && onChange({ learningRate: v })}
           testId="learning-rate"
-          onValidity={validity('Learning rate')}
+          onValidity={validity(t('controls.learningRate'))}
         />
       ) : null}
       {show('seed') ? (
         <NumberField
-          label="Seed"
+          label={t('controls.seed')}
           spec={num('seed')}
           value={state.seed}
           onChange={(v) => v !== null && onChange({ seed: v })}
-          onValidity={validity('Seed')}
+          onValidity={validity(t('controls.seed'))}
         />
       ) : null}
       {show('augment') ? (
@@ -251,33 +257,33 @@ export function ControlsPanel({
         </label>
       ) : null}
       <details>
-        <summary>Limits (demos, tests)</summary>
+        <summary>{t('controls.limits')}</summary>
         {show('trainLimit') ? (
           <NumberField
-            label="Train images"
+            label={t('controls.trainImages')}
             spec={num('trainLimit')}
             value={state.trainLimit}
             onChange={(v) => onChange({ trainLimit: v })}
-            onValidity={validity('Train images')}
+            onValidity={validity(t('controls.trainImages'))}
           />
         ) : null}
         {show('testLimit') ? (
           <NumberField
-            label="Test images"
+            label={t('controls.testImages')}
             spec={num('testLimit')}
             value={state.testLimit}
             onChange={(v) => onChange({ testLimit: v })}
-            onValidity={validity('Test images')}
+            onValidity={validity(t('controls.testImages'))}
           />
         ) : null}
         {show('maxSteps') ? (
           <NumberField
-            label="Max steps"
+            label={t('controls.maxSteps')}
             spec={num('maxSteps')}
             value={state.maxSteps}
-            emptyLabel="no limit"
+            emptyLabel={t('controls.noLimit')}
             onChange={(v) => onChange({ maxSteps: v })}
-            onValidity={validity('Max steps')}
+            onValidity={validity(t('controls.maxSteps'))}
           />
         ) : null}
       </details>

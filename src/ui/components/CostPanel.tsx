@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CostReport } from '../../octconv/types';
 import { getCost, type CostKey } from '../hooks/costService';
 import { buildCostRows } from '../lib/costTable';
@@ -7,6 +8,7 @@ import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
 import { formatAlpha } from '../lib/formatAlpha';
 import { modelName } from '../../train/face';
+import { formatNumber } from '../i18n';
 
 /** Props of {@link CostPanel}. */
 export interface CostPanelProps {
@@ -20,6 +22,7 @@ export interface CostPanelProps {
  * α moves (memoised page-side counter).
  */
 export function CostPanel({ config }: CostPanelProps) {
+  const { t } = useTranslation();
   const [report, setReport] = useState<CostReport | null>(null);
   const [vanilla, setVanilla] = useState<CostReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,60 +49,61 @@ export function CostPanel({ config }: CostPanelProps) {
   return (
     <section className="panel" aria-labelledby="cost-h">
       <h2 id="cost-h">
-        Cost at <span className="swatch" style={{ background: alphaVar(alpha) }} aria-hidden="true" />α = {formatAlpha(alpha)}
+        {t('cost.title')} <span className="swatch" style={{ background: alphaVar(alpha) }} aria-hidden="true" />α ={' '}
+        {formatAlpha(alpha)}
       </h2>
-      {error ? <p className="error">Cost could not be counted: {error}</p> : null}
-      {!shown && !error ? <p className="muted">Counting…</p> : null}
+      {error ? <p className="error">{t('cost.error', { error })}</p> : null}
+      {!shown && !error ? <p className="muted">{t('cost.counting')}</p> : null}
       {shown && report ? (
         <>
           <table data-testid="cost-totals" className="compact">
             <thead>
               <tr>
-                <th className="left">per image</th>
+                <th className="left">{t('cost.perImage')}</th>
                 <th>{modelName(config)}</th>
-                <th>vanilla</th>
-                <th>ratio (counted)</th>
-                <th>paper, one middle layer</th>
+                <th>{t('cost.vanilla')}</th>
+                <th>{t('cost.ratio')}</th>
+                <th>{t('cost.paperMiddle')}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <td className="left">MACs (M)</td>
+                <td className="left">{t('cost.macsRow')}</td>
                 <td>{formatMMacs(report.macs)}</td>
                 <td>{formatMMacs(report.vanilla.macs)}</td>
                 <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
-                <td title="1 − ¾·α·(2−α), Chen et al. 2019, Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
+                <td title={t('cost.macsFormula')}>{formatPercent(octaveMacsRatio(alpha))}</td>
               </tr>
               <tr>
-                <td className="left">activations (float32)</td>
+                <td className="left">{t('cost.activations')}</td>
                 <td>{formatBytes(report.activationElements * 4)}</td>
                 <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
                 <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
-                <td title="1 − ¾·α, Chen et al. 2019, Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
+                <td title={t('cost.memFormula')}>{formatPercent(octaveMemoryRatio(alpha))}</td>
               </tr>
               <tr>
-                <td className="left">parameters</td>
-                <td>{report.params.toLocaleString()}</td>
-                <td>{report.vanilla.params.toLocaleString()}</td>
+                <td className="left">{t('cost.parameters')}</td>
+                <td>{formatNumber(report.params)}</td>
+                <td>{formatNumber(report.vanilla.params)}</td>
                 <td>{formatPercent(report.params / report.vanilla.params)}</td>
-                <td>100 % (Fig. 2)</td>
+                <td>{t('cost.paramsPaper')}</td>
               </tr>
             </tbody>
           </table>
           <CostExplanation report={report} rows={vanilla ? rows : []} alpha={alpha} depth={depth} />
           <details>
-            <summary>Per layer ({rows.length}): MACs and output memory of each conv</summary>
+            <summary>{t('cost.perLayer', { count: rows.length })}</summary>
             <div className="table-scroll">
               <table data-testid="cost-layers" className="compact">
                 <thead>
                   <tr>
-                    <th className="left">layer</th>
+                    <th className="left">{t('cost.layer')}</th>
                     <th>α_in→α_out</th>
-                    <th>MMACs</th>
-                    <th>MACs % vanilla</th>
-                    <th>paper</th>
-                    <th title="the layer's output: high + low branch, float32">output mem</th>
-                    <th>mem % vanilla</th>
+                    <th>{t('runs.mmacs')}</th>
+                    <th>{t('cost.macsPct')}</th>
+                    <th>{t('cost.paper')}</th>
+                    <th title={t('cost.outputMemTitle')}>{t('cost.outputMem')}</th>
+                    <th>{t('cost.memPct')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -110,18 +114,18 @@ export function CostPanel({ config }: CostPanelProps) {
                       <tr key={r.name} data-octave-only={octaveOnly || undefined}>
                         <td className="left">
                           {r.name}
-                          {octaveOnly ? <span className="muted"> (only in the octave net)</span> : null}
+                          {octaveOnly ? <span className="muted">{t('cost.octaveOnly')}</span> : null}
                         </td>
                         <td>{r.alphaIn === null ? '—' : `${r.alphaIn}→${r.alphaOut}`}</td>
                         <td>{formatMMacs(r.macs)}</td>
-                        <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? 'extra' : '—'}</td>
+                        <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? t('cost.extra') : '—'}</td>
                         <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
                         <td>{formatBytes(r.activationElements * 4)}</td>
                         <td>
                           {r.vanillaActivationElements
                             ? formatPercent(r.activationElements / r.vanillaActivationElements)
                             : octaveOnly
-                              ? 'extra'
+                              ? t('cost.extra')
                               : '—'}
                         </td>
                       </tr>

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DataState } from '../hooks/useDataLoader';
 import { formatBytes } from '../lib/costMath';
 import { cacheSentence, persistSentence } from '../lib/cacheText';
@@ -16,6 +17,7 @@ export interface DataPanelProps {
  * are absent, and a drop zone / file picker for the official archive or the .bin files.
  */
 export function DataPanel({ data, workerReady }: DataPanelProps) {
+  const { t } = useTranslation();
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const p = data.progress;
@@ -28,12 +30,15 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
   };
   return (
     <section className="panel" aria-labelledby="data-h">
-      <h2 id="data-h">Data: CIFAR-10</h2>
+      <h2 id="data-h">{t('data.title')}</h2>
       {data.status === 'ready' && data.summary ? (
         <p data-testid="data-summary">
-          {data.summary.trainCount.toLocaleString()} train + {data.summary.testCount.toLocaleString()} test images, from{' '}
-          {data.summary.origin === 'cache' ? 'the browser cache (IndexedDB)' : data.summary.origin} in{' '}
-          {(data.summary.loadMs / 1000).toFixed(1)} s.
+          {t('data.summary', {
+            train: data.summary.trainCount,
+            test: data.summary.testCount,
+            origin: data.summary.origin === 'cache' ? t('data.fromCache') : t(`data.origin.${data.summary.origin}`),
+            seconds: (data.summary.loadMs / 1000).toFixed(1),
+          })}
         </p>
       ) : null}
       {data.status === 'ready' && data.summary?.cache ? (
@@ -44,7 +49,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
         >
           {cacheSentence(data.summary.cache)} {persistSentence(data.persist)}{' '}
           <button type="button" onClick={() => void data.clearCache()} data-testid="data-cache-clear">
-            Clear cached data
+            {t('data.clearCache')}
           </button>
         </p>
       ) : null}
@@ -58,7 +63,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           <div
             className="progress"
             role="progressbar"
-            aria-label="CIFAR-10 loading progress"
+            aria-label={t('data.progressLabel')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(pct)}
@@ -68,12 +73,12 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           </div>
           <p className="muted" data-testid="data-progress-text">
             {data.status === 'ready'
-              ? 'Loaded'
+              ? t('data.loaded')
               : p?.phase === 'cache'
-                ? 'Reading cache'
+                ? t('data.readingCache')
                 : p?.phase === 'parse'
-                  ? 'Parsing'
-                  : 'Downloading'}{' '}
+                  ? t('data.parsing')
+                  : t('data.downloading')}{' '}
             {p?.file ? `${p.file} ` : ''}
             {p ? `${formatBytes(p.loadedBytes)}${p.totalBytes ? ` / ${formatBytes(p.totalBytes)}` : ''}` : ''} — {pct.toFixed(0)}{' '}
             %
@@ -85,16 +90,12 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           {data.error}
         </p>
       ) : null}
-      {data.status === 'loading' && data.summary ? (
-        <p className="muted">Loading new data; the current data stays in use if this fails.</p>
-      ) : null}
-      {data.status === 'idle' ? (
-        <p className="muted">{workerReady ? 'Not loaded yet.' : 'Starting the training worker…'}</p>
-      ) : null}
+      {data.status === 'loading' && data.summary ? <p className="muted">{t('data.loadingNew')}</p> : null}
+      {data.status === 'idle' ? <p className="muted">{workerReady ? t('data.notLoaded') : t('data.startingWorker')}</p> : null}
       {data.status !== 'ready' ? (
         <div className="buttons">
           <button type="button" onClick={() => void data.loadFromUrl()} disabled={!workerReady || data.status === 'loading'}>
-            Load CIFAR-10
+            {t('data.load')}
           </button>
         </div>
       ) : null}
@@ -107,9 +108,9 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <span className="muted">Drop cifar-10-binary.tar.gz or the .bin files here, or </span>
+        <span className="muted">{t('data.drop')}</span>
         <button type="button" onClick={() => input.current?.click()} disabled={!workerReady}>
-          choose files…
+          {t('data.choose')}
         </button>
         <input
           ref={input}
@@ -117,7 +118,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           multiple
           accept=".gz,.tgz,.tar,.bin,.txt"
           className="sr-only"
-          aria-label="CIFAR-10 files"
+          aria-label={t('data.filesLabel')}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             if (files.length) void data.loadFromFiles(files);
@@ -126,7 +127,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
       </div>
       {data.status === 'ready' && data.error ? (
         <p className="error data-error-kept" role="alert" data-testid="data-error">
-          Those files could not be loaded ({data.error}); the CIFAR-10 data loaded before is still in use.
+          {t('data.filesFailed', { error: data.error })}
         </p>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useId, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { FrequencyExperiment, FrequencyProgress } from '../../frequency/types';
@@ -24,18 +25,13 @@ export interface FrequencyPanelProps {
   testCount: number;
 }
 
-const PHASE_NAMES: Record<FrequencyProgress['phase'], string> = {
-  band: 'band-limited accuracy',
-  ablation: 'branch ablation',
-  sensitivity: 'sensitivity map',
-};
-
 /**
  * "What does each octave carry?": runs the frequency experiments on the worker's model as a
  * background job (progress, cancel), keeps each model's results and overlays them: band-limited
  * top-1 curves, an example image filtered at the hovered radius, ablation bars, sensitivity maps.
  */
 export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha, image, testCount }: FrequencyPanelProps) {
+  const { t } = useTranslation();
   const imagesId = useId();
   const [images, setImages] = useState(Math.min(1000, testCount));
   const [results, setResults] = useState<ModelFrequencyResults[]>([]);
@@ -89,16 +85,13 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
 
   const radii = results.find((r) => r.band)?.band?.lowPass.map((p) => p.radius) ?? [];
   const shownRadius = hovered ?? radii[4] ?? 0.125;
-  const cannot = !api || !enabled ? 'Train or load a model first.' : blockedReason;
+  const cannot = !api || !enabled ? t('freq.needModel') : blockedReason;
   return (
     <section className="panel" aria-labelledby="freq-h" data-testid="frequency">
-      <h2 id="freq-h">What does each octave carry?</h2>
-      <p className="muted">
-        Experiments on the worker’s model ({modelLabel || 'none yet'}): top-1 under low/high-pass filtering, with each branch
-        replaced by its mean, and under Fourier-basis noise. Results stay per model, so an α = 0 run overlays the octave runs.
-      </p>
+      <h2 id="freq-h">{t('freq.title')}</h2>
+      <p className="muted">{t('freq.help', { model: modelLabel || t('freq.noneYet') })}</p>
       <div className="buttons" style={{ alignItems: 'center' }}>
-        <label htmlFor={imagesId}>Test images</label>
+        <label htmlFor={imagesId}>{t('freq.testImages')}</label>
         <input
           id={imagesId}
           type="number"
@@ -118,7 +111,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
           onClick={() => void run(['band', 'ablation'])}
           data-testid="freq-run-band"
         >
-          Band-limited accuracy + ablation
+          {t('freq.runBand')}
         </button>
         <button
           type="button"
@@ -126,17 +119,17 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
           onClick={() => void run(['sensitivity'])}
           data-testid="freq-run-sensitivity"
         >
-          Sensitivity map (16×16, {Math.min(200, images)} images)
+          {t('freq.runSensitivity', { images: Math.min(200, images) })}
         </button>
         <button type="button" disabled={progress === null} onClick={() => void api?.cancelFrequency()} data-testid="freq-cancel">
-          Cancel
+          {t('freq.cancel')}
         </button>
       </div>
       {cannot ? <p className="muted">{cannot}</p> : null}
       {progress ? (
         <p data-testid="freq-progress">
           <label>
-            {PHASE_NAMES[progress.phase]}: <progress max={progress.total} value={progress.done} /> {progress.done}/
+            {t(`freq.phase.${progress.phase}`)}: <progress max={progress.total} value={progress.done} /> {progress.done}/
             {progress.total}
           </label>
         </p>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { NO_MODEL_MESSAGE, type InspectResult, type LabWorkerApi } from '../../train/protocol';
 import { OctaveViews, type CompareResult } from './OctaveViews';
@@ -39,6 +40,8 @@ export interface InspectSectionProps {
 export interface ModelStamp {
   version: number;
   label: string;
+  /** The model was loaded (by name or from files), not trained by a run of this page. */
+  loaded?: boolean;
 }
 
 /**
@@ -50,6 +53,7 @@ export interface ModelStamp {
 export function InspectSection(props: InspectSectionProps) {
   const { api, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model, weights } = props;
   const runs = props.runs ?? [];
+  const { t } = useTranslation();
   const imgId = useId();
   const [result, setResult] = useState<{ r: InspectResult; label: string; compare: CompareResult | null } | null>(null);
   const [picked, setPicked] = useState({ runId: '', compareId: '' });
@@ -137,9 +141,9 @@ export function InspectSection(props: InspectSectionProps) {
 
   return (
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
-      <h2 id="inspect-h">Inspect the octaves</h2>
+      <h2 id="inspect-h">{t('inspect.title')}</h2>
       <div className="buttons" style={{ alignItems: 'center' }}>
-        <label htmlFor={imgId}>Test image #</label>
+        <label htmlFor={imgId}>{t('inspect.testImage')}</label>
         <input
           id={imgId}
           type="number"
@@ -160,9 +164,9 @@ export function InspectSection(props: InspectSectionProps) {
           onClick={() => void refresh()}
           data-testid="inspect-refresh"
         >
-          Refresh
+          {t('inspect.refresh')}
         </button>
-        <span className="muted presenter-hide">auto every {every} steps while training and when a run ends</span>
+        <span className="muted presenter-hide">{t('inspect.auto', { every })}</span>
       </div>
       {weights ? (
         <InspectRunPicker
@@ -174,12 +178,10 @@ export function InspectSection(props: InspectSectionProps) {
           onChange={setPicked}
         />
       ) : null}
-      {!enabled ? (
-        <p className="muted">Train (or load) a model to see its high- and low-frequency feature maps and spectra.</p>
-      ) : null}
+      {!enabled ? <p className="muted">{t('inspect.needModel')}</p> : null}
       {error?.startsWith(NO_MODEL_MESSAGE) ? (
         <p className="muted" data-testid="inspect-waiting">
-          {activeRun ? 'Waiting for the first training step: the views appear as soon as it has run.' : error}
+          {activeRun ? t('inspect.waitingFirstStep') : error}
         </p>
       ) : error ? (
         <p className="error">{error}</p>
@@ -187,8 +189,8 @@ export function InspectSection(props: InspectSectionProps) {
       {result ? (
         <div>
           <p className="muted">
-            Test image #{image}, model: <span data-testid="inspect-model">{result.label || 'current'}</span>.{' '}
-            {result.r.layers.length} octave layers, {result.r.latencyMs.toFixed(0)} ms in the worker; predicted{' '}
+            {t('inspect.imageModel', { image })} <span data-testid="inspect-model">{result.label || t('inspect.current')}</span>.{' '}
+            {t('inspect.stats', { layers: result.r.layers.length, ms: result.r.latencyMs.toFixed(0) })}{' '}
             <strong data-testid="inspect-pred">{classNames[result.r.predicted] ?? result.r.predicted}</strong>
           </p>
           <OctaveViews result={result.r} classNames={classNames} label={result.label} compare={result.compare} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
@@ -17,7 +18,6 @@ export interface LiveChartsProps {
   onXChange(x: ChartXAxis): void;
 }
 
-const X_LABEL: Record<ChartXAxis, string> = { step: 'step', epoch: 'epoch', time: 'wall-clock time (s)' };
 const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'epoch' ? p.epoch : p.timeS);
 
 /** Axis tick: at most 3 significant digits. */
@@ -46,8 +46,9 @@ const variantOf = (variants: Map<string, RunVariant>, id: string): RunVariant =>
 
 /** One legend entry per shown run, in a small scrolling strip shared by both charts. */
 function RunLegend({ runs, variants }: { runs: RunRecord[]; variants: Map<string, RunVariant> }) {
+  const { t } = useTranslation();
   return (
-    <ul className="chart-legend" aria-label="runs in the charts" data-testid="chart-legend">
+    <ul className="chart-legend" aria-label={t('charts.legend')} data-testid="chart-legend">
       {runs.map((r) => {
         const v = variantOf(variants, r.id);
         return (
@@ -99,6 +100,7 @@ interface MetricChartProps {
 }
 
 function MetricChart({ runs, variants, x, title, train, test, percent }: MetricChartProps) {
+  const { t } = useTranslation();
   const { px } = useChartScale();
   const scale = percent ? 100 : 1;
   const data = runs.map((run) => ({ run, train: series(run, train, x, scale), test: series(run, test, x, scale) }));
@@ -124,7 +126,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
             allowDataOverflow
             tickFormatter={formatTick}
             height={px(30)}
-            label={{ value: X_LABEL[x], position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
+            label={{ value: t(`charts.xLabel.${x}`), position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
             tick={{ fill: 'var(--muted)' }}
           />
           <YAxis
@@ -137,7 +139,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
-            labelFormatter={(l) => `${x} ${formatTick(Number(l))}`}
+            labelFormatter={(l) => `${t(`charts.x.${x}`)} ${formatTick(Number(l))}`}
             contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
           />
           {data.flatMap(({ run, train: tr, test: te }) => {
@@ -149,7 +151,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
                 key={`${run.id}-tr`}
                 data={tr}
                 dataKey="y"
-                name={`${name} train`}
+                name={t('charts.train', { name })}
                 stroke={colour}
                 strokeDasharray={variantDash(v.index) || undefined}
                 dot={false}
@@ -161,7 +163,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
                 key={`${run.id}-te`}
                 data={te}
                 dataKey="y"
-                name={`${name} test`}
+                name={t('charts.test', { name })}
                 stroke={colour}
                 strokeDasharray="6 3"
                 strokeWidth={2}
@@ -183,6 +185,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
  * one compact legend entry per run, the train/test key stated once. Memoised: it redraws only when the throttled snapshot changes.
  */
 export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveChartsProps) {
+  const { t } = useTranslation();
   const shown = runs.filter((run) => run.visible && run.points.length > 0);
   const points = shown.reduce((n, r) => n + r.points.length, 0);
   const variants = runVariants(shown);
@@ -190,34 +193,41 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
   return (
     <section className="panel" aria-labelledby="charts-h">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-        <h2 id="charts-h">Live curves</h2>
-        <div className="toggle" role="group" aria-label="x axis">
+        <h2 id="charts-h">{t('charts.title')}</h2>
+        <div className="toggle" role="group" aria-label={t('charts.xAxis')}>
           {(['step', 'epoch', 'time'] as const).map((v) => (
             <button key={v} type="button" aria-pressed={x === v} onClick={() => onXChange(v)}>
-              {v}
+              {t(`charts.x.${v}`)}
             </button>
           ))}
         </div>
         <span className="muted" data-testid="chart-points" data-points={points}>
-          {shown.length} run{shown.length === 1 ? '' : 's'}, {points} points
+          {t('charts.points', { count: shown.length, points })}
         </span>
       </div>
       <p className="muted chart-key">
-        Train: <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" /> solid line; test:{' '}
-        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" /> dashed
-        line with dots; colour = α.
-        {anyVariant
-          ? ' Runs of one α with other settings: their own train line style (dash-dot, dotted, …) and test marker (■, ▲, …), named in the legend.'
-          : ''}
+        {t('charts.keyTrain')} <span className="key-line" style={{ borderColor: 'var(--muted)' }} aria-hidden="true" />{' '}
+        {t('charts.keySolid')}{' '}
+        <span className="key-line" style={{ borderColor: 'var(--muted)', borderTopStyle: 'dashed' }} aria-hidden="true" />{' '}
+        {t('charts.keyDashed')}
+        {anyVariant ? ` ${t('charts.keyVariants')}` : ''}
       </p>
       {shown.length ? <RunLegend runs={shown} variants={variants} /> : null}
       <div className="charts">
-        <MetricChart runs={shown} variants={variants} x={x} title="Loss" train="trainLoss" test="testLoss" percent={false} />
         <MetricChart
           runs={shown}
           variants={variants}
           x={x}
-          title="Accuracy (top-1, %)"
+          title={t('charts.loss')}
+          train="trainLoss"
+          test="testLoss"
+          percent={false}
+        />
+        <MetricChart
+          runs={shown}
+          variants={variants}
+          x={x}
+          title={t('charts.accuracy')}
           train="trainAccuracy"
           test="testTop1"
           percent

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LabWorkerApi } from '../../train/protocol';
 import { readChosenFile } from '../../data/face';
 import { downloadBlob } from '../lib/download';
@@ -21,15 +22,17 @@ export interface ModelPanelProps {
  * load one back, by name or from the two files.
  */
 export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
+  const { t } = useTranslation();
   const nameId = useId();
   const filesId = useId();
   const [name, setName] = useState('octconv-model');
-  const [message, setMessage] = useState<string | null>(null);
-  const act = async (fn: () => Promise<string>) => {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const act = async (fn: () => Promise<string | { text: string; error: boolean }>) => {
     try {
-      setMessage(await fn());
+      const r = await fn();
+      setMessage(typeof r === 'string' ? { text: r, error: false } : r);
     } catch (e) {
-      setMessage(`Error: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage({ text: t('model.error', { message: e instanceof Error ? e.message : String(e) }), error: true });
     }
   };
   const save = () =>
@@ -39,44 +42,51 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       downloadBlob(names.json, withWeightsPath(files.modelJson, names.weights), 'application/json');
       downloadBlob(names.weights, files.weights, 'application/octet-stream');
       return files.storedInBrowser
-        ? `Saved "${name}" in this browser and downloaded ${names.json} + ${names.weights}.`
-        : `Not saved in this browser: ${files.notStoredReason ?? 'unknown reason'}. Downloaded ${names.json} + ${names.weights}: load them back with "or load files".`;
+        ? t('model.saved', { name, json: names.json, weights: names.weights })
+        : {
+            text: t('model.notSaved', {
+              reason: files.notStoredReason ?? t('model.unknownReason'),
+              json: names.json,
+              weights: names.weights,
+            }),
+            error: true,
+          };
     });
   const loadByName = () =>
     act(async () => {
       const layers = await api!.loadModel({ name });
-      onLoaded(`model "${name}"`);
-      return `Loaded "${name}" (${layers.length} octave layers).`;
+      onLoaded(t('model.byName', { name }));
+      return t('model.loadedName', { name, layers: layers.length });
     });
   const loadFiles = (list: FileList | null) =>
     act(async () => {
       const files = [...(list ?? [])];
       const json = files.find((f) => f.name.endsWith('.json'));
-      if (!json) throw new Error('choose both the model .json file and its weights .bin file (no .json chosen)');
+      if (!json) throw new Error(t('model.noJson'));
       const modelJson = await readChosenFile(json.name, () => json.text());
       const bins = files.filter((f) => !f.name.endsWith('.json'));
       // Several .bin files: take the one the manifest names (or the only one).
       const bin = bins.length === 1 ? bins[0] : bins.find((f) => f.name === weightsFileName(modelJson));
-      if (!bin) throw new Error(`choose the weights file ${weightsFileName(modelJson)} together with ${json.name}`);
+      if (!bin) throw new Error(t('model.noBin', { weights: weightsFileName(modelJson), json: json.name }));
       const layers = await api!.loadModel({ modelJson, weights: await readChosenFile(bin.name, () => bin.arrayBuffer()) });
-      onLoaded(`files ${json.name} + ${bin.name}`);
-      return `Loaded ${json.name} + ${bin.name} (${layers.length} octave layers).`;
+      onLoaded(t('model.byFiles', { json: json.name, bin: bin.name }));
+      return t('model.loadedFiles', { json: json.name, bin: bin.name, layers: layers.length });
     });
   return (
     <div className="model-tools">
       <div className="field">
-        <label htmlFor={nameId}>Model name</label>
+        <label htmlFor={nameId}>{t('model.name')}</label>
         <input id={nameId} type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
       </div>
       <div className="buttons">
         <button type="button" disabled={!api || !hasModel || busy || !name} onClick={() => void save()}>
-          Save + download
+          {t('model.save')}
         </button>
         <button type="button" disabled={!api || busy || !name} onClick={() => void loadByName()}>
-          Load by name
+          {t('model.loadByName')}
         </button>
         <label htmlFor={filesId} className="muted" style={{ alignSelf: 'center' }}>
-          or load files:
+          {t('model.orFiles')}
         </label>
         <input
           id={filesId}
@@ -88,8 +98,8 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
         />
       </div>
       {message ? (
-        <p className={/^(Error|Not saved)/.test(message) ? 'error' : 'muted'} role="status" data-testid="model-message">
-          {message}
+        <p className={message.error ? 'error' : 'muted'} role="status" data-testid="model-message">
+          {message.text}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** Props of {@link NoticeBar}. */
 export interface NoticeBarProps {
   /** Messages (e.g. rejected URL parameters); nothing is rendered when empty. */
@@ -8,17 +10,18 @@ export interface NoticeBarProps {
 
 /** The visible list of notices about rejected URL parameters (role=alert for screen readers). */
 export function NoticeBar({ notices, onDismiss }: NoticeBarProps) {
+  const { t } = useTranslation();
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="alert" data-testid="url-notice">
-      <strong>Some link parameters were not valid and were replaced by defaults:</strong>
+      <strong>{t('notice.heading')}</strong>
       <ul>
         {notices.map((n, i) => (
           <li key={i}>{n}</li>
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>
-        Dismiss
+        {t('notice.dismiss')}
       </button>
     </div>
   );

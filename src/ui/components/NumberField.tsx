@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { specDoc } from '../i18n/paramDocs';
 import type { NumberSpec } from '../state/labSchema';
 import { checkNumberField } from '../lib/fieldCheck';
 
@@ -23,6 +25,7 @@ export interface NumberFieldProps {
  * instead of silently training with the previous value).
  */
 export function NumberField({ label, spec, value, onChange, step, emptyLabel, testId, onValidity }: NumberFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +47,7 @@ export function NumberField({ label, spec, value, onChange, step, emptyLabel, te
   };
   return (
     <div className="field">
-      <label htmlFor={id} title={spec.doc}>
+      <label htmlFor={id} title={specDoc(spec)}>
         {label}
       </label>
       <div>
@@ -56,7 +59,7 @@ export function NumberField({ label, spec, value, onChange, step, emptyLabel, te
           max={spec.range.max}
           step={step ?? (spec.range.integer ? 1 : 'any')}
           value={text}
-          placeholder={spec.optional ? (emptyLabel ?? 'all') : undefined}
+          placeholder={spec.optional ? (emptyLabel ?? t('controls.all')) : undefined}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-err` : undefined}
           data-testid={testId}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { InspectResult, LayerActivations } from '../../train/protocol';
 import { FeatureMapView, SpectrumView, sharedScale } from '../inspect/index';
@@ -30,6 +31,7 @@ export interface OctaveViewsProps {
  * means something against the vanilla baseline.
  */
 export function OctaveViews({ result, classNames, label, compare }: OctaveViewsProps) {
+  const { t } = useTranslation();
   const id = useId();
   const layers = result.layers;
   const [name, setName] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
   const chosen = name !== null && names.includes(name) ? name : (withBoth?.info.name ?? names[0]);
   const infoOf = (n: string) => (layers.find((l) => l.info.name === n) ?? other.find((l) => l.info.name === n))?.info;
   const layer = layers.find((l) => l.info.name === chosen);
-  if (!chosen) return <p className="muted">This model has no octave layers to inspect.</p>;
+  if (!chosen) return <p className="muted">{t('inspect.noLayers')}</p>;
   const onlyLow = layers.every((l) => !l.high);
   const picker = (
     <div className="field">
@@ -84,9 +86,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
     <div>
       {!layers.some((l) => l.high && l.low) ? (
         <p className="notice" data-testid="inspect-no-both">
-          No layer of this model has both a high- and a low-frequency branch
-          {onlyLow ? ' (α = 1: every layer after the stem is low-frequency only)' : ''}, so there is no octave split to compare;
-          showing {chosen} instead.
+          {t('inspect.noBoth', { why: onlyLow ? t('inspect.onlyLow') : '', layer: chosen })}
         </p>
       ) : null}
       {picker}

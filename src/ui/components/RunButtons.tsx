@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RunStatus } from '../lib/runs';
 
 /** Props of {@link RunButtons}. */
@@ -26,25 +27,29 @@ export function RunButtons({
   onResume,
   onStop,
 }: RunButtonsProps) {
+  const { t } = useTranslation();
   const active = status !== null;
   return (
     <div>
-      <div className="buttons" role="group" aria-label="Run controls">
+      <div className="buttons" role="group" aria-label={t('buttons.group')}>
         <button type="button" className="primary" onClick={onTrain} disabled={blockedReason !== null} data-testid="train">
-          {active ? 'Queue run' : 'Train'}
+          {active ? t('buttons.queue') : t('buttons.train')}
         </button>
         <button type="button" onClick={onPause} disabled={status !== 'running'} data-testid="pause">
-          Pause
+          {t('buttons.pause')}
         </button>
         <button type="button" onClick={onResume} disabled={status !== 'paused'} data-testid="resume">
-          Resume
+          {t('buttons.resume')}
         </button>
         <button type="button" onClick={onStop} disabled={!active || status === 'stopping'} data-testid="stop">
-          Stop
+          {t('buttons.stop')}
         </button>
       </div>
       <p className="muted" aria-live="polite" data-testid="run-status">
-        {blockedReason ?? (active ? `Run ${status}${queued ? `, ${queued} queued` : ''}.` : (lastRunSummary ?? 'Ready.'))}
+        {blockedReason ??
+          (active
+            ? t(queued ? 'buttons.statusQueued' : 'buttons.status', { status: t(`status.${status}`), queued })
+            : (lastRunSummary ?? t('buttons.ready')))}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatAlpha } from '../lib/formatAlpha';
 import { formatDurationMs, plannedStepsOf, queueEtaOf } from '../lib/runProgress';
 import type { RunRecord } from '../lib/runs';
@@ -14,6 +15,7 @@ export interface RunProgressProps {
  * aria-valuemax), its elapsed time and ETA from its measured step time; then the queue's total ETA.
  */
 export function RunProgress({ runs, slots }: RunProgressProps) {
+  const { t } = useTranslation();
   const running = runs.filter((r) => r.status === 'running' || r.status === 'paused' || r.status === 'stopping');
   const queued = runs.filter((r) => r.status === 'queued').length;
   if (!running.length && !queued) return null;
@@ -25,7 +27,13 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
         return (
           <div key={r.id} className="run-progress-row" data-testid="run-progress-row">
             <span>
-              #{r.number} α={formatAlpha(r.config.alpha)} seed {r.config.seed}: step {r.step} / {total}
+              {t('progress.row', {
+                number: r.number,
+                alpha: formatAlpha(r.config.alpha),
+                seed: r.config.seed,
+                step: r.step,
+                total,
+              })}
             </span>
             <progress
               role="progressbar"
@@ -34,19 +42,26 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
               aria-valuenow={r.step}
               aria-valuemin={0}
               aria-valuemax={total}
-              aria-label={`run #${r.number} progress`}
+              aria-label={t('progress.label', { number: r.number })}
             />
             <span className="muted">
-              {formatDurationMs(r.elapsedMs ?? 0)} elapsed, ETA {formatDurationMs(eta.running.get(r.id) ?? null)}
-              {r.status !== 'running' ? ` (${r.status})` : ''}
+              {t('progress.time', {
+                elapsed: formatDurationMs(r.elapsedMs ?? 0),
+                eta: formatDurationMs(eta.running.get(r.id) ?? null),
+              })}
+              {r.status !== 'running' ? ` (${t(`status.${r.status}`)})` : ''}
             </span>
           </div>
         );
       })}
       <p className="muted" data-testid="queue-eta">
-        {running.length} running{queued ? `, ${queued} queued` : ''} on {slots} worker{slots === 1 ? '' : 's'}; whole queue done
-        in about {formatDurationMs(eta.totalMs)} of training
-        {eta.totalMs === null ? ' (after the first steps are measured)' : ''}.
+        {t('progress.queue', {
+          running: running.length,
+          queued: queued ? t('progress.queued', { queued }) : '',
+          count: slots,
+          eta: formatDurationMs(eta.totalMs),
+          pending: eta.totalMs === null ? t('progress.pending') : '',
+        })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { alphaVar } from '../lib/alphaColor';
 import { formatBytes, formatMMacs, formatPercent } from '../lib/costMath';
 import { downloadBlob } from '../lib/download';
@@ -37,36 +38,35 @@ export const RunsTable = memo(function RunsTable({
   onDelete,
   activeId,
 }: RunsTableProps) {
+  const { t } = useTranslation();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const summaries = summarizeRuns(runs);
   return (
     <section className="panel" aria-labelledby="runs-h">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-        <h2 id="runs-h">Runs</h2>
-        <span className="muted">
-          {runs.length} run{runs.length === 1 ? '' : 's'} (kept in this browser)
-        </span>
+        <h2 id="runs-h">{t('runs.title')}</h2>
+        <span className="muted">{t('runs.count', { count: runs.length })}</span>
         <div className="buttons presenter-hide" style={{ marginLeft: 'auto', marginTop: 0 }}>
           <button
             type="button"
             disabled={!runs.length}
             onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}
           >
-            Export CSV
+            {t('runs.exportCsv')}
           </button>
           <button
             type="button"
             disabled={!runs.length}
             onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs, summaries), 'application/json')}
           >
-            Export JSON
+            {t('runs.exportJson')}
           </button>
           <button
             type="button"
             disabled={!summaries.length}
             onClick={() => downloadBlob(`octconv-summary-${stamp}.csv`, summaryToCsv(summaries), 'text/csv')}
           >
-            Export summary CSV
+            {t('runs.exportSummary')}
           </button>
         </div>
       </div>
@@ -74,35 +74,37 @@ export const RunsTable = memo(function RunsTable({
         <table data-testid="runs-table" className="runs-table">
           <thead>
             <tr>
-              <th className="left" title="select the run whose confusion matrix is shown">
-                select
+              <th className="left" title={t('runs.selectTitle')}>
+                {t('runs.select')}
               </th>
-              <th className="left presenter-hide">show</th>
+              <th className="left presenter-hide">{t('runs.show')}</th>
               <th className="left">α</th>
-              <th title="model family and size: R8 = Oct-ResNet-8, MBv1×1 = Oct-MobileNet v1 at width 1">model</th>
-              <th>params</th>
-              <th>MMACs</th>
+              <th title={t('runs.modelTitle')}>{t('runs.model')}</th>
+              <th>{t('runs.params')}</th>
+              <th>{t('runs.mmacs')}</th>
               <th>
-                MACs
-                <br />% vanilla
-              </th>
-              <th>
-                act.
+                {t('runs.macs')}
                 <br />
-                mem
+                {t('runs.pctVanilla')}
               </th>
               <th>
-                mem
-                <br />% vanilla
+                {t('runs.act')}
+                <br />
+                {t('runs.mem')}
               </th>
-              <th>top-1 %</th>
-              <th>top-5 %</th>
-              <th>img/s</th>
-              <th>time (s)</th>
-              <th className="left">backend</th>
-              <th className="left">status</th>
+              <th>
+                {t('runs.mem')}
+                <br />
+                {t('runs.pctVanilla')}
+              </th>
+              <th>{t('runs.top1')}</th>
+              <th>{t('runs.top5')}</th>
+              <th>{t('runs.imgPerSec')}</th>
+              <th>{t('runs.time')}</th>
+              <th className="left">{t('runs.backend')}</th>
+              <th className="left">{t('runs.status')}</th>
               <th className="presenter-hide">
-                <span className="sr-only">actions</span>
+                <span className="sr-only">{t('runs.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -121,14 +123,14 @@ export const RunsTable = memo(function RunsTable({
                   onClick={() => onSelect(r.id)}
                 >
                   <td className="select">
-                    <label title="show this run's confusion matrix and per-class accuracy">
+                    <label title={t('runs.selectRowTitle')}>
                       <input
                         type="radio"
                         name="run-select"
                         checked={selected}
                         onChange={() => onSelect(r.id)}
                         onClick={(e) => e.stopPropagation()}
-                        aria-label={`select run #${r.number} (α=${formatAlpha(r.config.alpha)}) for the confusion matrix`}
+                        aria-label={t('runs.selectRow', { number: r.number, alpha: formatAlpha(r.config.alpha) })}
                         data-testid="run-select"
                       />
                       #{r.number}
@@ -138,7 +140,7 @@ export const RunsTable = memo(function RunsTable({
                     <input
                       type="checkbox"
                       checked={r.visible}
-                      aria-label={`show run #${r.number} (α=${formatAlpha(r.config.alpha)}) in the charts`}
+                      aria-label={t('runs.showRow', { number: r.number, alpha: formatAlpha(r.config.alpha) })}
                       onChange={(e) => onToggleVisible(r.id, e.target.checked)}
                       onClick={(e) => e.stopPropagation()}
                     />
@@ -161,17 +163,17 @@ export const RunsTable = memo(function RunsTable({
                   <td
                     className="left status"
                     title={
-                      r.message ?? (r.firstStepMs !== null ? `first step ${r.firstStepMs.toFixed(0)} ms after start` : undefined)
+                      r.message ?? (r.firstStepMs !== null ? t('runs.firstStep', { ms: r.firstStepMs.toFixed(0) }) : undefined)
                     }
                   >
-                    {r.status}
+                    {t(`status.${r.status}`)}
                     {r.message ? ` — ${errorHint(r.message) ?? r.message.slice(0, 60)}` : ''}
                   </td>
                   <td className="presenter-hide actions">
                     <button
                       type="button"
                       disabled={r.id === activeId}
-                      aria-label={`delete run #${r.number} (α=${formatAlpha(r.config.alpha)})`}
+                      aria-label={t('runs.deleteRow', { number: r.number, alpha: formatAlpha(r.config.alpha) })}
                       onClick={(e) => {
                         e.stopPropagation();
                         onDelete([r.id]);

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import type { TrainConfig } from '../../train/protocol';
 import { getCost } from '../hooks/costService';
@@ -74,6 +75,7 @@ export function SweepPanel({
   slots,
   trainCount,
 }: SweepPanelProps) {
+  const { t } = useTranslation();
   const id = useId();
   const estimate = useSweepEstimate(alphas, repeats, base, runs, slots, trainCount);
   const [text, setText] = useState(alphas.join(', '));
@@ -85,9 +87,7 @@ export function SweepPanel({
   const apply = (): number[] | null => {
     if (!check.ok) return null;
     const n = check.alphas.length;
-    setDedupeNote(
-      check.duplicates > 0 ? `Duplicate α values removed: ${check.alphas.join(', ')} (${n} run${n === 1 ? '' : 's'}).` : null,
-    );
+    setDedupeNote(check.duplicates > 0 ? t('sweep.duplicates', { alphas: check.alphas.join(', '), count: n }) : null);
     if (check.duplicates > 0) setText(check.alphas.join(', '));
     onAlphasChange(check.alphas);
     return check.alphas;
@@ -97,7 +97,7 @@ export function SweepPanel({
   return (
     <div>
       <div className="field">
-        <label htmlFor={id}>α values</label>
+        <label htmlFor={id}>{t('sweep.alphas')}</label>
         <input
           id={id}
           type="text"
@@ -110,7 +110,7 @@ export function SweepPanel({
         />
       </div>
       <NumberField
-        label="repeats (seeds per α)"
+        label={t('sweep.repeats')}
         spec={LAB_SCHEMA.repeats as NumberSpec}
         value={repeats}
         onChange={(v) => v !== null && onRepeatsChange(v)}
@@ -127,8 +127,8 @@ export function SweepPanel({
         role="status"
       >
         {estimate === null
-          ? 'Time estimate after the first measured steps of a run with this backend.'
-          : `About ${formatDurationMs(estimate)} of training at the speed measured so far, ${slots} at a time${estimate > LONG_SWEEP_MS ? ' — longer than 10 minutes: fewer steps, a smaller depth or fewer repeats make it shorter.' : '.'}`}
+          ? t('sweep.estimatePending')
+          : t(estimate > LONG_SWEEP_MS ? 'sweep.estimateLong' : 'sweep.estimate', { time: formatDurationMs(estimate), slots })}
       </p>
       {dedupeNote ? (
         <p className="notice" role="status" data-testid="sweep-dedupe">
@@ -144,7 +144,7 @@ export function SweepPanel({
           if (l) onRun(l);
         }}
       >
-        {check.ok ? `Run sweep (${count} run${count === 1 ? '' : 's'})` : 'Run sweep (fix the α list)'}
+        {check.ok ? t('sweep.run', { count }) : t('sweep.fix')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import type { RecipeSummary } from '../lib/runStats';
@@ -14,22 +15,23 @@ const pct = (v: number) => (100 * v).toFixed(1);
  * the test images for one run), images/s; then in words which α values the runs cannot tell apart.
  */
 export function SweepSummary({ summaries }: SweepSummaryProps) {
+  const { t } = useTranslation();
   if (!summaries.length) return null;
   return (
     <div data-testid="sweep-summary">
-      <h3>Per α: mean top-1 and 95 % interval</h3>
+      <h3>{t('sweepSummary.heading')}</h3>
       {summaries.map((s) => (
         <div key={s.key}>
-          {s.label ? <p className="muted">Recipe: {s.label}</p> : null}
+          {s.label ? <p className="muted">{t('sweepSummary.recipe', { label: s.label })}</p> : null}
           <table className="runs-table" data-testid="summary-table">
             <thead>
               <tr>
                 <th className="left">α</th>
-                <th>runs</th>
-                <th>seeds</th>
-                <th>top-1 % mean</th>
-                <th>95 % interval</th>
-                <th>img/s</th>
+                <th>{t('sweepSummary.runs')}</th>
+                <th>{t('sweepSummary.seeds')}</th>
+                <th>{t('sweepSummary.mean')}</th>
+                <th>{t('sweepSummary.interval')}</th>
+                <th>{t('runs.imgPerSec')}</th>
               </tr>
             </thead>
             <tbody>
@@ -42,13 +44,7 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
                   <td>{r.n}</td>
                   <td>{r.seeds.join(', ')}</td>
                   <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
-                  <td
-                    title={
-                      r.method === 't'
-                        ? 'Student t over seeds'
-                        : 'one run: Wilson interval over the test images (seed noise not counted)'
-                    }
-                  >
+                  <td title={r.method === 't' ? t('sweepSummary.tTitle') : t('sweepSummary.wilsonTitle')}>
                     {pct(r.ciLow)} – {pct(r.ciHigh)}
                     {r.method === 'wilson' ? ' *' : ''}
                   </td>
@@ -57,12 +53,8 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
               ))}
             </tbody>
           </table>
-          {s.rows.some((r) => r.method === 'wilson') ? (
-            <p className="muted">
-              * one run: the interval counts only the test set's sampling noise; set “repeats” ≥ 2 to count seed-to-seed noise.
-            </p>
-          ) : null}
-          <ul className="verdicts" data-testid="verdicts" aria-label="which α values differ">
+          {s.rows.some((r) => r.method === 'wilson') ? <p className="muted">{t('sweepSummary.wilsonNote')}</p> : null}
+          <ul className="verdicts" data-testid="verdicts" aria-label={t('sweepSummary.verdicts')}>
             {s.verdicts.map((v) => (
               <li key={`${v.alphaA}-${v.alphaB}`} data-distinguishable={v.difference.distinguishable}>
                 {v.text}

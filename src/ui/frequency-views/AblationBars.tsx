@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BRANCH_COLORS } from '../inspect/branchColors';
 import type { ModelFrequencyResults } from './types';
@@ -16,10 +17,11 @@ const pct = (v: number | null): number | null => (v === null ? null : 100 * v);
  */
 export function AblationBars({ result }: AblationBarsProps) {
   const { px } = useChartScale();
+  const { t } = useTranslation();
   const a = result.ablation;
   if (!a) return null;
   const rows = [
-    { name: 'all octave layers', none: pct(a.top1), dropLow: pct(a.dropLow), dropHigh: pct(a.dropHigh) },
+    { name: t('ablation.all'), none: pct(a.top1), dropLow: pct(a.dropLow), dropHigh: pct(a.dropHigh) },
     ...a.perLayer.map((l) => ({ name: l.layer, none: pct(a.top1), dropLow: pct(l.dropLow), dropHigh: pct(l.dropHigh) })),
   ];
   return (
@@ -30,17 +32,14 @@ export function AblationBars({ result }: AblationBarsProps) {
           <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
           <YAxis type="category" dataKey="name" width={px(150)} interval={0} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'no such branch')} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('ablation.noBranch'))} />
           <Legend verticalAlign="top" height={px(44)} />
-          <Bar dataKey="none" name="unablated" fill="var(--muted, #999)" isAnimationActive={false} />
-          <Bar dataKey="dropLow" name="low branch → mean" fill={BRANCH_COLORS.low} isAnimationActive={false} />
-          <Bar dataKey="dropHigh" name="high branch → mean" fill={BRANCH_COLORS.high} isAnimationActive={false} />
+          <Bar dataKey="none" name={t('ablation.unablated')} fill="var(--muted, #999)" isAnimationActive={false} />
+          <Bar dataKey="dropLow" name={t('ablation.dropLow')} fill={BRANCH_COLORS.low} isAnimationActive={false} />
+          <Bar dataKey="dropHigh" name={t('ablation.dropHigh')} fill={BRANCH_COLORS.high} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-      <figcaption>
-        Top-1 on {result.band?.images ?? 'the'} test images. “All octave layers” ablates the branch in every layer that has both
-        branches; a missing bar means the layer has no such branch (α_out = 0 has no low branch).
-      </figcaption>
+      <figcaption>{t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}</figcaption>
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import type { ModelFrequencyResults } from './types';
@@ -20,6 +21,7 @@ export const curveColor = (alpha: number | null): string => (alpha === null ? 'v
  */
 export function BandChart({ results, hovered, onHover }: BandChartProps) {
   const { px } = useChartScale();
+  const { t } = useTranslation();
   const withBand = results.filter((r) => r.band);
   if (withBand.length === 0) return null;
   const radii = withBand[0].band!.lowPass.map((p) => p.radius);
@@ -50,13 +52,13 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             ticks={radii}
             tickFormatter={(f: number) => f.toFixed(2)}
             height={px(30)}
-            label={{ value: 'filter radius r (cycles/pixel of the 32×32 input)', position: 'insideBottom', offset: -16 }}
+            label={{ value: t('band.xLabel'), position: 'insideBottom', offset: -16 }}
           />
           <YAxis
             domain={[0, 100]}
             tickFormatter={(v: number) => `${v}%`}
             width={px(48)}
-            label={{ value: 'top-1', angle: -90, position: 'insideLeft' }}
+            label={{ value: t('band.yLabel'), angle: -90, position: 'insideLeft' }}
           />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
@@ -67,14 +69,14 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             y={10}
             stroke="var(--muted, #888)"
             strokeDasharray="2 4"
-            label={{ value: 'chance', position: 'right' }}
+            label={{ value: t('band.chance'), position: 'right' }}
           />
           {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
           {withBand.flatMap((r, k) => [
             <Line
               key={`low${k}`}
               dataKey={`low${k}`}
-              name={`${r.label}: low-pass (keeps < r)`}
+              name={t('band.lowPass', { label: r.label })}
               stroke={curveColor(r.alpha)}
               dot
               isAnimationActive={false}
@@ -82,7 +84,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             <Line
               key={`high${k}`}
               dataKey={`high${k}`}
-              name={`${r.label}: high-pass (keeps ≥ r + mean)`}
+              name={t('band.highPass', { label: r.label })}
               stroke={curveColor(r.alpha)}
               strokeDasharray="6 3"
               dot
@@ -91,11 +93,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
           ])}
         </LineChart>
       </ResponsiveContainer>
-      <figcaption>
-        Top-1 on the first {withBand[0].band!.images} test images after an ideal radial filter in the 2-D DFT. Solid: low-pass
-        keeps frequencies below r; dashed: high-pass keeps r and above plus each channel’s mean. The last radius lies above √2/2,
-        so its low-pass image is the original.
-      </figcaption>
+      <figcaption>{t('band.caption', { images: withBand[0].band!.images })}</figcaption>
     </figure>
   );
 }

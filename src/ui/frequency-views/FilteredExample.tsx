@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { filterImage } from '../../frequency/face';
 import { MapCanvas } from '../inspect/MapCanvas';
@@ -14,13 +15,22 @@ export interface FilteredExampleProps {
 
 /** The test image, low-passed and high-passed at one radius (computed on the page, no tfjs). */
 export function FilteredExample({ image, imageIndex, radius }: FilteredExampleProps) {
+  const { t } = useTranslation();
   const views = useMemo(
     () => [
-      { key: 'orig', title: 'original', rgba: renderRgb(image, 32, 32) },
-      { key: 'low', title: `low-pass < ${radius.toFixed(3)}`, rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32) },
-      { key: 'high', title: `high-pass ≥ ${radius.toFixed(3)}`, rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32) },
+      { key: 'orig', title: t('example.original'), rgba: renderRgb(image, 32, 32) },
+      {
+        key: 'low',
+        title: t('example.low', { r: radius.toFixed(3) }),
+        rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32),
+      },
+      {
+        key: 'high',
+        title: t('example.high', { r: radius.toFixed(3) }),
+        rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32),
+      },
     ],
-    [image, radius],
+    [image, radius, t],
   );
   return (
     <div className="freq-examples" data-testid="freq-example">
@@ -31,7 +41,7 @@ export function FilteredExample({ image, imageIndex, radius }: FilteredExamplePr
             width={32}
             height={32}
             displayWidth={96}
-            label={`test image #${imageIndex}, ${v.title}`}
+            label={t('example.aria', { index: imageIndex, title: v.title })}
             testId={`freq-example-${v.key}`}
           />
           <figcaption>{v.title}</figcaption>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { SensitivityMap } from '../../frequency/types';
 import { ColormapLegend } from '../inspect/ColormapLegend';
@@ -18,6 +19,7 @@ const ERROR_RANGE = { min: 0, max: 1 };
  * image at each (u, v), DC in the centre, viridis from 0 to 100 %.
  */
 export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
+  const { t } = useTranslation();
   const g = map.gridSize;
   const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, ERROR_RANGE, 'viridis'), [map, g]);
   const f = map.frequencies;
@@ -28,16 +30,16 @@ export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
         width={g}
         height={g}
         displayWidth={192}
-        label={`${label}: error rate per Fourier basis (u, v), ${f[0]} to ${f[g - 1]} cycles/pixel, DC in the centre`}
+        label={t('sensitivity.aria', { label, from: f[0], to: f[g - 1] })}
       />
       <figcaption>
         {label}
         <br />
         <span className="muted">
-          {g}×{g}, ±½ cycles/pixel, ε = {map.epsilon}, {map.images} images; clean error {(100 * map.cleanErrorRate).toFixed(1)}%
+          {t('sensitivity.detail', { g, epsilon: map.epsilon, images: map.images, clean: (100 * map.cleanErrorRate).toFixed(1) })}
         </span>
       </figcaption>
-      <ColormapLegend colormap="viridis" range={{ min: 0, max: 100 }} caption="error rate (%)" />
+      <ColormapLegend colormap="viridis" range={{ min: 0, max: 100 }} caption={t('sensitivity.legend')} />
     </figure>
   );
 }

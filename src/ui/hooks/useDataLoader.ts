@@ -7,6 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protocol';
 import { formatBytes } from '../lib/costMath';
+import { t } from '../i18n';
 
 /** Where the built site serves CIFAR-10 from (relative to the page; `npm run data` fills it). */
 export const DATA_BASE_PATH = 'data/cifar10/';
@@ -98,14 +99,12 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
     if (!api) return;
     try {
       const figures = await api.clearDataCache();
-      const used = figures.usageBytes !== undefined ? ` Site storage now ${formatBytes(figures.usageBytes)}.` : '';
+      const used = figures.usageBytes !== undefined ? t('data.storageNow', { bytes: formatBytes(figures.usageBytes) }) : '';
       // The status line now says what is true: nothing is cached any more.
-      setSummary((sum) =>
-        sum ? { ...sum, cache: { state: 'not-stored', reason: 'you cleared the cached data', ...figures } } : sum,
-      );
-      setCacheMessage(`Cached data cleared: the next visit downloads CIFAR-10 again (the loaded data stays in use).${used}`);
+      setSummary((sum) => (sum ? { ...sum, cache: { state: 'not-stored', reason: t('data.youCleared'), ...figures } } : sum));
+      setCacheMessage(`${t('data.cleared')}${used}`);
     } catch (e) {
-      setCacheMessage(`Could not clear the cached data: ${e instanceof Error ? e.message : String(e)}`);
+      setCacheMessage(t('data.clearFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   }, [api]);
 

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 
 import type { ModelStamp } from '../components/InspectSection';
 import { formatAlpha } from '../lib/formatAlpha';
 import type { RunRecord } from '../lib/runs';
+import { t } from '../i18n';
 
 /** The model stamp and the id of the last run that ended, from the active run id and the runs. */
 export function useFinishedRunModel(
@@ -24,7 +25,12 @@ export function useFinishedRunModel(
     if (run) {
       setModelStamp((m) => ({
         version: (m?.version ?? 0) + 1,
-        label: `run #${run.number} (α=${formatAlpha(run.config.alpha)}) ${run.status}, step ${run.step}`,
+        label: t('page.finishedModel', {
+          number: run.number,
+          alpha: formatAlpha(run.config.alpha),
+          status: t(`status.${run.status}`),
+          step: run.step,
+        }),
       }));
     }
   }, [activeId, runs]);

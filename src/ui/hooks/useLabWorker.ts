@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { BackendChoice, BackendName, LabWorkerApi } from '../../train/protocol';
 import type { BackendPreference } from '../state/labSchema';
+import { t } from '../i18n';
 
 /**
  * A plain object that forwards every LabWorkerApi method to the comlink remote. React (19.2 dev
@@ -72,11 +73,11 @@ export function useLabWorker(preference: BackendPreference): LabWorkerHandle {
     try {
       worker = new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module' });
     } catch (e) {
-      setError(`The training worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('worker.startFailed', { error: e instanceof Error ? e.message : String(e) }));
       setInitialising(false);
       return;
     }
-    worker.addEventListener('error', (ev) => setError(`Training worker error: ${ev.message || 'failed to load'}`));
+    worker.addEventListener('error', (ev) => setError(t('worker.error', { error: ev.message || t('worker.failedToLoad') })));
     const remote = Comlink.wrap<LabWorkerApi>(worker);
     const forwarded = forwardApi(remote);
     apiRef.current = forwarded;

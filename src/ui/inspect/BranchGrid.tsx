@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { FeatureMap } from '../../train/protocol';
 import { ColormapLegend } from './ColormapLegend';
@@ -25,6 +26,7 @@ export interface BranchGridProps {
  * the diverging map (symmetric about 0), otherwise viridis.
  */
 export function BranchGrid({ branch, map, scale: asked, cellWidth, onInspect, fixedRange }: BranchGridProps) {
+  const { t } = useTranslation();
   const ownRange = useMemo(() => valueRange(map), [map]);
   const branchRange = fixedRange ?? ownRange;
   const scale: ScaleMode = fixedRange ? 'branch' : asked;
@@ -37,13 +39,13 @@ export function BranchGrid({ branch, map, scale: asked, cellWidth, onInspect, fi
     }
     return out;
   }, [map, scale, branchRange, colormap]);
-  const title = branch === 'high' ? 'High frequency' : 'Low frequency';
+  const title = branch === 'high' ? t('branch.high') : t('branch.low');
   return (
-    <section className={`inspect-branch inspect-branch-${branch}`} aria-label={`${title} maps`}>
+    <section className={`inspect-branch inspect-branch-${branch}`} aria-label={t('branch.maps', { title })}>
       <h4>
         {title}{' '}
         <span className="inspect-muted">
-          {map.height}×{map.width}, {map.channels} channels
+          {t('branch.size', { height: map.height, width: map.width, channels: map.channels })}
         </span>
       </h4>
       <ColormapLegend
@@ -51,15 +53,20 @@ export function BranchGrid({ branch, map, scale: asked, cellWidth, onInspect, fi
         range={scale === 'branch' ? branchRange : undefined}
         caption={
           fixedRange
-            ? 'activation (scale shared by both runs)'
+            ? t('branch.activationShared')
             : scale === 'branch'
-              ? 'activation'
-              : 'activation (each channel to its own range)'
+              ? t('branch.activation')
+              : t('branch.activationPerChannel')
         }
       />
       <div className="inspect-grid" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${cellWidth}px, 1fr))` }}>
         {cells.map(({ rgba, range }, c) => {
-          const text = `${branch} channel ${c}: min ${formatValue(range.min)}, max ${formatValue(range.max)}`;
+          const text = t('branch.channel', {
+            branch: t(`branch.name.${branch}`),
+            channel: c,
+            min: formatValue(range.min),
+            max: formatValue(range.max),
+          });
           return (
             <MapCanvas
               key={c}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { colormapGradient, type ColormapName } from './colormap';
 import { formatValue, type ValueRange } from './render';
 
@@ -12,15 +13,16 @@ export interface ColormapLegendProps {
 
 /** A small colour bar with its end values, so a colour reads as a number. */
 export function ColormapLegend({ colormap, range, caption }: ColormapLegendProps) {
+  const { t } = useTranslation();
   const m = range ? Math.max(Math.abs(range.min), Math.abs(range.max)) : 0;
   const lo = range ? (colormap === 'diverging' ? -m : range.min) : undefined;
   const hi = range ? (colormap === 'diverging' ? m : range.max) : undefined;
   return (
     <div className="inspect-legend">
       <span className="inspect-legend-caption">{caption}</span>
-      <span className="inspect-legend-end">{lo === undefined ? 'min' : formatValue(lo)}</span>
+      <span className="inspect-legend-end">{lo === undefined ? t('legend.min') : formatValue(lo)}</span>
       <span className="inspect-legend-bar" style={{ background: colormapGradient(colormap) }} aria-hidden="true" />
-      <span className="inspect-legend-end">{hi === undefined ? 'max' : formatValue(hi)}</span>
+      <span className="inspect-legend-end">{hi === undefined ? t('legend.max') : formatValue(hi)}</span>
     </div>
   );
 }

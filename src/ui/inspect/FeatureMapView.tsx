@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useMemo, useState } from 'react';
 import { decomposeImage } from '../../spectra/face';
 import type { InspectResult } from '../../train/protocol';
@@ -32,8 +33,9 @@ export interface FeatureMapViewProps {
  * scale switch and a hover/focus read-out of each channel's value range.
  */
 export function FeatureMapView({ result, layerName, classNames, sharedRanges }: FeatureMapViewProps) {
+  const { t } = useTranslation();
   const [scale, setScale] = useState<ScaleMode>('channel');
-  const [readout, setReadout] = useState('Hover or focus a channel to see its value range.');
+  const [readout, setReadout] = useState<string | null>(null);
   const scaleName = useId();
   const layer = result.layers.find((l) => l.info.name === layerName);
   const images = useMemo(() => {
@@ -48,18 +50,18 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
       gain: 127 / maxAbs,
     };
   }, [result.image]);
-  const label = classNames[result.label] ?? `class ${result.label}`;
-  const predicted = classNames[result.predicted] ?? `class ${result.predicted}`;
+  const label = classNames[result.label] ?? t('fmap.class', { index: result.label });
+  const predicted = classNames[result.predicted] ?? t('fmap.class', { index: result.predicted });
   const confidence = result.probabilities[result.predicted];
 
   return (
     <div className="inspect-view inspect-fmap" data-testid="feature-map-view">
-      <div className="inspect-figure1" aria-label="Input image and its octave decomposition">
+      <div className="inspect-figure1" aria-label={t('fmap.figure')}>
         {(
           [
-            ['input', images.input, 'Input', `test image ${result.imageIndex}`],
-            ['low-image', images.low, 'Low (2×2 avg, upsampled)', 'low-frequency part of the image'],
-            ['high-image', images.high, `High (residual ×${images.gain.toFixed(1)})`, 'high-frequency residual of the image'],
+            ['input', images.input, t('fmap.input'), t('fmap.inputAria', { index: result.imageIndex })],
+            ['low-image', images.low, t('fmap.low'), t('fmap.lowAria')],
+            ['high-image', images.high, t('fmap.high', { gain: images.gain.toFixed(1) }), t('fmap.highAria')],
           ] as const
         ).map(([id, rgba, caption, aria]) => (
           <figure key={id}>
@@ -75,11 +77,11 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
           </figure>
         ))}
         <dl className="inspect-prediction">
-          <dt>Image</dt>
+          <dt>{t('fmap.image')}</dt>
           <dd>#{result.imageIndex}</dd>
-          <dt>Label</dt>
+          <dt>{t('fmap.label')}</dt>
           <dd data-testid="fmap-label">{label}</dd>
-          <dt>Predicted</dt>
+          <dt>{t('fmap.predicted')}</dt>
           <dd data-testid="fmap-predicted" className={result.predicted === result.label ? 'inspect-correct' : 'inspect-wrong'}>
             {predicted}
             {confidence !== undefined && ` (${(confidence * 100).toFixed(1)}%)`}
@@ -89,21 +91,21 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
 
       {sharedRanges ? null : (
         <fieldset className="inspect-switch">
-          <legend>Colour scale</legend>
+          <legend>{t('fmap.scale')}</legend>
           {(['channel', 'branch'] as const).map((mode) => (
             <label key={mode}>
               <input type="radio" name={scaleName} value={mode} checked={scale === mode} onChange={() => setScale(mode)} />
-              {mode === 'channel' ? 'per channel' : 'per branch'}
+              {mode === 'channel' ? t('fmap.perChannel') : t('fmap.perBranch')}
             </label>
           ))}
         </fieldset>
       )}
       <p className="inspect-readout" aria-live="polite" data-testid="fmap-readout">
-        {readout}
+        {readout ?? t('fmap.readoutHint')}
       </p>
 
       {!layer ? (
-        <p className="inspect-muted">Layer “{layerName}” is not in this inspect result.</p>
+        <p className="inspect-muted">{t('fmap.missingLayer', { layer: layerName })}</p>
       ) : (
         <div className="inspect-branches">
           {layer.high ? (
@@ -116,7 +118,7 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
               fixedRange={sharedRanges?.high}
             />
           ) : (
-            <p className="inspect-muted">No high-frequency branch (α_out = 1).</p>
+            <p className="inspect-muted">{t('fmap.noHigh')}</p>
           )}
           {layer.low ? (
             <BranchGrid
@@ -128,7 +130,7 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
               fixedRange={sharedRanges?.low}
             />
           ) : (
-            <p className="inspect-muted">No low-frequency branch (α_out = 0).</p>
+            <p className="inspect-muted">{t('fmap.noLow')}</p>
           )}
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BranchSpectrum } from '../../spectra/types';
@@ -37,34 +38,35 @@ interface ProfileRow {
  * branch's fraction of energy below the cut-off.
  */
 export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
+  const { t } = useTranslation();
   const { px } = useChartScale();
   const spectra = layer.spectra;
   const rows = useMemo(() => (spectra ? profileRows(spectra.high, spectra.low) : []), [spectra]);
   if (!spectra) {
-    return <p className="inspect-muted">No spectra for {layer.info.name} (request them with spectra: true).</p>;
+    return <p className="inspect-muted">{t('spectrum.none', { layer: layer.info.name })}</p>;
   }
   const cutoff = spectra.high?.cutoff ?? spectra.low?.cutoff ?? 0.125;
   const grid = referenceSide(spectra.high ?? spectra.low);
   return (
     <div className="inspect-view inspect-spectrum" data-testid="spectrum-view">
       <h4>
-        Spectra <span className="inspect-muted">{layer.info.name}, mean over channels, DC in the centre</span>
+        {t('spectrum.title')} <span className="inspect-muted">{t('spectrum.subtitle', { layer: layer.info.name })}</span>
       </h4>
       <div className="inspect-heatmaps">
         {(['high', 'low'] as const).map((branch) => (
           <SpectrumHeatmap key={branch} branch={branch} spectrum={spectra[branch]} fixedRange={sharedRanges?.[branch] ?? null} />
         ))}
-        <dl className="inspect-energy" aria-label={`Energy below ${cutoff} cycles/pixel`}>
+        <dl className="inspect-energy" aria-label={t('spectrum.energy', { cutoff })}>
           {(['high', 'low'] as const).map((branch) => {
             const s = spectra[branch];
             return (
               <div key={branch}>
                 <dt>
                   <span className="inspect-swatch" style={{ background: BRANCH_COLORS[branch] }} aria-hidden="true" />
-                  {branch === 'high' ? 'High' : 'Low'}: energy below {cutoff} cycles/pixel
+                  {branch === 'high' ? t('spectrum.energyHigh', { cutoff }) : t('spectrum.energyLow', { cutoff })}
                 </dt>
                 <dd data-testid={`spectrum-${branch}-energy`}>
-                  {s ? (s.totalEnergy === 0 ? 'no energy' : `${(s.lowEnergyFraction * 100).toFixed(1)}%`) : '—'}
+                  {s ? (s.totalEnergy === 0 ? t('spectrum.noEnergy') : `${(s.lowEnergyFraction * 100).toFixed(1)}%`) : '—'}
                 </dd>
               </div>
             );
@@ -82,7 +84,7 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
               tickFormatter={(f: number) => f.toFixed(2)}
               height={px(30)}
               label={{
-                value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`,
+                value: t('spectrum.xLabel', { grid }),
                 position: 'insideBottom',
                 offset: -16,
               }}
@@ -90,14 +92,14 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
             <YAxis tickFormatter={(v: number) => `${v}%`} width={px(48)} />
             <Tooltip
               formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
-              labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
+              labelFormatter={(f) => t('spectrum.cyclesPerPixel', { f: Number(f).toFixed(4) })}
             />
             <Legend verticalAlign="top" height={px(24)} />
             <ReferenceLine
               x={cutoff}
               stroke="var(--muted, #888)"
               strokeDasharray="4 4"
-              label={{ value: 'cut-off', position: 'top' }}
+              label={{ value: t('spectrum.cutoff'), position: 'top' }}
             />
             {spectra.low?.scale ? (
               // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
@@ -105,14 +107,14 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
                 x={0.5 * spectra.low.scale}
                 stroke={BRANCH_COLORS.low}
                 strokeDasharray="1 3"
-                label={{ value: 'low-branch limit', position: 'insideTopRight' }}
+                label={{ value: t('spectrum.lowLimit'), position: 'insideTopRight' }}
               />
             ) : null}
             {spectra.high && (
               <Line
                 type="linear"
                 dataKey="high"
-                name="high branch"
+                name={t('spectrum.highBranch')}
                 stroke={BRANCH_COLORS.high}
                 dot={false}
                 isAnimationActive={false}
@@ -122,7 +124,7 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
               <Line
                 type="linear"
                 dataKey="low"
-                name="low branch"
+                name={t('spectrum.lowBranch')}
                 stroke={BRANCH_COLORS.low}
                 dot={false}
                 isAnimationActive={false}
@@ -131,9 +133,7 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
             )}
           </LineChart>
         </ResponsiveContainer>
-        <figcaption>
-          Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).
-        </figcaption>
+        <figcaption>{t('spectrum.caption')}</figcaption>
       </figure>
     </div>
   );
@@ -149,14 +149,16 @@ interface SpectrumHeatmapProps {
 
 /** Centred log(1+|F|) of one branch as a viridis heatmap (DC in the centre). */
 function SpectrumHeatmap({ branch, spectrum, fixedRange }: SpectrumHeatmapProps) {
+  const { t } = useTranslation();
   const rgba = useMemo(() => {
     if (!spectrum) return null;
     const map = { height: spectrum.height, width: spectrum.width, channels: 1, data: spectrum.logMagnitude };
     const range = fixedRange ?? valueRange(map);
     return { pixels: renderScalars(spectrum.logMagnitude, spectrum.height, spectrum.width, range, 'viridis'), range };
   }, [spectrum, fixedRange]);
-  const title = branch === 'high' ? 'High branch spectrum' : 'Low branch spectrum';
-  if (!spectrum || !rgba) return <p className="inspect-muted">No {branch} branch.</p>;
+  const title = branch === 'high' ? t('spectrum.heatHigh') : t('spectrum.heatLow');
+  if (!spectrum || !rgba)
+    return <p className="inspect-muted">{branch === 'high' ? t('spectrum.noHigh') : t('spectrum.noLow')}</p>;
   const extent = 0.5 * (spectrum.scale ?? (branch === 'low' ? 0.5 : 1));
   return (
     <figure className="inspect-heatmap">
@@ -165,15 +167,13 @@ function SpectrumHeatmap({ branch, spectrum, fixedRange }: SpectrumHeatmapProps)
         width={spectrum.width}
         height={spectrum.height}
         displayWidth={spectrum.width * PX_PER_FREQUENCY_STEP}
-        label={`${title}: log(1+|F|) from ${formatValue(rgba.range.min)} to ${formatValue(rgba.range.max)}, ±${extent} cycles/pixel`}
+        label={t('spectrum.heatAria', { title, min: formatValue(rgba.range.min), max: formatValue(rgba.range.max), extent })}
         testId={`spectrum-${branch}-canvas`}
       />
       <figcaption>
         {title}
         <br />
-        <span className="inspect-muted">
-          ±{extent} cycles/pixel, {spectrum.height}×{spectrum.width}
-        </span>
+        <span className="inspect-muted">{t('spectrum.extent', { extent, height: spectrum.height, width: spectrum.width })}</span>
       </figcaption>
       <ColormapLegend colormap="viridis" range={rgba.range} caption="log(1+|F|)" />
     </figure>

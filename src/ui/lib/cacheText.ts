@@ -5,11 +5,12 @@
 import type { CacheReport } from '../../data/types';
 import type { PersistState } from '../hooks/useDataLoader';
 import { formatBytes } from './costMath';
+import { t } from '../i18n';
 
 /** "Site storage: 176.1 MiB of 9.8 GiB." when the browser told both figures, else ''. */
 export function storageSentence(r: Pick<CacheReport, 'usageBytes' | 'quotaBytes'>): string {
   if (r.usageBytes === undefined || r.quotaBytes === undefined) return '';
-  return `Site storage: ${formatBytes(r.usageBytes)} of ${formatBytes(r.quotaBytes)}.`;
+  return t('cache.storage', { usage: formatBytes(r.usageBytes), quota: formatBytes(r.quotaBytes) });
 }
 
 /**
@@ -17,21 +18,21 @@ export function storageSentence(r: Pick<CacheReport, 'usageBytes' | 'quotaBytes'
  * "Not cached: the browser's storage quota for this site is exhausted." followed by the storage figures.
  */
 export function cacheSentence(r: CacheReport): string {
-  const secs = r.ms !== undefined ? ` in ${(r.ms / 1000).toFixed(1)} s` : '';
+  const secs = r.ms !== undefined ? t('cache.secs', { seconds: (r.ms / 1000).toFixed(1) }) : '';
   const head =
     r.state === 'hit'
-      ? `Cached in this browser (read${secs}).${r.reason ? ` Note: ${r.reason}.` : ''}`
+      ? `${t('cache.hit', { secs })}${r.reason ? t('cache.note', { reason: r.reason }) : ''}`
       : r.state === 'stored'
-        ? `Cached in this browser for the next visit (written${secs}).`
-        : `Not cached: ${r.reason ?? 'unknown reason'}. The next visit downloads it again.`;
+        ? t('cache.stored', { secs })
+        : t('cache.notStored', { reason: r.reason ?? t('cache.unknownReason') });
   const storage = storageSentence(r);
   return storage ? `${head} ${storage}` : head;
 }
 
 /** What navigator.storage.persist() answered, in words ('' while unknown). */
 export function persistSentence(p: PersistState): string {
-  if (p === 'granted') return 'Persistent storage: granted (the browser will not evict the cache on its own).';
-  if (p === 'refused') return 'Persistent storage: refused by the browser, so it may evict the cache when space runs low.';
-  if (p === 'unsupported') return 'Persistent storage: not supported by this browser.';
+  if (p === 'granted') return t('cache.persistGranted');
+  if (p === 'refused') return t('cache.persistRefused');
+  if (p === 'unsupported') return t('cache.persistUnsupported');
   return '';
 }

@@ -4,6 +4,7 @@
  * learning rate 100 or batch 0 must never be replaced silently by the previous value). DOM-free.
  */
 import type { NumberSpec } from '../state/labSchema';
+import { t as tr } from '../i18n';
 
 /** A typed value: the number to apply (null = empty optional field), or why it is refused. */
 export type FieldCheck = { ok: true; value: number | null } | { ok: false; error: string };
@@ -17,14 +18,17 @@ const bound = (n: number) => String(n);
  */
 export function checkNumberField(text: string, spec: NumberSpec): FieldCheck {
   const t = text.trim();
-  if (t === '') return spec.optional ? { ok: true, value: null } : { ok: false, error: 'enter a number' };
+  if (t === '') return spec.optional ? { ok: true, value: null } : { ok: false, error: tr('field.enterNumber') };
   const v = Number(t);
   const r = spec.range;
-  if (!Number.isFinite(v)) return { ok: false, error: `enter a number (got "${t}")` };
-  if (r.integer && !Number.isInteger(v)) return { ok: false, error: `must be a whole number (got ${t})` };
+  if (!Number.isFinite(v)) return { ok: false, error: tr('field.enterNumberGot', { text: t }) };
+  if (r.integer && !Number.isInteger(v)) return { ok: false, error: tr('field.wholeNumber', { text: t }) };
   const low = r.minExclusive ? v <= r.min : v < r.min;
   if (low || v > r.max) {
-    return { ok: false, error: `must be ${r.minExclusive ? '>' : '≥'} ${bound(r.min)} and ≤ ${bound(r.max)} (got ${t})` };
+    return {
+      ok: false,
+      error: tr('field.range', { op: r.minExclusive ? '>' : '≥', min: bound(r.min), max: bound(r.max), text: t }),
+    };
   }
   return { ok: true, value: v };
 }
@@ -37,5 +41,5 @@ export function checkNumberField(text: string, spec: NumberSpec): FieldCheck {
 export function invalidFieldsReason(errors: Readonly<Record<string, string>>): string | null {
   const bad = Object.entries(errors);
   if (bad.length === 0) return null;
-  return `Fix ${bad.map(([label, e]) => `${label}: ${e}`).join('; ')} — then train.`;
+  return tr('blocked.fields', { fields: bad.map(([label, e]) => `${label}: ${e}`).join('; ') });
 }

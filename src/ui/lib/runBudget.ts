@@ -12,6 +12,7 @@
 import type { TrainConfig } from '../../train/protocol';
 import { formatBytes } from './costMath';
 import { isFinished, stepsPerEpoch, type RunRecord } from './runs';
+import { t } from '../i18n';
 
 /** Above this estimated memory per step a run is refused (bytes): 4 GiB, the most a WASM heap can address. */
 export const STEP_MEMORY_REFUSE_BYTES = 4 * 2 ** 30;
@@ -79,7 +80,12 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
   const rate = measured ? (input.macsPerSecond as number) : ASSUMED_TRAIN_MACS_PER_S;
   const stepSeconds = (3 * macs * batchSize) / rate;
   const runSeconds = stepSeconds * steps;
-  const figures = `about ${formatBytes(stepBytes)} of activations and gradients per step, ≈ ${formatSeconds(stepSeconds)} per step, ≈ ${formatSeconds(runSeconds)} in all${measured ? '' : ' (time assumes ~8 G multiply-adds/s)'}`;
+  const figures = t('budget.figures', {
+    bytes: formatBytes(stepBytes),
+    step: formatSeconds(stepSeconds),
+    run: formatSeconds(runSeconds),
+    assumed: measured ? '' : t('budget.assumed'),
+  });
   if (stepBytes > STEP_MEMORY_REFUSE_BYTES) {
     return {
       stepBytes,
@@ -87,7 +93,7 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
       runSeconds,
       measured,
       level: 'refuse',
-      message: `Too large to train here: ${figures}; the limit is ${formatBytes(STEP_MEMORY_REFUSE_BYTES)}. Lower the batch size or the depth.`,
+      message: t('budget.refuse', { figures, limit: formatBytes(STEP_MEMORY_REFUSE_BYTES) }),
     };
   }
   if (stepBytes > STEP_MEMORY_WARN_BYTES || stepSeconds > STEP_TIME_WARN_S) {
@@ -97,7 +103,7 @@ export function estimateRunBudget(input: BudgetInput): RunBudget {
       runSeconds,
       measured,
       level: 'warn',
-      message: `Heavy run: ${figures}. It may run out of memory or take long; Stop acts between steps.`,
+      message: t('budget.warn', { figures }),
     };
   }
   return { stepBytes, stepSeconds, runSeconds, measured, level: 'ok', message: null };

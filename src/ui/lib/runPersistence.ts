@@ -5,6 +5,7 @@
  * `interrupted` with its curves up to the last snapshot. DOM-free.
  */
 import { isFinished, type RunRecord } from './runs';
+import { t } from '../i18n';
 
 /** How often a run in progress is written to IndexedDB (ms): at most this much of a run is lost. */
 export const RUNNING_SNAPSHOT_INTERVAL_MS = 3_000;
@@ -32,7 +33,7 @@ export function restoredAsInterrupted(run: RunRecord): RunRecord {
   return {
     ...run,
     status: 'interrupted',
-    message: `page closed or reloaded at step ${run.step}; curves up to then kept`,
+    message: t('restore.interrupted', { step: run.step }),
   };
 }
 

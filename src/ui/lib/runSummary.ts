@@ -2,6 +2,7 @@
  * One-line summaries of a run for the status line and the octave views. DOM-free.
  */
 import type { RunRecord } from './runs';
+import { t } from '../i18n';
 
 /** Percent with one decimal, e.g. 0.3142 → "31.4 %". */
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -14,9 +15,7 @@ const OUT_OF_MEMORY = /memory access out of bounds|Aborted\(|out of memory/i;
  * "the model ran out of memory: lower the batch size or choose a smaller depth".
  */
 export function errorHint(message: string | null): string | null {
-  return message && OUT_OF_MEMORY.test(message)
-    ? 'the model ran out of memory: lower the batch size or choose a smaller depth'
-    : null;
+  return message && OUT_OF_MEMORY.test(message) ? t('summary.outOfMemory') : null;
 }
 
 /**
@@ -25,21 +24,21 @@ export function errorHint(message: string | null): string | null {
  * stopped at; failed runs give the worker's message. Null for a run that has not ended.
  */
 export function finishedRunSummary(run: RunRecord, number: number): string | null {
-  const time = run.elapsedMs !== null ? ` (${(run.elapsedMs / 1000).toFixed(1)} s)` : '';
-  const metrics = run.test ? `top-1 ${pct(run.test.top1)}, top-5 ${pct(run.test.top5)}${time}` : `no test metrics${time}`;
+  const time = run.elapsedMs !== null ? t('summary.time', { seconds: (run.elapsedMs / 1000).toFixed(1) }) : '';
+  const metrics = `${run.test ? t('summary.metrics', { top1: pct(run.test.top1), top5: pct(run.test.top5) }) : t('summary.noMetrics')}${time}`;
   switch (run.status) {
     case 'completed':
-      return `Run #${number} completed: ${metrics}.`;
+      return t('summary.completed', { number, metrics });
     case 'stopped':
-      return `Run #${number} stopped at step ${run.step}: ${metrics}.`;
+      return t('summary.stopped', { number, step: run.step, metrics });
     case 'diverged':
-      return `Run #${number} diverged: ${run.message ?? 'the loss exploded'} (final ${metrics}).`;
+      return t('summary.diverged', { number, message: run.message ?? t('summary.lossExploded'), metrics });
     case 'error': {
       const hint = errorHint(run.message);
-      return `Run #${number} failed at step ${run.step}: ${run.message ?? 'unknown error'}.${hint ? ` Hint: ${hint}.` : ''}`;
+      return `${t('summary.failed', { number, step: run.step, message: run.message ?? t('summary.unknownError') })}${hint ? t('summary.hint', { hint }) : ''}`;
     }
     case 'interrupted':
-      return `Run #${number} was interrupted (page closed).`;
+      return t('summary.interrupted', { number });
     default:
       return null;
   }

@@ -3,6 +3,7 @@
  */
 import type { TrainConfig } from '../../train/protocol';
 import { seedList } from '../../train/face';
+import { t } from '../i18n';
 
 /**
  * The configs of a sweep: `base` with each α in turn, in the given order, duplicates removed;
@@ -27,10 +28,10 @@ export function planSweep(base: TrainConfig, alphas: number[], repeats = 1): Tra
 /** Parse "0, .125, 0.25" into numbers; throws a message naming the bad entry. */
 export function parseAlphaList(text: string): number[] {
   const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
-  if (parts.length === 0) throw new Error('Enter at least one α value, e.g. 0, 0.25, 0.5');
+  if (parts.length === 0) throw new Error(t('alphaList.empty'));
   return parts.map((p) => {
     const v = Number(p);
-    if (!/^(\d+\.?\d*|\.\d+)$/.test(p) || v < 0 || v > 1) throw new Error(`"${p}" is not an α in [0, 1]`);
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(p) || v < 0 || v > 1) throw new Error(t('alphaList.bad', { entry: p }));
     return v;
   });
 }

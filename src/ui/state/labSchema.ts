@@ -10,6 +10,7 @@ import type { BackendName, ModelArchitecture, TrainConfig } from '../../train/pr
 import { BACKEND_NAMES, DEFAULT_TRAIN_CONFIG, TRAIN_CONFIG_RANGES, type NumericRange } from '../../train/face';
 import { INSPECT_EVERY_STEPS_DEFAULT } from '../lib/cadence';
 import { LESSON_STEPS } from '../lesson/lessonSteps';
+import { LANGUAGES, type LanguageChoice } from '../i18n/language';
 
 /** Backend choice in the URL: 'auto' lets the worker rank the candidates (docs/architecture.md §1.2). */
 export type BackendPreference = 'auto' | BackendName;
@@ -45,6 +46,8 @@ export interface LabState extends Omit<TrainConfig, OptionalTrainField | 'archit
   image: number;
   /** Step of the guided lesson shown (1-based); 0 = no lesson. */
   lesson: number;
+  /** Page language ('auto' follows the browser's languages). */
+  lang: LanguageChoice;
 }
 
 /** Schema entry of a number (optional ⇒ null allowed, written as an absent parameter). */
@@ -159,6 +162,12 @@ export const LAB_SCHEMA: { readonly [K in keyof LabState]: ParamSpec } = {
     range: { min: 0, max: LESSON_STEPS.length, integer: true },
     default: 0,
     doc: 'step of the guided lesson to show (0 = none)',
+  },
+  lang: {
+    kind: 'enum',
+    options: ['auto', ...LANGUAGES],
+    default: 'auto',
+    doc: 'page language: en or zh-CN (auto = the browser’s languages)',
   },
 };
 

@@ -14,6 +14,7 @@ import {
   type NumberSpec,
   type ParamSpec,
 } from './labSchema';
+import { t as tr } from '../i18n';
 
 /** Suffix of a parameter that hides the control of the same name (`alpha_hide=1`). */
 export const HIDE_SUFFIX = '_hide';
@@ -26,10 +27,7 @@ export const MAX_URL_NOTICES = 8;
 export function capNotices(notices: string[]): string[] {
   if (notices.length <= MAX_URL_NOTICES) return notices;
   const rest = notices.length - MAX_URL_NOTICES;
-  return [
-    ...notices.slice(0, MAX_URL_NOTICES),
-    `…and ${rest} more problem${rest === 1 ? '' : 's'} in the URL (${notices.length} in all), each ignored.`,
-  ];
+  return [...notices.slice(0, MAX_URL_NOTICES), tr('url.more', { count: rest, rest, all: notices.length })];
 }
 
 /** Result of parsing a URL query. */
@@ -50,18 +48,18 @@ function echo(v: string): string {
 function describeRange(spec: NumberSpec | NumberListSpec): string {
   const r = spec.range;
   const lo = r.minExclusive ? `> ${r.min}` : `≥ ${r.min}`;
-  return `${r.integer ? 'an integer' : 'a number'} ${lo} and ≤ ${r.max}`;
+  return tr('url.range', { kind: r.integer ? tr('url.integer') : tr('url.number'), low: lo, max: r.max });
 }
 
 function checkNumber(spec: NumberSpec | NumberListSpec, text: string): number | string {
   const t = text.trim();
   // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return `is not a number`;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return tr('url.notNumber');
   const v = Number(t);
   const r = spec.range;
-  if (!Number.isFinite(v)) return 'is not a finite number';
-  if (r.integer && !Number.isInteger(v)) return `must be ${describeRange(spec)}`;
-  if ((r.minExclusive ? v <= r.min : v < r.min) || v > r.max) return `is out of range (${describeRange(spec)})`;
+  if (!Number.isFinite(v)) return tr('url.notFinite');
+  if (r.integer && !Number.isInteger(v)) return tr('url.mustBe', { range: describeRange(spec) });
+  if ((r.minExclusive ? v <= r.min : v < r.min) || v > r.max) return tr('url.outOfRange', { range: describeRange(spec) });
   return v;
 }
 
@@ -74,19 +72,19 @@ function parseValue(spec: ParamSpec, raw: string): { value: unknown } | { error:
       return typeof v === 'number' ? { value: v } : { error: v };
     }
     case 'enum':
-      return spec.options.includes(raw) ? { value: raw } : { error: `must be one of ${spec.options.join(', ')}` };
+      return spec.options.includes(raw) ? { value: raw } : { error: tr('url.oneOf', { options: spec.options.join(', ') }) };
     case 'boolean':
       if (raw === '1' || raw === 'true' || raw === '') return { value: true };
       if (raw === '0' || raw === 'false') return { value: false };
-      return { error: 'must be true/false (or 1/0)' };
+      return { error: tr('url.boolean') };
     case 'numberList': {
       const parts = raw.split(',').filter((p) => p.trim() !== '');
-      if (parts.length === 0) return { error: 'is an empty list' };
-      if (parts.length > spec.maxLength) return { error: `has more than ${spec.maxLength} values` };
+      if (parts.length === 0) return { error: tr('url.emptyList') };
+      if (parts.length > spec.maxLength) return { error: tr('url.tooMany', { max: spec.maxLength }) };
       const out: number[] = [];
       for (const p of parts) {
         const v = checkNumber(spec, p);
-        if (typeof v !== 'number') return { error: `contains ${echo(p)}, which ${v}` };
+        if (typeof v !== 'number') return { error: tr('url.contains', { entry: echo(p), error: v }) };
         out.push(v);
       }
       return { value: out };
@@ -95,7 +93,7 @@ function parseValue(spec: ParamSpec, raw: string): { value: unknown } | { error:
 }
 
 function formatDefault(v: unknown): string {
-  if (v === null) return 'none';
+  if (v === null) return tr('url.none');
   return Array.isArray(v) ? v.join(',') : String(v);
 }
 
@@ -113,41 +111,41 @@ export function parseLabUrl(search: string): ParsedLabUrl {
   try {
     params = new URLSearchParams(search);
   } catch {
-    return { state: state as unknown as LabState, hidden, notices: ['The URL parameters could not be read; using defaults.'] };
+    return { state: state as unknown as LabState, hidden, notices: [tr('url.unreadable')] };
   }
   const seen = new Set<string>();
   for (const [name, raw] of params) {
     if (name.endsWith(HIDE_SUFFIX)) {
       const target = name.slice(0, -HIDE_SUFFIX.length);
       if (!(target in LAB_SCHEMA)) {
-        notices.push(`${echo(name)}: there is no control ${echo(target)} to hide.`);
+        notices.push(tr('url.noControl', { name: echo(name), target: echo(target) }));
       } else if (raw === '0' || raw === 'false') {
         hidden.delete(target as keyof LabState);
       } else if (raw === '1' || raw === 'true' || raw === '') {
         hidden.add(target as keyof LabState);
       } else {
-        notices.push(`${echo(name)}=${echo(raw)} must be true/false (or 1/0); ${echo(target)} stays visible.`);
+        notices.push(tr('url.hideBoolean', { name: echo(name), raw: echo(raw), target: echo(target) }));
       }
       continue;
     }
     if (!Object.prototype.hasOwnProperty.call(LAB_SCHEMA, name)) {
-      notices.push(`Unknown parameter ${echo(name)} ignored.`);
+      notices.push(tr('url.unknown', { name: echo(name) }));
       continue;
     }
     const key = name as keyof LabState;
     if (seen.has(name)) {
-      notices.push(`${name} is given more than once; using the first value.`);
+      notices.push(tr('url.repeated', { name }));
       continue;
     }
     seen.add(name);
     const spec = LAB_SCHEMA[key];
     const r = parseValue(spec, raw);
     if ('error' in r) {
-      notices.push(`${name}=${echo(raw)} ${r.error}; using the default ${formatDefault(spec.default)}.`);
+      notices.push(tr('url.badValue', { name, raw: echo(raw), error: r.error, fallback: formatDefault(spec.default) }));
     } else if (spec.kind === 'numberList') {
       const list = r.value as number[];
       const unique = [...new Set(list)];
-      if (unique.length < list.length) notices.push(`${name}=${echo(raw)} repeats values; using ${unique.join(',')}.`);
+      if (unique.length < list.length) notices.push(tr('url.repeats', { name, raw: echo(raw), values: unique.join(',') }));
       state[key] = unique;
     } else {
       state[key] = r.value;
@@ -163,11 +161,17 @@ export function parseLabUrl(search: string): ParsedLabUrl {
       const field = LAB_PARAM_NAMES.find((n) => message.startsWith(`${n} `));
       const fallback = defaultLabState() as unknown as Record<string, unknown>;
       if (!field || state[field] === fallback[field]) {
-        notices.push(`${message}; using the default configuration.`);
-        Object.assign(state, fallback, { sweep: state.sweep, theme: state.theme, presenter: state.presenter, x: state.x });
+        notices.push(tr('url.defaultConfig', { message }));
+        Object.assign(state, fallback, {
+          sweep: state.sweep,
+          theme: state.theme,
+          presenter: state.presenter,
+          x: state.x,
+          lang: state.lang,
+        });
         break;
       }
-      notices.push(`${message}; using the default ${formatDefault(fallback[field])}.`);
+      notices.push(tr('url.defaultField', { message, fallback: formatDefault(fallback[field]) }));
       state[field] = fallback[field];
     }
   }

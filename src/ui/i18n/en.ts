@@ -1,0 +1,15 @@
+/**
+ * The English catalogue: every UI string of src/ui, one section per area (./en/*.ts). English is
+ * the reference: ./zhCN.ts must give every key (checked by `npm run typecheck`).
+ */
+import { controls } from './en/controls';
+import { page } from './en/page';
+import { messages } from './en/messages';
+import { views } from './en/views';
+import { octave } from './en/octave';
+import { charts } from './en/charts';
+import { cost } from './en/cost';
+import { data } from './en/data';
+import { runs } from './en/runs';
+
+export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views, ...messages };

@@ -1,0 +1,38 @@
+/** 简体中文 strings of the charts (keys as in ../en/charts.ts). */
+import type { charts as en } from '../en/charts';
+
+export const charts: Record<keyof typeof en, string> = {
+  'charts.title': '实时曲线',
+  'charts.xAxis': '横轴',
+  'charts.x.step': '步数',
+  'charts.x.epoch': '轮数',
+  'charts.x.time': '时间',
+  'charts.xLabel.step': '训练步数',
+  'charts.xLabel.epoch': '训练轮数（epoch）',
+  'charts.xLabel.time': '实际用时（秒）',
+  'charts.points_one': '{{count, number}} 次训练，{{points, number}} 个点',
+  'charts.points_other': '{{count, number}} 次训练，{{points, number}} 个点',
+  'charts.keyTrain': '训练：',
+  'charts.keySolid': '实线；测试：',
+  'charts.keyDashed': '带点的虚线；颜色 = α。',
+  'charts.keyVariants': '同一 α、其他设置不同的运行：各有自己的训练曲线线型（点划线、点线……）和测试标记（■、▲……），图例中注明。',
+  'charts.legend': '图中的训练',
+  'charts.loss': '损失',
+  'charts.accuracy': '准确率（top-1，%）',
+  'charts.train': '{{name}} 训练',
+  'charts.test': '{{name}} 测试',
+  'avm.variants': '同一 α、其他设置不同的运行各有自己的标记（{{glyphs}}）；悬停在点上可看差异。',
+  'avm.title': '准确率与计算代价',
+  'avm.help':
+    '小圆点：已完成的训练；带误差线的菱形：每个 α 的均值及其 95 % 区间（多个随机种子用 t 区间；单次训练用基于测试图像的 Wilson 区间）；纵轴为测试 top-1，横轴为每张图像的乘加次数；颜色 = α。',
+  'avm.xName': '百万次乘加',
+  'avm.xLabel': '每张图像的乘加次数（百万，MMACs）',
+  'avm.yName': '测试 top-1 %',
+  'avm.yLabel': '测试 top-1（%）',
+  'avm.mean_one': 'α = {{alpha}}：{{count, number}} 次训练的均值',
+  'avm.mean_other': 'α = {{alpha}}：{{count, number}} 次训练的均值',
+  'avm.interval': 'top-1 {{top1}} %，95 % 区间 {{low}} – {{high}} %',
+  'avm.macs': '每张图像 {{macs}} 百万次乘加',
+  'avm.run': '第 {{number}} 次训练',
+  'avm.top1': 'top-1 {{top1}} %',
+};
