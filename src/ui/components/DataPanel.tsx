@@ -91,9 +91,28 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
       {data.status === 'idle' ? (
         <p className="muted">{workerReady ? 'Not loaded yet.' : 'Starting the training worker…'}</p>
       ) : null}
-      {data.status !== 'ready' ? (
+      {data.status === 'probing' ? <p className="muted">Checking the browser cache…</p> : null}
+      {data.status === 'confirm' && data.confirm ? (
+        <div data-testid="data-confirm">
+          <p>
+            CIFAR-10 is not cached in this browser yet
+            {data.confirm.downloadBytes !== null ? `; the download is ${formatBytes(data.confirm.downloadBytes)}` : ''}. It does
+            not start on its own because {data.confirm.reason}. After one download it loads from the browser cache.
+          </p>
+          <div className="buttons">
+            <button type="button" onClick={() => void data.loadFromUrl()} data-testid="data-download">
+              {data.confirm.downloadBytes !== null ? `Download ${formatBytes(data.confirm.downloadBytes)}` : 'Download CIFAR-10'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {data.status !== 'ready' && data.status !== 'confirm' ? (
         <div className="buttons">
-          <button type="button" onClick={() => void data.loadFromUrl()} disabled={!workerReady || data.status === 'loading'}>
+          <button
+            type="button"
+            onClick={() => void data.loadFromUrl()}
+            disabled={!workerReady || data.status === 'loading' || data.status === 'probing'}
+          >
             Load CIFAR-10
           </button>
         </div>
@@ -117,6 +136,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           multiple
           accept=".gz,.tgz,.tar,.bin,.txt"
           className="sr-only"
+          tabIndex={-1}
           aria-label="CIFAR-10 files"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
