@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react';
 import type { CostReport } from '../../octconv/types';
 import { getCost, type CostKey } from '../hooks/costService';
 import { buildCostRows } from '../lib/costTable';
-import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryRatio } from '../lib/costMath';
+import {
+  formatBytes,
+  formatMMacs,
+  formatPercent,
+  macsFormulaText,
+  octaveMacsRatio,
+  octaveMemoryRatio,
+  octaveStride2MacsRatio,
+} from '../lib/costMath';
 import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
 import { formatAlpha } from '../lib/formatAlpha';
@@ -115,7 +123,13 @@ export function CostPanel({ config }: CostPanelProps) {
                         <td>{r.alphaIn === null ? '—' : `${r.alphaIn}→${r.alphaOut}`}</td>
                         <td>{formatMMacs(r.macs)}</td>
                         <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? 'extra' : '—'}</td>
-                        <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
+                        <td title={middle ? macsFormulaText(r.stride === 2 ? 2 : 1) : undefined} data-testid="cost-layer-paper">
+                          {middle
+                            ? r.stride === 2
+                              ? `${formatPercent(octaveStride2MacsRatio(r.alphaIn as number))} (stride 2)`
+                              : formatPercent(octaveMacsRatio(r.alphaIn as number))
+                            : ''}
+                        </td>
                         <td>{formatBytes(r.activationElements * 4)}</td>
                         <td>
                           {r.vanillaActivationElements
@@ -130,6 +144,16 @@ export function CostPanel({ config }: CostPanelProps) {
                 </tbody>
               </table>
             </div>
+            <p className="muted" data-testid="cost-stride-note">
+              The paper column is the closed form for a layer with α_in = α_out = α: 1 − ¾α(2−α) (Table 1) when the layer keeps
+              the resolution. A stride-2 layer (the first block of a stage) pools before its convolutions, so H→H, H→L and L→L run
+              at the smaller output size like the vanilla conv, but L→H runs on the low branch as it is, without upsampling:
+              (1−α)² + α(1−α) + α(1−α)/4 + α²/4 = 1 − ¾α
+              {alpha > 0
+                ? ` (${formatPercent(octaveStride2MacsRatio(alpha))} at α = ${formatAlpha(alpha)}, against ${formatPercent(octaveMacsRatio(alpha))} at stride 1)`
+                : ''}
+              .
+            </p>
           </details>
         </>
       ) : null}
