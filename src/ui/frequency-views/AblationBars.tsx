@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BRANCH_COLORS } from '../inspect/branchColors';
 import type { ModelFrequencyResults } from './types';
+import { ChartImage } from '../components/ChartImage';
 
 /** Props of {@link AblationBars}. */
 export interface AblationBarsProps {
@@ -23,18 +24,22 @@ export function AblationBars({ result }: AblationBarsProps) {
   return (
     <figure className="freq-chart" data-testid="freq-ablation-chart">
       <h4>{result.label}</h4>
-      <ResponsiveContainer width="100%" height={Math.max(160, 22 * rows.length + 60)}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'no such branch')} />
-          <Legend verticalAlign="top" height={44} />
-          <Bar dataKey="none" name="unablated" fill="var(--muted, #999)" isAnimationActive={false} />
-          <Bar dataKey="dropLow" name="low branch → mean" fill={BRANCH_COLORS.low} isAnimationActive={false} />
-          <Bar dataKey="dropHigh" name="high branch → mean" fill={BRANCH_COLORS.high} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <ChartImage
+        label={`Chart: top-1 of ${result.label} with the low or the high branch replaced by its mean, per octave layer; described below.`}
+      >
+        <ResponsiveContainer width="100%" height={Math.max(160, 22 * rows.length + 60)}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+            <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+            <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 11 }} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : 'no such branch')} />
+            <Legend verticalAlign="top" height={44} />
+            <Bar dataKey="none" name="unablated" fill="var(--muted, #999)" isAnimationActive={false} />
+            <Bar dataKey="dropLow" name="low branch → mean" fill={BRANCH_COLORS.low} isAnimationActive={false} />
+            <Bar dataKey="dropHigh" name="high branch → mean" fill={BRANCH_COLORS.high} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartImage>
       <figcaption>
         Top-1 on {result.band?.images ?? 'the'} test images. “All octave layers” ablates the branch in every layer that has both
         branches; a missing bar means the layer has no such branch (α_out = 0 has no low branch).

@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import type { ModelFrequencyResults } from './types';
+import { ChartImage } from '../components/ChartImage';
 
 /** Props of {@link BandChart}. */
 export interface BandChartProps {
@@ -33,61 +34,66 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ResponsiveContainer width="100%" height={340}>
-        <LineChart
-          data={rows}
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-          onMouseMove={(s) => onHover(s?.activeLabel != null ? Number(s.activeLabel) : null)}
-          onMouseLeave={() => onHover(null)}
-        >
-          <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="radius"
-            type="number"
-            domain={[0, 'dataMax']}
-            ticks={radii}
-            tickFormatter={(f: number) => f.toFixed(2)}
-            label={{ value: 'filter radius r (cycles/pixel of the 32×32 input)', position: 'insideBottom', offset: -16 }}
-          />
-          <YAxis
-            domain={[0, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            width={48}
-            label={{ value: 'top-1', angle: -90, position: 'insideLeft' }}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
-            labelFormatter={(f) => `r = ${Number(f).toFixed(4)}`}
-          />
-          <Legend verticalAlign="bottom" height={72} wrapperStyle={{ paddingTop: 24 }} />
-          <ReferenceLine
-            y={10}
-            stroke="var(--muted, #888)"
-            strokeDasharray="2 4"
-            label={{ value: 'chance', position: 'right' }}
-          />
-          {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
-          {withBand.flatMap((r, k) => [
-            <Line
-              key={`low${k}`}
-              dataKey={`low${k}`}
-              name={`${r.label}: low-pass (keeps < r)`}
-              stroke={curveColor(r.alpha)}
-              dot
-              isAnimationActive={false}
-            />,
-            <Line
-              key={`high${k}`}
-              dataKey={`high${k}`}
-              name={`${r.label}: high-pass (keeps ≥ r + mean)`}
-              stroke={curveColor(r.alpha)}
-              strokeDasharray="6 3"
-              dot
-              isAnimationActive={false}
-            />,
-          ])}
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartImage
+        label={'Chart: top-1 accuracy after a low-pass and a high-pass filter of each radius, per model; described below.'}
+      >
+        <ResponsiveContainer width="100%" height={340}>
+          <LineChart
+            accessibilityLayer={false}
+            data={rows}
+            margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+            onMouseMove={(s) => onHover(s?.activeLabel != null ? Number(s.activeLabel) : null)}
+            onMouseLeave={() => onHover(null)}
+          >
+            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="radius"
+              type="number"
+              domain={[0, 'dataMax']}
+              ticks={radii}
+              tickFormatter={(f: number) => f.toFixed(2)}
+              label={{ value: 'filter radius r (cycles/pixel of the 32×32 input)', position: 'insideBottom', offset: -16 }}
+            />
+            <YAxis
+              domain={[0, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              width={48}
+              label={{ value: 'top-1', angle: -90, position: 'insideLeft' }}
+            />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
+              labelFormatter={(f) => `r = ${Number(f).toFixed(4)}`}
+            />
+            <Legend verticalAlign="bottom" height={72} wrapperStyle={{ paddingTop: 24 }} />
+            <ReferenceLine
+              y={10}
+              stroke="var(--muted, #888)"
+              strokeDasharray="2 4"
+              label={{ value: 'chance', position: 'right' }}
+            />
+            {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
+            {withBand.flatMap((r, k) => [
+              <Line
+                key={`low${k}`}
+                dataKey={`low${k}`}
+                name={`${r.label}: low-pass (keeps < r)`}
+                stroke={curveColor(r.alpha)}
+                dot
+                isAnimationActive={false}
+              />,
+              <Line
+                key={`high${k}`}
+                dataKey={`high${k}`}
+                name={`${r.label}: high-pass (keeps ≥ r + mean)`}
+                stroke={curveColor(r.alpha)}
+                strokeDasharray="6 3"
+                dot
+                isAnimationActive={false}
+              />,
+            ])}
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartImage>
       <figcaption>
         Top-1 on the first {withBand[0].band!.images} test images after an ideal radial filter in the 2-D DFT. Solid: low-pass
         keeps frequencies below r; dashed: high-pass keeps r and above plus each channel’s mean. The last radius lies above √2/2,

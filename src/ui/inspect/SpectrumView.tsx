@@ -7,6 +7,7 @@ import { MapCanvas } from './MapCanvas';
 import { BRANCH_COLORS } from './branchColors';
 import { formatValue, renderScalars, valueRange } from './render';
 import './inspect.css';
+import { ChartImage } from '../components/ChartImage';
 
 /** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
 const PX_PER_FREQUENCY_STEP = 5;
@@ -68,64 +69,66 @@ export function SpectrumView({ layer }: SpectrumViewProps) {
         </dl>
       </div>
       <figure className="inspect-chart" data-testid="spectrum-radial-chart">
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
-            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="frequency"
-              type="number"
-              domain={[0, 'dataMax']}
-              tickFormatter={(f: number) => f.toFixed(2)}
-              label={{
-                value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`,
-                position: 'insideBottom',
-                offset: -16,
-              }}
-            />
-            <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
-            <Tooltip
-              formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
-              labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
-            />
-            <Legend verticalAlign="top" height={24} />
-            <ReferenceLine
-              x={cutoff}
-              stroke="var(--muted, #888)"
-              strokeDasharray="4 4"
-              label={{ value: 'cut-off', position: 'top' }}
-            />
-            {spectra.low?.scale ? (
-              // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
+        <ChartImage label={'Chart: radial energy profile of the high and low branches per frequency bin; described below.'}>
+          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+              <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+              <XAxis
+                dataKey="frequency"
+                type="number"
+                domain={[0, 'dataMax']}
+                tickFormatter={(f: number) => f.toFixed(2)}
+                label={{
+                  value: `spatial frequency (cycles/pixel of the ${grid}×${grid} reference grid)`,
+                  position: 'insideBottom',
+                  offset: -16,
+                }}
+              />
+              <YAxis tickFormatter={(v: number) => `${v}%`} width={48} />
+              <Tooltip
+                formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
+                labelFormatter={(f) => `${Number(f).toFixed(4)} cycles/pixel`}
+              />
+              <Legend verticalAlign="top" height={24} />
               <ReferenceLine
-                x={0.5 * spectra.low.scale}
-                stroke={BRANCH_COLORS.low}
-                strokeDasharray="1 3"
-                label={{ value: 'low-branch limit', position: 'insideTopRight' }}
+                x={cutoff}
+                stroke="var(--muted, #888)"
+                strokeDasharray="4 4"
+                label={{ value: 'cut-off', position: 'top' }}
               />
-            ) : null}
-            {spectra.high && (
-              <Line
-                type="linear"
-                dataKey="high"
-                name="high branch"
-                stroke={BRANCH_COLORS.high}
-                dot={false}
-                isAnimationActive={false}
-              />
-            )}
-            {spectra.low && (
-              <Line
-                type="linear"
-                dataKey="low"
-                name="low branch"
-                stroke={BRANCH_COLORS.low}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            )}
-          </LineChart>
-        </ResponsiveContainer>
+              {spectra.low?.scale ? (
+                // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
+                <ReferenceLine
+                  x={0.5 * spectra.low.scale}
+                  stroke={BRANCH_COLORS.low}
+                  strokeDasharray="1 3"
+                  label={{ value: 'low-branch limit', position: 'insideTopRight' }}
+                />
+              ) : null}
+              {spectra.high && (
+                <Line
+                  type="linear"
+                  dataKey="high"
+                  name="high branch"
+                  stroke={BRANCH_COLORS.high}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              )}
+              {spectra.low && (
+                <Line
+                  type="linear"
+                  dataKey="low"
+                  name="low branch"
+                  stroke={BRANCH_COLORS.low}
+                  dot={false}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
+              )}
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartImage>
         <figcaption>
           Radial energy profile: share of each branch's energy per frequency bin (mean removed per channel).
         </figcaption>
