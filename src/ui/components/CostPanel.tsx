@@ -60,40 +60,42 @@ export function CostPanel({ config }: CostPanelProps) {
       {!shown && !error ? <p className="muted">Counting…</p> : null}
       {shown && report ? (
         <>
-          <table data-testid="cost-totals" className="compact">
-            <thead>
-              <tr>
-                <th className="left">per image</th>
-                <th>{modelName(config)}</th>
-                <th>vanilla</th>
-                <th>ratio (counted)</th>
-                <th>paper, one middle layer</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td className="left">MACs (M)</td>
-                <td>{formatMMacs(report.macs)}</td>
-                <td>{formatMMacs(report.vanilla.macs)}</td>
-                <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
-                <td title="1 − ¾·α·(2−α), Chen et al. 2019, Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
-              </tr>
-              <tr>
-                <td className="left">activations (float32)</td>
-                <td>{formatBytes(report.activationElements * 4)}</td>
-                <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
-                <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
-                <td title="1 − ¾·α, Chen et al. 2019, Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
-              </tr>
-              <tr>
-                <td className="left">parameters</td>
-                <td>{report.params.toLocaleString()}</td>
-                <td>{report.vanilla.params.toLocaleString()}</td>
-                <td>{formatPercent(report.params / report.vanilla.params)}</td>
-                <td>100 % (Fig. 2)</td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table data-testid="cost-totals" className="compact">
+              <thead>
+                <tr>
+                  <th className="left">per image</th>
+                  <th>{modelName(config)}</th>
+                  <th>vanilla</th>
+                  <th>ratio (counted)</th>
+                  <th>paper, one middle layer</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td className="left">MACs (M)</td>
+                  <td>{formatMMacs(report.macs)}</td>
+                  <td>{formatMMacs(report.vanilla.macs)}</td>
+                  <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
+                  <td title="1 − ¾·α·(2−α), Chen et al. 2019, Table 1">{formatPercent(octaveMacsRatio(alpha))}</td>
+                </tr>
+                <tr>
+                  <td className="left">activations (float32)</td>
+                  <td>{formatBytes(report.activationElements * 4)}</td>
+                  <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
+                  <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
+                  <td title="1 − ¾·α, Chen et al. 2019, Table 1">{formatPercent(octaveMemoryRatio(alpha))}</td>
+                </tr>
+                <tr>
+                  <td className="left">parameters</td>
+                  <td>{report.params.toLocaleString()}</td>
+                  <td>{report.vanilla.params.toLocaleString()}</td>
+                  <td>{formatPercent(report.params / report.vanilla.params)}</td>
+                  <td>100 % (Fig. 2)</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <CostExplanation report={report} rows={vanilla ? rows : []} alpha={alpha} depth={depth} />
           <details>
             <summary>Per layer ({rows.length}): MACs and output memory of each conv</summary>

@@ -21,42 +21,44 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
       {summaries.map((s) => (
         <div key={s.key}>
           {s.label ? <p className="muted">Recipe: {s.label}</p> : null}
-          <table className="runs-table" data-testid="summary-table">
-            <thead>
-              <tr>
-                <th className="left">α</th>
-                <th>runs</th>
-                <th>seeds</th>
-                <th>top-1 % mean</th>
-                <th>95 % interval</th>
-                <th>img/s</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((r) => (
-                <tr key={r.alpha} data-testid="summary-row">
-                  <td className="left">
-                    <span className="swatch" style={{ background: alphaVar(r.alpha) }} aria-hidden="true" />
-                    {formatAlpha(r.alpha)}
-                  </td>
-                  <td>{r.n}</td>
-                  <td>{r.seeds.join(', ')}</td>
-                  <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
-                  <td
-                    title={
-                      r.method === 't'
-                        ? 'Student t over seeds'
-                        : 'one run: Wilson interval over the test images (seed noise not counted)'
-                    }
-                  >
-                    {pct(r.ciLow)} – {pct(r.ciHigh)}
-                    {r.method === 'wilson' ? ' *' : ''}
-                  </td>
-                  <td>{r.meanImagesPerSecond.toFixed(0)}</td>
+          <div className="table-scroll">
+            <table className="runs-table" data-testid="summary-table">
+              <thead>
+                <tr>
+                  <th className="left">α</th>
+                  <th>runs</th>
+                  <th>seeds</th>
+                  <th>top-1 % mean</th>
+                  <th>95 % interval</th>
+                  <th>img/s</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.rows.map((r) => (
+                  <tr key={r.alpha} data-testid="summary-row">
+                    <td className="left">
+                      <span className="swatch" style={{ background: alphaVar(r.alpha) }} aria-hidden="true" />
+                      {formatAlpha(r.alpha)}
+                    </td>
+                    <td>{r.n}</td>
+                    <td>{r.seeds.join(', ')}</td>
+                    <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
+                    <td
+                      title={
+                        r.method === 't'
+                          ? 'Student t over seeds'
+                          : 'one run: Wilson interval over the test images (seed noise not counted)'
+                      }
+                    >
+                      {pct(r.ciLow)} – {pct(r.ciHigh)}
+                      {r.method === 'wilson' ? ' *' : ''}
+                    </td>
+                    <td>{r.meanImagesPerSecond.toFixed(0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {s.rows.some((r) => r.method === 'wilson') ? (
             <p className="muted">
               * one run: the interval counts only the test set's sampling noise; set “repeats” ≥ 2 to count seed-to-seed noise.
