@@ -14,43 +14,48 @@ export interface ChartImageProps {
 
 /**
  * Wraps a recharts chart (render it with accessibilityLayer={false}, so its SVG is no unnamed
- * keyboard stop) as one image with an accessible name, followed by a table of its values that only
- * screen readers see (.sr-only).
+ * keyboard stop) as one image with an accessible name (the drawing inside is aria-hidden), followed
+ * by a table of its values that only screen readers see (inside a .sr-only box: a table ignores width).
  */
 export function ChartImage({ label, table, className, style, testId, children }: ChartImageProps) {
   return (
     <>
       <div role="img" aria-label={label} className={className} style={style} data-testid={testId}>
-        {children}
+        {/* The drawing itself is not read: the name and the table say what it shows. */}
+        <div aria-hidden="true" style={{ height: '100%' }}>
+          {children}
+        </div>
       </div>
       {table ? (
-        <table className="sr-only">
-          <caption>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.head.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.join('|')}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i}>{cell}</td>
-                  ),
-                )}
+        <div className="sr-only">
+          <table>
+            <caption>{table.caption}</caption>
+            <thead>
+              <tr>
+                {table.head.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.join('|')}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i}>{cell}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </>
   );
