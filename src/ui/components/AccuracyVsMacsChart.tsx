@@ -130,7 +130,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
                 `${p.y.toFixed(1)} %`,
               ]),
               ...means.map((m) => [
-                `mean of ${m.n} (${m.recipe})`,
+                `mean of ${m.n} run${m.n === 1 ? '' : 's'}${m.recipe ? ` (${m.recipe})` : ''}`,
                 formatAlpha(m.alpha),
                 m.x.toFixed(2),
                 `${m.y.toFixed(1)} % (95 % interval ${m.low.toFixed(1)}–${m.high.toFixed(1)} %)`,
