@@ -97,18 +97,20 @@ describe('on a phone', () => {
     await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-dark-runs.png') });
     await page.getByTestId('cost-layers').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-dark-cost.png') });
+    // Second visit on the phone, in light mode: the cached copy loads at once, no question, no download.
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.getByTestId('cost-totals').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-light-cost.png') });
-    await page.locator('#charts-h').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-light-charts.png') });
-
-    // Second visit on the phone: the cached copy loads at once, no question, no download.
     await page.reload();
     await page.getByTestId('data-summary').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('data-cache-status').getAttribute('data-state')).toBe('hit');
     expect(await confirm.count()).toBe(0);
     expect(site.server.dataBytesServed()).toBe(served);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByTestId('run-row').first().waitFor();
+    await expectNoPageScroll(page, 'light, with a run, at 390 px');
+    await page.getByTestId('cost-totals').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-light-cost.png') });
+    await page.locator('#charts-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'mobile-390-light-charts.png') });
     expect(errors).toEqual([]);
     await context.close();
   });
