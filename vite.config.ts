@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { DEV_HEADERS, LAB_HEADERS } from './scripts/vite/headers.ts';
 import { tfjsNoUrlFlags } from './scripts/vite/tfjs-no-url-flags.ts';
 import { pageBudget } from './scripts/vite/page-budget.ts';
+import { offlineLab } from './scripts/vite/offline.ts';
 
 // Headers (COOP/COEP for WASM threads, CSP, nosniff, referrer, framing): scripts/vite/headers.ts.
 // Static hosts must send the same set, or training falls back to 1 WASM thread.
@@ -29,11 +30,12 @@ function tfjsWasmThreadedFactory(): Plugin {
 
 /**
  * Vite config for the lab. `base: './'` makes the build work from any static host path.
- * The training worker is an ES module worker (see src/train/worker.ts).
+ * The training worker is an ES module worker (see src/train/worker.ts). The production build
+ * gets a service worker for offline use (scripts/vite/offline.ts).
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags(), pageBudget()],
+  plugins: [react(), tfjsWasmThreadedFactory(), tfjsNoUrlFlags(), pageBudget(), offlineLab()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadedFactory(), tfjsNoUrlFlags()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   server: { host: '127.0.0.1', headers: { ...DEV_HEADERS } },

@@ -13,6 +13,8 @@
  *   `factory.toString()`, which minification would break); no user text is ever evaluated;
  * - `blob:` workers: tfjs starts those pthread workers from a Blob of that text.
  * `style-src 'unsafe-inline'`: the α palette is injected as a <style> element (src/ui/main.tsx).
+ * `worker-src 'self'` also admits the built site's service worker (scripts/vite/offline.ts), whose
+ * registration script (registerSW.js) is a same-origin file, not an inline script.
  */
 export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',

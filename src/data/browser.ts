@@ -21,7 +21,7 @@ export interface LoadOptions {
 }
 
 /** One entry of `manifest.json`, written by `npm run data` next to the files. */
-interface ManifestEntry {
+export interface ManifestEntry {
   name: string;
   size: number;
   sha256: string;
@@ -43,11 +43,13 @@ function notFoundMessage(baseUrl: string, detail: string): string {
   );
 }
 
-function withSlash(url: string): string {
+/** `url` with a trailing slash (the base the cache keys and file URLs use). */
+export function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-async function fetchManifest(base: string): Promise<ManifestEntry[] | null> {
+/** The served manifest.json's entries (name, size in bytes, sha256), or null when absent, offline or invalid. */
+export async function fetchManifest(base: string): Promise<ManifestEntry[] | null> {
   try {
     const res = await fetch(`${base}manifest.json`);
     if (!res.ok) return null;

@@ -97,6 +97,24 @@ export function describeStorageError(e: unknown): string {
 }
 
 /**
+ * The signature (sha256 of the seven files, CIFAR10_FILES order) of the copy cached for `base`,
+ * or null when none is cached or IndexedDB cannot be opened. Reads only the small entry, no chunks.
+ */
+export async function cachedSignature(base: string): Promise<string[] | null> {
+  try {
+    const db = await open();
+    try {
+      const entry = (await db.get(ENTRIES, base)) as CacheEntry | undefined;
+      return entry ? entry.signature : null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads the cached dataset of `base` when `accept(signature)` says its signature is current.
  * A cached copy that is not accepted, or whose chunks are incomplete, is deleted (replaced on the
  * next store, never served).

@@ -25,3 +25,4 @@ export { createBatchStream, type Batch, type BatchStream, type BatchStreamOption
 export { loadCifar10FromUrl, loadCifar10FromFiles, clearCifar10Cache, type LoadOptions, type UrlLoadResult } from './browser';
 export { fileReadError, readChosenFile } from './fileRead';
 export { storageFigures, CACHE_CHUNK_BYTES } from './cache';
+export { probeCifar10Url } from './probe';

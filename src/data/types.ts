@@ -55,3 +55,11 @@ export interface CacheReport {
   /** Time to write ('stored') or read ('hit') the cache, ms. */
   ms?: number;
 }
+
+/** What a URL load would do (src/data/probe.ts): served from the cache, or a download of this size. */
+export interface UrlProbe {
+  /** A current copy is cached in this browser: loading reads it, no download. */
+  cached: boolean;
+  /** Bytes a download would fetch (the manifest's sizes); null when the server sends no manifest. */
+  downloadBytes: number | null;
+}

@@ -7,7 +7,7 @@
  */
 import type { BlockKind, CostReport, OctaveLayerInfo } from '../octconv/types';
 import type { BranchSpectrum, FeatureMap } from '../spectra/types';
-import type { CacheReport, LoadProgress } from '../data/types';
+import type { CacheReport, LoadProgress, UrlProbe } from '../data/types';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
 
 export type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
@@ -80,6 +80,9 @@ export interface TrainConfig {
 
 /** Where the worker gets CIFAR-10 from. */
 export type DataSource = { kind: 'url'; baseUrl: string } | { kind: 'files'; files: File[] };
+
+/** What loading from a URL would do (cached copy, or a download of so many bytes), asked before loading. */
+export type DataProbe = UrlProbe;
 
 /** Data load progress (bytes), for the data panel's progress bar. */
 export type DataProgress = LoadProgress;
@@ -227,6 +230,8 @@ export interface LabWorkerApi {
   loadData(source: DataSource, onProgress: (p: DataProgress) => void): Promise<DataSummary>;
   /** Delete the cached CIFAR-10 (IndexedDB); the loaded data stays in use. */
   clearDataCache(): Promise<StorageFigures>;
+  /** Whether `baseUrl` would load from this browser's cache, else how many bytes it would download. */
+  probeData(baseUrl: string): Promise<DataProbe>;
   /** Cost of a config without training (for the cost panel). */
   cost(config: Pick<TrainConfig, 'architecture' | 'depth' | 'widthMultiplier' | 'alpha' | 'block'>): Promise<CostReport>;
   /** Train; resolves when the run ends (done, stopped or error are also sent as events). */

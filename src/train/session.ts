@@ -17,6 +17,7 @@ import { assertUsableModel, checkModelName, loadStoredModel, modelFromFiles, mod
 import type {
   BackendChoice,
   BackendName,
+  DataProbe,
   DataProgress,
   DataSource,
   DataSummary,
@@ -48,6 +49,8 @@ export type DataLoader = (
 /** Injected dependencies of a session. */
 export interface LabSessionOptions {
   loadData: DataLoader;
+  /** Probes a data URL before loading (browser: src/data/probe.ts); without it nothing counts as cached. */
+  probeData?: (baseUrl: string) => Promise<DataProbe>;
   /** Backend selection (default {@link selectBackend}). */
   selectBackend?: (preferred?: BackendName) => Promise<BackendChoice>;
 }
@@ -112,6 +115,11 @@ export class LabSession implements LabWorkerApi {
   async clearDataCache(): Promise<StorageFigures> {
     await clearCifar10Cache();
     return storageFigures();
+  }
+
+  /** Whether `baseUrl` would load from the cache, else the bytes it would download (unknown: null). */
+  async probeData(baseUrl: string): Promise<DataProbe> {
+    return this.options.probeData ? this.options.probeData(baseUrl) : { cached: false, downloadBytes: null };
   }
 
   /** Uses an already loaded dataset (CLI, tests). */

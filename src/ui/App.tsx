@@ -90,9 +90,10 @@ export function App() {
   useEffect(() => {
     if (api && backendReady) setCostCounter((k) => api.cost(k));
   }, [api, backendReady]);
-  // Load CIFAR-10 as soon as the worker is up (from the IndexedDB cache after the first visit).
+  // Load CIFAR-10 as soon as the worker is up (from the IndexedDB cache after the first visit);
+  // on a phone or a metered connection a large download waits for the user's click.
   useEffect(() => {
-    if (api && data.status === 'idle') void data.loadFromUrl();
+    if (api && data.status === 'idle') void data.autoLoad();
   }, [api, data]);
 
   // Parallel sweep workers load CIFAR-10 from the URL (the IndexedDB cache after the first load).

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
+import { ChartImage } from './ChartImage';
 import { niceAxis } from '../lib/niceTicks';
 import type { RunRecord } from '../lib/runs';
 import { summarizeRuns } from '../lib/runStats';
@@ -125,66 +126,89 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
           : ''}
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: px(10), right: px(16), bottom: px(20), left: 4 }}>
-            <CartesianGrid stroke="var(--grid)" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              name={t('avm.xName')}
-              domain={xAxis?.domain ?? ['auto', 'auto']}
-              ticks={xAxis?.ticks}
-              tickFormatter={formatTick}
-              tick={{ fill: 'var(--muted)' }}
-              height={px(30)}
-              label={{ value: t('avm.xLabel'), position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              name={t('avm.yName')}
-              domain={yAxis?.domain ?? ['auto', 'auto']}
-              ticks={yAxis?.ticks}
-              tickFormatter={formatTick}
-              tick={{ fill: 'var(--muted)' }}
-              width={px(72)}
-              label={{
-                value: t('avm.yLabel'),
-                angle: -90,
-                position: 'insideLeft',
-                offset: 4,
-                fill: 'var(--muted)',
-                style: { textAnchor: 'middle' },
-              }}
-            />
-            <ZAxis range={[90, 90]} />
-            <Tooltip content={<PointTooltip />} />
-            {markerSets.map((i) => (
-              <Scatter
-                key={`pts-${i}`}
-                data={pts.filter((p) => p.variant === i)}
-                shape={variantMarker(i)}
-                isAnimationActive={false}
-                fillOpacity={0.55}
+        <ChartImage
+          label={
+            pts.length
+              ? `Chart: test top-1 against MMACs per image for ${pts.length} finished run${pts.length === 1 ? '' : 's'}; values in the table that follows.`
+              : 'Chart: test top-1 against MMACs per image; no finished runs yet.'
+          }
+          style={{ height: '100%' }}
+          testId="chart-image"
+          table={{
+            caption: 'Accuracy vs cost: test top-1 and MMACs per image of each finished run, and the mean of each α',
+            head: ['point', 'α', 'MMACs', 'test top-1'],
+            rows: [
+              ...pts.map((p) => [`run #${p.number} (${p.model})`, formatAlpha(p.alpha), p.x.toFixed(2), `${p.y.toFixed(1)} %`]),
+              ...means.map((m) => [
+                `mean of ${m.n} run${m.n === 1 ? '' : 's'}${m.recipe ? ` (${m.recipe})` : ''}`,
+                formatAlpha(m.alpha),
+                m.x.toFixed(2),
+                `${m.y.toFixed(1)} % (95 % interval ${m.low.toFixed(1)}–${m.high.toFixed(1)} %)`,
+              ]),
+            ],
+          }}
+        >
+          <ResponsiveContainer width="100%" height="100%">
+            <ScatterChart accessibilityLayer={false} margin={{ top: px(10), right: px(16), bottom: px(20), left: 4 }}>
+              <CartesianGrid stroke="var(--grid)" />
+              <XAxis
+                type="number"
+                dataKey="x"
+                name={t('avm.xName')}
+                domain={xAxis?.domain ?? ['auto', 'auto']}
+                ticks={xAxis?.ticks}
+                tickFormatter={formatTick}
+                tick={{ fill: 'var(--muted)' }}
+                height={px(30)}
+                label={{ value: t('avm.xLabel'), position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
               />
-            ))}
-            {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
-            {means.map((m) => (
-              <ReferenceLine
-                key={`ci-${m.recipe}-${m.alpha}`}
-                segment={[
-                  { x: m.x, y: m.low },
-                  { x: m.x, y: m.high },
-                ]}
-                stroke={m.fill}
-                strokeWidth={3}
-                ifOverflow="extendDomain"
-                className="ci-bar"
+              <YAxis
+                type="number"
+                dataKey="y"
+                name={t('avm.yName')}
+                domain={yAxis?.domain ?? ['auto', 'auto']}
+                ticks={yAxis?.ticks}
+                tickFormatter={formatTick}
+                tick={{ fill: 'var(--muted)' }}
+                width={px(72)}
+                label={{
+                  value: t('avm.yLabel'),
+                  angle: -90,
+                  position: 'insideLeft',
+                  offset: 4,
+                  fill: 'var(--muted)',
+                  style: { textAnchor: 'middle' },
+                }}
               />
-            ))}
-            <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
-          </ScatterChart>
-        </ResponsiveContainer>
+              <ZAxis range={[90, 90]} />
+              <Tooltip content={<PointTooltip />} />
+              {markerSets.map((i) => (
+                <Scatter
+                  key={`pts-${i}`}
+                  data={pts.filter((p) => p.variant === i)}
+                  shape={variantMarker(i)}
+                  isAnimationActive={false}
+                  fillOpacity={0.55}
+                />
+              ))}
+              {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
+              {means.map((m) => (
+                <ReferenceLine
+                  key={`ci-${m.recipe}-${m.alpha}`}
+                  segment={[
+                    { x: m.x, y: m.low },
+                    { x: m.x, y: m.high },
+                  ]}
+                  stroke={m.fill}
+                  strokeWidth={3}
+                  ifOverflow="extendDomain"
+                  className="ci-bar"
+                />
+              ))}
+              <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
+            </ScatterChart>
+          </ResponsiveContainer>
+        </ChartImage>
       </div>
     </section>
   );

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { CostReport } from '../../octconv/types';
 import { getCost, type CostKey } from '../hooks/costService';
 import { buildCostRows } from '../lib/costTable';
-import { formatBytes, formatMMacs, formatPercent, octaveMacsRatio, octaveMemoryRatio } from '../lib/costMath';
+import {
+  formatBytes,
+  formatMMacs,
+  formatPercent,
+  macsFormulaText,
+  octaveMacsRatio,
+  octaveMemoryRatio,
+  octaveStride2MacsRatio,
+} from '../lib/costMath';
 import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
 import { formatAlpha } from '../lib/formatAlpha';
@@ -56,40 +64,42 @@ export function CostPanel({ config }: CostPanelProps) {
       {!shown && !error ? <p className="muted">{t('cost.counting')}</p> : null}
       {shown && report ? (
         <>
-          <table data-testid="cost-totals" className="compact">
-            <thead>
-              <tr>
-                <th className="left">{t('cost.perImage')}</th>
-                <th>{modelName(config)}</th>
-                <th>{t('cost.vanilla')}</th>
-                <th>{t('cost.ratio')}</th>
-                <th>{t('cost.paperMiddle')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td className="left">{t('cost.macsRow')}</td>
-                <td>{formatMMacs(report.macs)}</td>
-                <td>{formatMMacs(report.vanilla.macs)}</td>
-                <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
-                <td title={t('cost.macsFormula')}>{formatPercent(octaveMacsRatio(alpha))}</td>
-              </tr>
-              <tr>
-                <td className="left">{t('cost.activations')}</td>
-                <td>{formatBytes(report.activationElements * 4)}</td>
-                <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
-                <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
-                <td title={t('cost.memFormula')}>{formatPercent(octaveMemoryRatio(alpha))}</td>
-              </tr>
-              <tr>
-                <td className="left">{t('cost.parameters')}</td>
-                <td>{formatNumber(report.params)}</td>
-                <td>{formatNumber(report.vanilla.params)}</td>
-                <td>{formatPercent(report.params / report.vanilla.params)}</td>
-                <td>{t('cost.paramsPaper')}</td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table data-testid="cost-totals" className="compact">
+              <thead>
+                <tr>
+                  <th className="left">{t('cost.perImage')}</th>
+                  <th>{modelName(config)}</th>
+                  <th>{t('cost.vanilla')}</th>
+                  <th>{t('cost.ratio')}</th>
+                  <th>{t('cost.paperMiddle')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td className="left">{t('cost.macsRow')}</td>
+                  <td>{formatMMacs(report.macs)}</td>
+                  <td>{formatMMacs(report.vanilla.macs)}</td>
+                  <td data-testid="cost-macs-ratio">{formatPercent(report.macs / report.vanilla.macs)}</td>
+                  <td title={t('cost.macsFormula')}>{formatPercent(octaveMacsRatio(alpha))}</td>
+                </tr>
+                <tr>
+                  <td className="left">{t('cost.activations')}</td>
+                  <td>{formatBytes(report.activationElements * 4)}</td>
+                  <td>{formatBytes(report.vanilla.activationElements * 4)}</td>
+                  <td>{formatPercent(report.activationElements / report.vanilla.activationElements)}</td>
+                  <td title={t('cost.memFormula')}>{formatPercent(octaveMemoryRatio(alpha))}</td>
+                </tr>
+                <tr>
+                  <td className="left">{t('cost.parameters')}</td>
+                  <td>{formatNumber(report.params)}</td>
+                  <td>{formatNumber(report.vanilla.params)}</td>
+                  <td>{formatPercent(report.params / report.vanilla.params)}</td>
+                  <td>{t('cost.paramsPaper')}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <CostExplanation report={report} rows={vanilla ? rows : []} alpha={alpha} depth={depth} />
           <details>
             <summary>{t('cost.perLayer', { count: rows.length })}</summary>
@@ -119,7 +129,13 @@ export function CostPanel({ config }: CostPanelProps) {
                         <td>{r.alphaIn === null ? '—' : `${r.alphaIn}→${r.alphaOut}`}</td>
                         <td>{formatMMacs(r.macs)}</td>
                         <td>{r.vanillaMacs ? formatPercent(r.macs / r.vanillaMacs) : octaveOnly ? t('cost.extra') : '—'}</td>
-                        <td>{middle ? formatPercent(octaveMacsRatio(r.alphaIn as number)) : ''}</td>
+                        <td title={middle ? macsFormulaText(r.stride === 2 ? 2 : 1) : undefined} data-testid="cost-layer-paper">
+                          {middle
+                            ? r.stride === 2
+                              ? `${formatPercent(octaveStride2MacsRatio(r.alphaIn as number))} (stride 2)`
+                              : formatPercent(octaveMacsRatio(r.alphaIn as number))
+                            : ''}
+                        </td>
                         <td>{formatBytes(r.activationElements * 4)}</td>
                         <td>
                           {r.vanillaActivationElements
@@ -134,6 +150,16 @@ export function CostPanel({ config }: CostPanelProps) {
                 </tbody>
               </table>
             </div>
+            <p className="muted" data-testid="cost-stride-note">
+              The paper column is the closed form for a layer with α_in = α_out = α: 1 − ¾α(2−α) (Table 1) when the layer keeps
+              the resolution. A stride-2 layer (the first block of a stage) pools before its convolutions, so H→H, H→L and L→L run
+              at the smaller output size like the vanilla conv, but L→H runs on the low branch as it is, without upsampling:
+              (1−α)² + α(1−α) + α(1−α)/4 + α²/4 = 1 − ¾α
+              {alpha > 0
+                ? ` (${formatPercent(octaveStride2MacsRatio(alpha))} at α = ${formatAlpha(alpha)}, against ${formatPercent(octaveMacsRatio(alpha))} at stride 1)`
+                : ''}
+              .
+            </p>
           </details>
         </>
       ) : null}

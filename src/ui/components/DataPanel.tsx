@@ -92,9 +92,28 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
       ) : null}
       {data.status === 'loading' && data.summary ? <p className="muted">{t('data.loadingNew')}</p> : null}
       {data.status === 'idle' ? <p className="muted">{workerReady ? t('data.notLoaded') : t('data.startingWorker')}</p> : null}
-      {data.status !== 'ready' ? (
+      {data.status === 'probing' ? <p className="muted">Checking the browser cache…</p> : null}
+      {data.status === 'confirm' && data.confirm ? (
+        <div data-testid="data-confirm">
+          <p>
+            CIFAR-10 is not cached in this browser yet
+            {data.confirm.downloadBytes !== null ? `; the download is ${formatBytes(data.confirm.downloadBytes)}` : ''}. It does
+            not start on its own because {data.confirm.reason}. After one download it loads from the browser cache.
+          </p>
+          <div className="buttons">
+            <button type="button" onClick={() => void data.loadFromUrl()} data-testid="data-download">
+              {data.confirm.downloadBytes !== null ? `Download ${formatBytes(data.confirm.downloadBytes)}` : 'Download CIFAR-10'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {data.status !== 'ready' && data.status !== 'confirm' ? (
         <div className="buttons">
-          <button type="button" onClick={() => void data.loadFromUrl()} disabled={!workerReady || data.status === 'loading'}>
+          <button
+            type="button"
+            onClick={() => void data.loadFromUrl()}
+            disabled={!workerReady || data.status === 'loading' || data.status === 'probing'}
+          >
             {t('data.load')}
           </button>
         </div>
@@ -118,6 +137,7 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
           multiple
           accept=".gz,.tgz,.tar,.bin,.txt"
           className="sr-only"
+          tabIndex={-1}
           aria-label={t('data.filesLabel')}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];

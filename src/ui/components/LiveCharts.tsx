@@ -9,6 +9,8 @@ import { formatAlpha } from '../lib/formatAlpha';
 import { shortModelName } from '../lib/modelLabel';
 import { runVariants, VARIANT_GLYPHS, variantDash, type RunVariant } from '../lib/runVariants';
 import { useChartScale } from '../hooks/useChartScale';
+import { latestRows, summarySentence, type CurveMetric } from '../lib/chartText';
+import { ChartImage } from './ChartImage';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -25,7 +27,7 @@ const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecis
 /** Percent tick with a no-break space (recharts wraps tick text at spaces). */
 const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}\u00a0%` : '');
 
-type Metric = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testTop1';
+type Metric = CurveMetric;
 
 /** One series of a run: x on the chosen axis, y (accuracies × 100, in %). */
 function series(run: RunRecord, metric: Metric, x: ChartXAxis, scale: number) {
@@ -112,69 +114,81 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
     : ys.length
       ? niceAxis(Math.min(...ys), Math.max(...ys), 4, 0)
       : undefined;
+  const latest = latestRows(runs, train, test, percent, runLabel);
   return (
-    <figure className="chart-box" style={{ margin: 0 }} aria-label={title}>
+    <figure className="chart-box" style={{ margin: 0 }}>
       <figcaption className="muted">{title}</figcaption>
-      <ResponsiveContainer width="100%" height="88%">
-        <LineChart margin={{ top: px(10), right: px(16), bottom: px(18), left: 4 }}>
-          <CartesianGrid stroke="var(--grid)" />
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={xAxis.domain}
-            ticks={xAxis.ticks}
-            allowDataOverflow
-            tickFormatter={formatTick}
-            height={px(30)}
-            label={{ value: t(`charts.xLabel.${x}`), position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
-            tick={{ fill: 'var(--muted)' }}
-          />
-          <YAxis
-            type="number"
-            tickFormatter={percent ? formatPercentTick : formatTick}
-            domain={yAxis?.domain ?? ['auto', 'auto']}
-            ticks={yAxis?.ticks}
-            tick={{ fill: 'var(--muted)' }}
-            width={px(percent ? 68 : 52)}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
-            labelFormatter={(l) => `${t(`charts.x.${x}`)} ${formatTick(Number(l))}`}
-            contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
-          />
-          {data.flatMap(({ run, train: tr, test: te }) => {
-            const colour = alphaVar(run.config.alpha);
-            const v = variantOf(variants, run.id);
-            const name = runLabel(run, v);
-            return [
-              <Line
-                key={`${run.id}-tr`}
-                data={tr}
-                dataKey="y"
-                name={t('charts.train', { name })}
-                stroke={colour}
-                strokeDasharray={variantDash(v.index) || undefined}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-                legendType="none"
-              />,
-              <Line
-                key={`${run.id}-te`}
-                data={te}
-                dataKey="y"
-                name={t('charts.test', { name })}
-                stroke={colour}
-                strokeDasharray="6 3"
-                strokeWidth={2}
-                dot={variantDot(v.index, colour)}
-                isAnimationActive={false}
-                legendType="none"
-              />,
-            ];
-          })}
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartImage
+        label={`Chart: ${summarySentence(title, latest)}`}
+        style={{ height: '88%' }}
+        testId="chart-image"
+        table={{
+          caption: `${title}: latest values of the runs in the chart`,
+          head: ['run', 'train', 'test', 'at'],
+          rows: latest.map((r) => [r.run, r.train, r.test, r.at]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height="88%">
+          <LineChart accessibilityLayer={false} margin={{ top: px(10), right: px(16), bottom: px(18), left: 4 }}>
+            <CartesianGrid stroke="var(--grid)" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={xAxis.domain}
+              ticks={xAxis.ticks}
+              allowDataOverflow
+              tickFormatter={formatTick}
+              height={px(30)}
+              label={{ value: t(`charts.xLabel.${x}`), position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
+              tick={{ fill: 'var(--muted)' }}
+            />
+            <YAxis
+              type="number"
+              tickFormatter={percent ? formatPercentTick : formatTick}
+              domain={yAxis?.domain ?? ['auto', 'auto']}
+              ticks={yAxis?.ticks}
+              tick={{ fill: 'var(--muted)' }}
+              width={px(percent ? 68 : 52)}
+            />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
+              labelFormatter={(l) => `${t(`charts.x.${x}`)} ${formatTick(Number(l))}`}
+              contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+            />
+            {data.flatMap(({ run, train: tr, test: te }) => {
+              const colour = alphaVar(run.config.alpha);
+              const v = variantOf(variants, run.id);
+              const name = runLabel(run, v);
+              return [
+                <Line
+                  key={`${run.id}-tr`}
+                  data={tr}
+                  dataKey="y"
+                  name={t('charts.train', { name })}
+                  stroke={colour}
+                  strokeDasharray={variantDash(v.index) || undefined}
+                  dot={false}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                  legendType="none"
+                />,
+                <Line
+                  key={`${run.id}-te`}
+                  data={te}
+                  dataKey="y"
+                  name={t('charts.test', { name })}
+                  stroke={colour}
+                  strokeDasharray="6 3"
+                  strokeWidth={2}
+                  dot={variantDot(v.index, colour)}
+                  isAnimationActive={false}
+                  legendType="none"
+                />,
+              ];
+            })}
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartImage>
     </figure>
   );
 }

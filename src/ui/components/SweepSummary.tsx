@@ -23,36 +23,38 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
       {summaries.map((s) => (
         <div key={s.key}>
           {s.label ? <p className="muted">{t('sweepSummary.recipe', { label: s.label })}</p> : null}
-          <table className="runs-table" data-testid="summary-table">
-            <thead>
-              <tr>
-                <th className="left">α</th>
-                <th>{t('sweepSummary.runs')}</th>
-                <th>{t('sweepSummary.seeds')}</th>
-                <th>{t('sweepSummary.mean')}</th>
-                <th>{t('sweepSummary.interval')}</th>
-                <th>{t('runs.imgPerSec')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((r) => (
-                <tr key={r.alpha} data-testid="summary-row">
-                  <td className="left">
-                    <span className="swatch" style={{ background: alphaVar(r.alpha) }} aria-hidden="true" />
-                    {formatAlpha(r.alpha)}
-                  </td>
-                  <td>{r.n}</td>
-                  <td>{r.seeds.join(', ')}</td>
-                  <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
-                  <td title={r.method === 't' ? t('sweepSummary.tTitle') : t('sweepSummary.wilsonTitle')}>
-                    {pct(r.ciLow)} – {pct(r.ciHigh)}
-                    {r.method === 'wilson' ? ' *' : ''}
-                  </td>
-                  <td>{r.meanImagesPerSecond.toFixed(0)}</td>
+          <div className="table-scroll">
+            <table className="runs-table" data-testid="summary-table">
+              <thead>
+                <tr>
+                  <th className="left">α</th>
+                  <th>{t('sweepSummary.runs')}</th>
+                  <th>{t('sweepSummary.seeds')}</th>
+                  <th>{t('sweepSummary.mean')}</th>
+                  <th>{t('sweepSummary.interval')}</th>
+                  <th>{t('runs.imgPerSec')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.rows.map((r) => (
+                  <tr key={r.alpha} data-testid="summary-row">
+                    <td className="left">
+                      <span className="swatch" style={{ background: alphaVar(r.alpha) }} aria-hidden="true" />
+                      {formatAlpha(r.alpha)}
+                    </td>
+                    <td>{r.n}</td>
+                    <td>{r.seeds.join(', ')}</td>
+                    <td data-testid="summary-mean">{pct(r.meanTop1)}</td>
+                    <td title={r.method === 't' ? t('sweepSummary.tTitle') : t('sweepSummary.wilsonTitle')}>
+                      {pct(r.ciLow)} – {pct(r.ciHigh)}
+                      {r.method === 'wilson' ? ' *' : ''}
+                    </td>
+                    <td>{r.meanImagesPerSecond.toFixed(0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {s.rows.some((r) => r.method === 'wilson') ? <p className="muted">{t('sweepSummary.wilsonNote')}</p> : null}
           <ul className="verdicts" data-testid="verdicts" aria-label={t('sweepSummary.verdicts')}>
             {s.verdicts.map((v) => (

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { alphaVar } from '../lib/alphaColor';
 import type { ModelFrequencyResults } from './types';
 import { useChartScale } from '../hooks/useChartScale';
+import { ChartImage } from '../components/ChartImage';
 
 /** Props of {@link BandChart}. */
 export interface BandChartProps {
@@ -37,62 +38,67 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ResponsiveContainer width="100%" height={px(340)}>
-        <LineChart
-          data={rows}
-          margin={{ top: 8, right: px(24), bottom: px(8), left: 8 }}
-          onMouseMove={(s) => onHover(s?.activeLabel != null ? Number(s.activeLabel) : null)}
-          onMouseLeave={() => onHover(null)}
-        >
-          <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="radius"
-            type="number"
-            domain={[0, 'dataMax']}
-            ticks={radii}
-            tickFormatter={(f: number) => f.toFixed(2)}
-            height={px(30)}
-            label={{ value: t('band.xLabel'), position: 'insideBottom', offset: -16 }}
-          />
-          <YAxis
-            domain={[0, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            width={px(48)}
-            label={{ value: t('band.yLabel'), angle: -90, position: 'insideLeft' }}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
-            labelFormatter={(f) => `r = ${Number(f).toFixed(4)}`}
-          />
-          <Legend verticalAlign="bottom" height={72} wrapperStyle={{ paddingTop: 24 }} />
-          <ReferenceLine
-            y={10}
-            stroke="var(--muted, #888)"
-            strokeDasharray="2 4"
-            label={{ value: t('band.chance'), position: 'right' }}
-          />
-          {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
-          {withBand.flatMap((r, k) => [
-            <Line
-              key={`low${k}`}
-              dataKey={`low${k}`}
-              name={t('band.lowPass', { label: r.label })}
-              stroke={curveColor(r.alpha)}
-              dot
-              isAnimationActive={false}
-            />,
-            <Line
-              key={`high${k}`}
-              dataKey={`high${k}`}
-              name={t('band.highPass', { label: r.label })}
-              stroke={curveColor(r.alpha)}
-              strokeDasharray="6 3"
-              dot
-              isAnimationActive={false}
-            />,
-          ])}
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartImage
+        label={'Chart: top-1 accuracy after a low-pass and a high-pass filter of each radius, per model; described below.'}
+      >
+        <ResponsiveContainer width="100%" height={px(340)}>
+          <LineChart
+            accessibilityLayer={false}
+            data={rows}
+            margin={{ top: 8, right: px(24), bottom: px(8), left: 8 }}
+            onMouseMove={(s) => onHover(s?.activeLabel != null ? Number(s.activeLabel) : null)}
+            onMouseLeave={() => onHover(null)}
+          >
+            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="radius"
+              type="number"
+              domain={[0, 'dataMax']}
+              ticks={radii}
+              tickFormatter={(f: number) => f.toFixed(2)}
+              height={px(30)}
+              label={{ value: t('band.xLabel'), position: 'insideBottom', offset: -16 }}
+            />
+            <YAxis
+              domain={[0, 100]}
+              tickFormatter={(v: number) => `${v}%`}
+              width={px(48)}
+              label={{ value: t('band.yLabel'), angle: -90, position: 'insideLeft' }}
+            />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
+              labelFormatter={(f) => `r = ${Number(f).toFixed(4)}`}
+            />
+            <Legend verticalAlign="bottom" height={72} wrapperStyle={{ paddingTop: 24 }} />
+            <ReferenceLine
+              y={10}
+              stroke="var(--muted, #888)"
+              strokeDasharray="2 4"
+              label={{ value: t('band.chance'), position: 'right' }}
+            />
+            {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
+            {withBand.flatMap((r, k) => [
+              <Line
+                key={`low${k}`}
+                dataKey={`low${k}`}
+                name={t('band.lowPass', { label: r.label })}
+                stroke={curveColor(r.alpha)}
+                dot
+                isAnimationActive={false}
+              />,
+              <Line
+                key={`high${k}`}
+                dataKey={`high${k}`}
+                name={t('band.highPass', { label: r.label })}
+                stroke={curveColor(r.alpha)}
+                strokeDasharray="6 3"
+                dot
+                isAnimationActive={false}
+              />,
+            ])}
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartImage>
       <figcaption>{t('band.caption', { images: withBand[0].band!.images })}</figcaption>
     </figure>
   );

@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import type { DataProgress, DataSummary, LabWorkerApi } from '../../train/protocol';
 import { formatBytes } from '../lib/costMath';
 import { t } from '../i18n';
+import { askReason, readDownloadEnv, shouldAskBeforeDownload } from '../lib/downloadPolicy';
 
 /** Where the built site serves CIFAR-10 from (relative to the page; `npm run data` fills it). */
 export const DATA_BASE_PATH = 'data/cifar10/';
@@ -20,8 +21,12 @@ export interface DataState {
   /**
    * 'ready' once a dataset is in the worker, and it stays 'ready' when a later load fails (the
    * worker replaces its dataset only after a successful load): `error` then says what failed.
+   * 'probing': the first load is checking the cache and the download size; 'confirm': it waits
+   * for the user to allow a large download (a phone or a metered connection, see downloadPolicy.ts).
    */
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: 'idle' | 'probing' | 'confirm' | 'loading' | 'ready' | 'error';
+  /** While 'confirm': bytes the download would fetch (null: unknown), and why the page asks. */
+  confirm: { downloadBytes: number | null; reason: string } | null;
   progress: DataProgress | null;
   summary: DataSummary | null;
   error: string | null;
@@ -30,6 +35,11 @@ export interface DataState {
   cacheMessage: string | null;
   /** Load from the site's data folder (or the IndexedDB cache). */
   loadFromUrl(): Promise<void>;
+  /**
+   * The load when the page opens: like loadFromUrl, except that on a phone or a metered
+   * connection a download over 50 MiB waits in 'confirm' for the user (a cached copy loads at once).
+   */
+  autoLoad(): Promise<void>;
   /** Load from user files (the official archive or the .bin files). */
   loadFromFiles(files: File[]): Promise<void>;
   /** Delete the cached dataset from this browser (the loaded data stays in use). */
@@ -55,6 +65,7 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
   const [error, setError] = useState<string | null>(null);
   const [persist, setPersist] = useState<PersistState>('unknown');
   const [cacheMessage, setCacheMessage] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<DataState['confirm']>(null);
   const last = useRef({ summary, progress });
   last.current = { summary, progress };
 
@@ -64,6 +75,7 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
       const had = last.current.summary !== null;
       const before = last.current.progress;
       setStatus('loading');
+      setConfirm(null);
       setError(null);
       setCacheMessage(null);
       setProgress({ phase: 'download', loadedBytes: 0, totalBytes: 0 });
@@ -94,6 +106,18 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
     () => load({ kind: 'url', baseUrl: new URL(DATA_BASE_PATH, window.location.href).href }),
     [load],
   );
+  const autoLoad = useCallback(async () => {
+    if (!api) return;
+    const env = readDownloadEnv();
+    if (askReason(env) === '') return loadFromUrl();
+    setStatus('probing');
+    const probe = await api
+      .probeData(new URL(DATA_BASE_PATH, window.location.href).href)
+      .catch(() => ({ cached: false, downloadBytes: null }));
+    if (!shouldAskBeforeDownload(probe, env)) return loadFromUrl();
+    setConfirm({ downloadBytes: probe.downloadBytes, reason: askReason(env) });
+    setStatus('confirm');
+  }, [api, loadFromUrl]);
   const loadFromFiles = useCallback((files: File[]) => load({ kind: 'files', files }), [load]);
   const clearCache = useCallback(async () => {
     if (!api) return;
@@ -108,5 +132,17 @@ export function useDataLoader(api: LabWorkerApi | null): DataState {
     }
   }, [api]);
 
-  return { status, progress, summary, error, persist, cacheMessage, loadFromUrl, loadFromFiles, clearCache };
+  return {
+    status,
+    confirm,
+    progress,
+    summary,
+    error,
+    persist,
+    cacheMessage,
+    loadFromUrl,
+    autoLoad,
+    loadFromFiles,
+    clearCache,
+  };
 }

@@ -18,6 +18,7 @@ export function forwardApi(remote: Comlink.Remote<LabWorkerApi>): LabWorkerApi {
     init: (preferred) => remote.init(preferred),
     loadData: (source, onProgress) => remote.loadData(source, onProgress),
     clearDataCache: () => remote.clearDataCache(),
+    probeData: (baseUrl) => remote.probeData(baseUrl),
     cost: (config) => remote.cost(config),
     start: (runId, config, onEvent) => remote.start(runId, config, onEvent),
     pause: () => remote.pause(),

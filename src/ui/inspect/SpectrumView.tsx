@@ -9,6 +9,7 @@ import { BRANCH_COLORS } from './branchColors';
 import { formatValue, renderScalars, valueRange, type ValueRange } from './render';
 import './inspect.css';
 import { useChartScale } from '../hooks/useChartScale';
+import { ChartImage } from '../components/ChartImage';
 
 /** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
 const PX_PER_FREQUENCY_STEP = 5;
@@ -74,65 +75,67 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
         </dl>
       </div>
       <figure className="inspect-chart" data-testid="spectrum-radial-chart">
-        <ResponsiveContainer width="100%" height={px(CHART_HEIGHT)}>
-          <LineChart data={rows} margin={{ top: 8, right: px(24), bottom: px(28), left: 8 }}>
-            <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="frequency"
-              type="number"
-              domain={[0, 'dataMax']}
-              tickFormatter={(f: number) => f.toFixed(2)}
-              height={px(30)}
-              label={{
-                value: t('spectrum.xLabel', { grid }),
-                position: 'insideBottom',
-                offset: -16,
-              }}
-            />
-            <YAxis tickFormatter={(v: number) => `${v}%`} width={px(48)} />
-            <Tooltip
-              formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
-              labelFormatter={(f) => t('spectrum.cyclesPerPixel', { f: Number(f).toFixed(4) })}
-            />
-            <Legend verticalAlign="top" height={px(24)} />
-            <ReferenceLine
-              x={cutoff}
-              stroke="var(--muted, #888)"
-              strokeDasharray="4 4"
-              label={{ value: t('spectrum.cutoff'), position: 'top' }}
-            />
-            {spectra.low?.scale ? (
-              // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
+        <ChartImage label={'Chart: radial energy profile of the high and low branches per frequency bin; described below.'}>
+          <ResponsiveContainer width="100%" height={px(CHART_HEIGHT)}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: px(24), bottom: px(28), left: 8 }}>
+              <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
+              <XAxis
+                dataKey="frequency"
+                type="number"
+                domain={[0, 'dataMax']}
+                tickFormatter={(f: number) => f.toFixed(2)}
+                height={px(30)}
+                label={{
+                  value: t('spectrum.xLabel', { grid }),
+                  position: 'insideBottom',
+                  offset: -16,
+                }}
+              />
+              <YAxis tickFormatter={(v: number) => `${v}%`} width={px(48)} />
+              <Tooltip
+                formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v))}
+                labelFormatter={(f) => t('spectrum.cyclesPerPixel', { f: Number(f).toFixed(4) })}
+              />
+              <Legend verticalAlign="top" height={px(24)} />
               <ReferenceLine
-                x={0.5 * spectra.low.scale}
-                stroke={BRANCH_COLORS.low}
-                strokeDasharray="1 3"
-                label={{ value: t('spectrum.lowLimit'), position: 'insideTopRight' }}
+                x={cutoff}
+                stroke="var(--muted, #888)"
+                strokeDasharray="4 4"
+                label={{ value: t('spectrum.cutoff'), position: 'top' }}
               />
-            ) : null}
-            {spectra.high && (
-              <Line
-                type="linear"
-                dataKey="high"
-                name={t('spectrum.highBranch')}
-                stroke={BRANCH_COLORS.high}
-                dot={false}
-                isAnimationActive={false}
-              />
-            )}
-            {spectra.low && (
-              <Line
-                type="linear"
-                dataKey="low"
-                name={t('spectrum.lowBranch')}
-                stroke={BRANCH_COLORS.low}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            )}
-          </LineChart>
-        </ResponsiveContainer>
+              {spectra.low?.scale ? (
+                // The low branch cannot hold frequencies above its own Nyquist limit: ½ cycle per low pixel.
+                <ReferenceLine
+                  x={0.5 * spectra.low.scale}
+                  stroke={BRANCH_COLORS.low}
+                  strokeDasharray="1 3"
+                  label={{ value: t('spectrum.lowLimit'), position: 'insideTopRight' }}
+                />
+              ) : null}
+              {spectra.high && (
+                <Line
+                  type="linear"
+                  dataKey="high"
+                  name={t('spectrum.highBranch')}
+                  stroke={BRANCH_COLORS.high}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              )}
+              {spectra.low && (
+                <Line
+                  type="linear"
+                  dataKey="low"
+                  name={t('spectrum.lowBranch')}
+                  stroke={BRANCH_COLORS.low}
+                  dot={false}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
+              )}
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartImage>
         <figcaption>{t('spectrum.caption')}</figcaption>
       </figure>
     </div>

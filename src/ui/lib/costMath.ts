@@ -15,6 +15,26 @@ export function octaveMacsRatio(alpha: number): number {
 }
 
 /**
+ * MACs ratio of a middle OctConv layer (α_in = α_out = α) with stride 2 to the vanilla stride-2
+ * conv. Stride 2 is done by pooling (docs/architecture.md §3, paper §3.3): H→H = conv(pool(X_H))
+ * at the high output's size, H→L = conv(pool(pool(X_H))) and L→L = conv(pool(X_L)) at ¼ of it,
+ * and L→H = conv(X_L) with no upsampling, at the high output's full size. Against vanilla (c_in·c_out
+ * at the high output's size) the four paths cost
+ * (1−α)² + α(1−α)/4 + α²/4 + α(1−α) = 1 − ¾·α
+ * (81.3 % at α = .25, where a stride-1 layer costs 1 − ¾α(2−α) = 67.2 %): only L→H loses its ¼.
+ * @throws Error when α ∉ [0, 1].
+ */
+export function octaveStride2MacsRatio(alpha: number): number {
+  checkAlpha(alpha, 'octaveStride2MacsRatio');
+  return 1 - 0.75 * alpha;
+}
+
+/** The closed form the cost table shows for a middle layer of `stride`, as text. */
+export function macsFormulaText(stride: 1 | 2): string {
+  return stride === 2 ? '1 − ¾·α (stride 2: L→H without upsampling)' : '1 − ¾·α·(2−α) (Table 1)';
+}
+
+/**
  * Activation-memory ratio of a middle OctConv layer's output to the vanilla output: 1 − ¾·α
  * (the low branch holds α of the channels at ¼ of the pixels; paper Table 1).
  * @throws Error when α ∉ [0, 1].

@@ -19,6 +19,12 @@ export interface CostRow {
    */
   activationElements: number;
   params: number;
+  /**
+   * 2 when the layer halves the resolution (its L→H conv writes the high output's size directly,
+   * no upsampling), 1 when it keeps it (L→H is half the H→H size, then upsampled); null when the
+   * layer lacks the H→H or L→H path (the MACs ratio then does not depend on the stride).
+   */
+  stride: 1 | 2 | null;
   /** The same layer in the vanilla net, when it exists there. */
   vanillaMacs: number | null;
   vanillaActivationElements: number | null;
@@ -44,7 +50,7 @@ type GroupedRow = Omit<CostRow, 'vanillaMacs' | 'vanillaActivationElements'>;
  * low tensor), i.e. per output branch the largest path output, since the paths' outputs are added.
  */
 export function groupLayers(report: CostReport): Map<string, GroupedRow> {
-  const out = new Map<string, GroupedRow & { branch: { high: number; low: number } }>();
+  const out = new Map<string, GroupedRow & { branch: { high: number; low: number }; heights: { hh?: number; lh?: number } }>();
   for (const l of report.layers) {
     if (l.kind !== 'conv' && l.kind !== 'dense') continue;
     const name = octaveLayerName(l);
@@ -55,16 +61,20 @@ export function groupLayers(report: CostReport): Map<string, GroupedRow> {
       macs: 0,
       activationElements: 0,
       params: 0,
+      stride: null,
       branch: { high: 0, low: 0 },
+      heights: {},
     };
     row.macs += l.macs;
     row.params += l.params;
     const b = outputBranch(l);
     row.branch[b] = Math.max(row.branch[b], l.activationElements);
     row.activationElements = row.branch.high + row.branch.low;
+    if (l.path === 'hh' || l.path === 'lh') row.heights[l.path] = l.outputShape[0];
+    if (row.heights.hh !== undefined && row.heights.lh !== undefined) row.stride = row.heights.lh === row.heights.hh ? 2 : 1;
     out.set(name, row);
   }
-  return new Map([...out].map(([k, { branch: _branch, ...row }]) => [k, row]));
+  return new Map([...out].map(([k, { branch: _branch, heights: _heights, ...row }]) => [k, row]));
 }
 
 /**
