@@ -5,7 +5,7 @@ import { useLabWorker } from './hooks/useLabWorker';
 import { useDataLoader } from './hooks/useDataLoader';
 import { useRunManager } from './hooks/useRunManager';
 import { getCost, setCostCounter } from './hooks/costService';
-import { parseLabUrl, serialiseLabUrl, toTrainConfig } from './state/labUrl';
+import { parseLabUrl, toTrainConfig } from './state/labUrl';
 import type { LabState } from './state/labSchema';
 import { planSweep } from './lib/sweepQueue';
 import { NoticeBar } from './components/NoticeBar';
@@ -32,13 +32,12 @@ import { DATA_BASE_PATH } from './hooks/useDataLoader';
 import { invalidFieldsReason } from './lib/fieldCheck';
 import { useRunBudget } from './hooks/useRunBudget';
 import { useFinishedRunModel } from './hooks/useFinishedRunModel';
-import { Lesson } from './components/LessonCard';
-import { PRESENTER_CHART_SCALE, useChartScaleFor } from './hooks/useChartScale';
 import { LectureLinkPanel } from './components/LectureLinkPanel';
 import { describeRun } from './lib/effectiveSettings';
-import { resolveTheme } from './lib/theme';
 import { isClassName } from './i18n/classNames';
-import { browserLanguages, LANGUAGES, resolveLanguage, setLanguage, type Language } from './i18n';
+import { usePageFrame } from './hooks/usePageFrame';
+import { useFieldErrors } from './hooks/useFieldErrors';
+import { HeaderTools } from './components/HeaderTools';
 
 /**
  * The lab page: data, controls, live curves, runs, sweep, cost, octave views and models. The
@@ -51,36 +50,9 @@ export function App() {
   const [notices, setNotices] = useState<string[]>(initial.notices);
   const hidden = initial.hidden;
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  /** The model in the worker changed outside a run's steps (run ended, model loaded). */
-
-  /** Number controls holding an invalid typed value (label → error): they block Train. */
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const onFieldError = useCallback(
-    (label: string, error: string | null) =>
-      setFieldErrors((m) => {
-        if ((m[label] ?? null) === error) return m;
-        const { [label]: _old, ...rest } = m;
-        return error === null ? rest : { ...rest, [label]: error };
-      }),
-    [],
-  );
+  const [fieldErrors, onFieldError] = useFieldErrors();
   const patch = useCallback((p: Partial<LabState>) => setLab((s) => ({ ...s, ...p })), []);
-  useEffect(() => {
-    const q = serialiseLabUrl(lab, hidden);
-    const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
-    window.history.replaceState(null, '', url);
-  }, [lab, hidden]);
-  useChartScaleFor(lab.presenter ? PRESENTER_CHART_SCALE : 1);
-  const theme = resolveTheme(lab.theme);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
-  const lang = resolveLanguage(lab.lang, browserLanguages());
-  useEffect(() => {
-    setLanguage(lang);
-    document.documentElement.lang = lang;
-    document.title = t('page.documentTitle');
-  }, [lang, t]);
+  const { theme, lang } = usePageFrame(lab, hidden);
 
   const worker = useLabWorker(lab.backend);
   const data = useDataLoader(worker.api);
@@ -193,35 +165,7 @@ export function App() {
       <header>
         <h1>{t('page.brand')}</h1>
         <span className="subtitle">{t('page.subtitle')}</span>
-        <div className="header-tools">
-          {!hidden.has('lang') ? (
-            <label className="lang-switch">
-              {t('page.language')}{' '}
-              <select value={lang} data-testid="lang-select" onChange={(e) => patch({ lang: e.target.value as Language })}>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {l === 'en' ? t('page.languageEn') : t('page.languageZh')}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          {!hidden.has('theme') ? (
-            <button
-              type="button"
-              aria-label={theme === 'dark' ? t('page.themeToLight') : t('page.themeToDark')}
-              onClick={() => patch({ theme: theme === 'dark' ? 'light' : 'dark' })}
-            >
-              {theme === 'dark' ? t('page.themeLight') : t('page.themeDark')}
-            </button>
-          ) : null}
-          <Lesson step={lab.lesson} buttonHidden={hidden.has('lesson')} onStep={(lesson) => patch({ lesson })} />
-          {!hidden.has('presenter') ? (
-            <button type="button" aria-pressed={lab.presenter} onClick={() => patch({ presenter: !lab.presenter })}>
-              {t('page.presenterMode')}
-            </button>
-          ) : null}
-        </div>
+        <HeaderTools lab={lab} hidden={hidden} theme={theme} lang={lang} patch={patch} />
       </header>
       <NoticeBar notices={notices} onDismiss={() => setNotices([])} />
       {runs.storeError ? <p className="notice">{t('page.storeError', { error: runs.storeError })}</p> : null}
