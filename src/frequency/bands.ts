@@ -105,7 +105,7 @@ export function removalKernel(size: number, radius: number, kind: BandKind): Flo
 
 /**
  * Band-filters one image (plain loops, for the page's example; the evaluation runs the same
- * filter as one matrix product in tfjs, see bandFilter.ts).
+ * filter in the DFT domain in tfjs, see spectralFilter.ts).
  *
  * @param image row-major [size, size, channels] (e.g. a CIFAR-10 image, uint8 0–255).
  * @returns float32 [size, size, channels] in the input's units; a low-pass above √2/2 (or a

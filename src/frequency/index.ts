@@ -5,7 +5,14 @@
  */
 export type * from './types';
 export { DEFAULT_RADII, filterImage, removalKernel, droppedMask, bandKeeps, radialFrequencies, checkBand } from './bands';
-export { bandFilterMatrix, applyBandFilter } from './bandFilter';
+export {
+  spectralBasis,
+  batchSpectra,
+  spectralMask,
+  maskedInverse,
+  type SpectralBasis,
+  type BatchSpectra,
+} from './spectralFilter';
 export {
   top1PerVariant,
   plainVariant,
@@ -17,14 +24,9 @@ export {
   type Variant,
   type EvalLoopOptions,
 } from './evaluate';
-export {
-  runWithOverrides,
-  channelMeanOverride,
-  octaveBranchLayers,
-  branchAblation,
-  type OutputOverride,
-  type OctaveBranchLayers,
-} from './ablation';
+export { channelMeanOverride, octaveBranchLayers, branchAblation, type OctaveBranchLayers } from './ablation';
+export { runWithOverrides, type OutputOverride, type LayerCall } from './layerRunner';
+export { foldBatchNorm, foldedVariant, type FoldedInference } from './foldBatchNorm';
 export { bandLimitedAccuracy, type BandAccuracyOptions } from './bandAccuracy';
 export {
   sensitivityMap,

@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, mixSeed } from '../data/rng';
 import { CIFAR10_CHANNELS, CIFAR10_SIZE, type ChannelStats, type Cifar10Split } from '../data/types';
-import { plainVariant, top1PerVariant, type EvalLoopOptions, type Variant } from './evaluate';
+import { top1PerVariant, type EvalLoopOptions, type Variant } from './evaluate';
+import { foldBatchNorm, foldedVariant } from './foldBatchNorm';
 import type { SensitivityMap } from './types';
 
 /** Default ℓ2 norm of the perturbation per channel on the [0, 1] pixel scale (Yin et al. use 4 on CIFAR-10). */
@@ -72,7 +73,8 @@ export interface SensitivityOptions extends EvalLoopOptions {
 /**
  * Error rate of `model` on the first `images` test images under each grid cell's perturbation
  * X̃ = clip(X + r·ε·255·U_{u,v}, 0, 255) (pixels 0–255; r = ±1 drawn per image and channel,
- * seeded by cell), normalised as in training. Progress units: cells × batches.
+ * seeded by cell), normalised as in training, BatchNorm folded (./foldBatchNorm). Progress units:
+ * cells × batches.
  * @throws Error on a bad grid, epsilon or image count; CancelledError when the signal aborts.
  */
 export async function sensitivityMap(
@@ -87,7 +89,8 @@ export async function sensitivityMap(
     throw new Error(`sensitivity epsilon must be a positive ℓ2 norm, got ${epsilon}`);
   const { steps, representative } = sensitivityGrid(gridSize);
   const cells = [...new Set(representative)];
-  const plain = plainVariant(model);
+  const folded = foldBatchNorm(model);
+  const plain = foldedVariant(model, folded);
   const variants: Variant[] = [
     plain,
     ...cells.map((cell, c): Variant => {
@@ -104,7 +107,12 @@ export async function sensitivityMap(
       };
     }),
   ];
-  const top1 = await top1PerVariant(test, stats, variants, options);
+  let top1: number[];
+  try {
+    top1 = await top1PerVariant(test, stats, variants, options);
+  } finally {
+    folded.dispose();
+  }
   const errorOfCell = new Map(cells.map((cell, c) => [cell, 1 - top1[1 + c]]));
   return {
     gridSize,

@@ -2,17 +2,19 @@
  * The radial band filters against an independent float64 DFT (test/spectra/reference.ts): a
  * pure cosine below the radius survives the low-pass and vanishes from the high-pass; Parseval
  * holds for the kept set; filters that drop nothing return the image bit for bit; the tfjs
- * matrix form (cpu backend) matches the plain loops.
+ * DFT-domain form (cpu backend: spectra once, one masked inverse per filter) matches the plain loops.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  applyBandFilter,
-  bandFilterMatrix,
+  batchSpectra,
   DEFAULT_RADII,
   droppedMask,
   filterImage,
+  maskedInverse,
   radialFrequencies,
+  spectralBasis,
+  spectralMask,
 } from '../../src/frequency';
 import { makeMap, maxAbsDiff, naiveDft2d, randomValues } from '../spectra/reference';
 import { useBackend } from '../helpers/backend';
@@ -97,31 +99,41 @@ describe('radial band filters', () => {
     expect(filterImage(image, top, 'lowPass')).toEqual(Float32Array.from(image));
     expect(filterImage(image, 0, 'highPass')).toEqual(Float32Array.from(image));
     expect(droppedMask(N, top, 'lowPass').count).toBe(0);
-    expect(bandFilterMatrix(N, top, 'lowPass')).toBeNull();
+    expect(spectralMask(N, top, 'lowPass')).toBeNull();
+    expect(spectralMask(N, 0, 'highPass')).toBeNull();
     // The low-pass at 0 keeps nothing; the high-pass above √2/2 keeps only the DC term.
     expect(droppedMask(N, 0, 'lowPass').count).toBe(N * N);
     expect(droppedMask(N, top, 'highPass').count).toBe(N * N - 1);
   });
 
-  it('the tfjs matrix form matches the plain loops on a batch (cpu)', async () => {
+  it('the tfjs DFT-domain form matches the plain loops on a batch (cpu), one spectrum for several filters', async () => {
     const batch = [randomValues(N * N * C, 11), randomValues(N * N * C, 12)].map((a) => a.map((v) => 128 + 120 * v));
+    const before = tf.memory().numTensors;
+    const basis = spectralBasis(N);
+    const x = tf.tensor4d(Float32Array.from([...batch[0], ...batch[1]]), [2, N, N, C]);
+    const spectra = batchSpectra(x, basis);
     for (const [radius, kind] of [
       [3 / 32, 'lowPass'],
       [6 / 32, 'highPass'],
+      [0, 'lowPass'],
+      [23 / 32, 'highPass'],
     ] as const) {
-      const before = tf.memory().numTensors;
-      const m = bandFilterMatrix(N, radius, kind)!;
-      const x = tf.tensor4d(Float32Array.from([...batch[0], ...batch[1]]), [2, N, N, C]);
-      const y = applyBandFilter(x, m);
+      const mask = spectralMask(N, radius, kind)!;
+      const y = maskedInverse(spectra, mask, basis);
+      expect(y.shape).toEqual([2, N, N, C]);
       const out = await y.data();
-      tf.dispose([m, x, y]);
-      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([mask, y]);
       for (let i = 0; i < 2; i++) {
         expect(maxAbsDiff(out.subarray(i * N * N * C, (i + 1) * N * N * C), filterImage(batch[i], radius, kind))).toBeLessThan(
           1e-2,
         );
       }
     }
+    tf.dispose([x, spectra.spectra, ...Object.values(basis).filter((v) => v instanceof tf.Tensor)]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => tf.tidy(() => batchSpectra(tf.zeros([1, 16, 16, 3]) as tf.Tensor4D, spectralBasis(N)).spectra)).toThrow(
+      /16×16 do not match a basis for 32×32/,
+    );
   });
 
   it('rejects bad radii, kinds and sizes with clear errors', () => {

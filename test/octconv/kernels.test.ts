@@ -54,6 +54,10 @@ describe('registerKernelFixes', () => {
     { stride: 1, pad: 'valid', xs: [2, 6, 5, 3], ws: [3, 2, 3, 2] },
     { stride: 2, pad: 'valid', xs: [2, 7, 8, 2], ws: [3, 3, 2, 4] },
     { stride: 2, pad: 'same', xs: [2, 8, 8, 4], ws: [1, 1, 4, 5] },
+    // Channel counts that are not multiples of 4 (the vector tiles' remainders: co % 4 = 2, 1, 3).
+    { stride: 1, pad: 'same', xs: [2, 6, 6, 14], ws: [3, 3, 14, 14] },
+    { stride: 1, pad: 'same', xs: [2, 5, 5, 6], ws: [3, 3, 6, 5] },
+    { stride: 1, pad: 'same', xs: [2, 4, 5, 7], ws: [3, 3, 7, 7] },
   ] as const;
   it.each(cases)('wasm filter gradient = cpu, stride $stride, $pad, x $xs, w $ws', async ({ stride, pad, xs, ws }) => {
     const x = rand(

@@ -39,13 +39,48 @@ static void tile1x4(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, f
   wasm_v128_store(out, a);
 }
 
-/* One input channel × one output channel. */
-static void tile1x1(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {
-  float a = *out;
-  for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a += *xp * *dp;
-  *out = a;
+/*
+ * The remainder of co % 4 output channels (R = 1..3) as one vector with the unused lanes zero:
+ * 4 input channels × R outputs (tile4xpR) and 1 × R (tile1xpR); was R scalar loops per input row.
+ */
+#define LOADP(p, R) wasm_f32x4_make((p)[0], (R) > 1 ? (p)[1] : 0.f, (R) > 2 ? (p)[2] : 0.f, 0.f)
+#define STOREP(p, R, v)                                  \
+  do {                                                   \
+    (p)[0] = wasm_f32x4_extract_lane(v, 0);              \
+    if ((R) > 1) (p)[1] = wasm_f32x4_extract_lane(v, 1); \
+    if ((R) > 2) (p)[2] = wasm_f32x4_extract_lane(v, 2); \
+  } while (0)
+#define TILEP(R)                                                                                   \
+  static void tile4xp##R(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
+    v128_t a[4];                                                                                   \
+    for (int r = 0; r < 4; r++) a[r] = LOADP(out + r * os, R);                                     \
+    for (u32 j = 0; j < len; j++, xp += xs, dp += ds) {                                            \
+      const v128_t d = LOADP(dp, R);                                                               \
+      for (int r = 0; r < 4; r++) a[r] = wasm_f32x4_add(a[r], wasm_f32x4_mul(wasm_v128_load32_splat(xp + r), d)); \
+    }                                                                                              \
+    for (int r = 0; r < 4; r++) STOREP(out + r * os, R, a[r]);                                     \
+  }                                                                                                \
+  static void tile1xp##R(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {  \
+    v128_t a = LOADP(out, R);                                                                      \
+    for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(xp), LOADP(dp, R))); \
+    STOREP(out, R, a);                                                                             \
+  }
+TILEP(1)
+TILEP(2)
+TILEP(3)
+/* The co % 4 remainder of 4 input channels (rows = 4) or of one (rows = 1) at output channel o. */
+static void tail(const float *xr, const float *dr, u32 len, u32 ci, u32 co, u32 o, u32 rows, float *dw) {
+  const u32 rem = co - o;
+  if (rows == 4) {
+    if (rem == 1) tile4xp1(xr, ci, dr + o, co, len, dw + o, co);
+    if (rem == 2) tile4xp2(xr, ci, dr + o, co, len, dw + o, co);
+    if (rem == 3) tile4xp3(xr, ci, dr + o, co, len, dw + o, co);
+  } else {
+    if (rem == 1) tile1xp1(xr, ci, dr + o, co, len, dw + o);
+    if (rem == 2) tile1xp2(xr, ci, dr + o, co, len, dw + o);
+    if (rem == 3) tile1xp3(xr, ci, dr + o, co, len, dw + o);
+  }
 }
-
 /* dW += the contribution of `len` pixels: xr [len, ci] (stride ci), dr [len, co] (stride co). */
 static void accumulate(const float *xr, const float *dr, u32 len, u32 ci, u32 co, float *dw) {
   u32 c = 0;
@@ -53,13 +88,12 @@ static void accumulate(const float *xr, const float *dr, u32 len, u32 ci, u32 co
     u32 o = 0;
     for (; o + 8 <= co; o += 8) tile4x2(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
     for (; o + 4 <= co; o += 4) tile4x1(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
-    for (; o < co; o++)
-      for (u32 r = 0; r < 4; r++) tile1x1(xr + c + r, ci, dr + o, co, len, dw + (c + r) * co + o);
+    tail(xr + c, dr, len, ci, co, o, 4, dw + c * co);
   }
   for (; c < ci; c++) {
     u32 o = 0;
     for (; o + 4 <= co; o += 4) tile1x4(xr + c, ci, dr + o, co, len, dw + c * co + o);
-    for (; o < co; o++) tile1x1(xr + c, ci, dr + o, co, len, dw + c * co + o);
+    tail(xr + c, dr, len, ci, co, o, 1, dw + c * co);
   }
 }
 
