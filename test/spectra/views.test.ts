@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import '../../src/ui/i18n'; // the catalogue: components render English text, not keys
 import {
   colorAt,
   colormapFor,
