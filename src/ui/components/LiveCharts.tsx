@@ -206,7 +206,7 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
   const anyVariant = [...variants.values()].some((v) => v.index > 0);
   return (
     <section className="panel" aria-labelledby="charts-h">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
         <h2 id="charts-h">{t('charts.title')}</h2>
         <div className="toggle" role="group" aria-label={t('charts.xAxis')}>
           {(['step', 'epoch', 'time'] as const).map((v) => (
