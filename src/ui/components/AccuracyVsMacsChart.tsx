@@ -129,8 +129,8 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
         <ChartImage
           label={
             pts.length
-              ? `Chart: test top-1 against MMACs per image for ${pts.length} finished run${pts.length === 1 ? '' : 's'}; values in the table that follows.`
-              : 'Chart: test top-1 against MMACs per image; no finished runs yet.'
+              ? t('chart.avm', { count: pts.length })
+              : t('chart.avmEmpty')
           }
           style={{ height: '100%' }}
           testId="chart-image"

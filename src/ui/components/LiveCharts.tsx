@@ -119,7 +119,7 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
     <figure className="chart-box" style={{ margin: 0 }}>
       <figcaption className="muted">{title}</figcaption>
       <ChartImage
-        label={`Chart: ${summarySentence(title, latest)}`}
+        label={t('chart.label', { text: summarySentence(title, latest) })}
         style={{ height: '88%' }}
         testId="chart-image"
         table={{
