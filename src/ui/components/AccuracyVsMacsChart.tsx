@@ -127,11 +127,7 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
         <ChartImage
-          label={
-            pts.length
-              ? t('chart.avm', { count: pts.length })
-              : t('chart.avmEmpty')
-          }
+          label={pts.length ? t('chart.avm', { count: pts.length }) : t('chart.avmEmpty')}
           style={{ height: '100%' }}
           testId="chart-image"
           table={{

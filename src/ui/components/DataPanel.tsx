@@ -97,7 +97,8 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
         <div data-testid="data-confirm">
           <p>
             {t('download.question', {
-              size: data.confirm.downloadBytes !== null ? t('download.size', { size: formatBytes(data.confirm.downloadBytes) }) : '',
+              size:
+                data.confirm.downloadBytes !== null ? t('download.size', { size: formatBytes(data.confirm.downloadBytes) }) : '',
               reason: data.confirm.reason,
             })}
           </p>

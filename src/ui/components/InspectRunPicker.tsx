@@ -75,9 +75,7 @@ export function InspectRunPicker({ runs, weights, hasCurrent, runId, compareId, 
       </div>
       <p className="muted" data-testid="inspect-kept">
         {t('pick.kept', { limit: mib(weights.limitBytes), count: weights.stored.size, used: mib(weights.usedBytes) })}
-        {notKept.length
-          ? t('pick.notKept', { list: notKept.map(([i, why]) => `${numbers([i])[0]} (${why})`).join('; ') })
-          : ''}
+        {notKept.length ? t('pick.notKept', { list: notKept.map(([i, why]) => `${numbers([i])[0]} (${why})`).join('; ') }) : ''}
         {missing.length ? t('pick.missing', { list: missing.map((r) => `#${r.number}`).join(', ') }) : ''}
       </p>
       {weights.error ? <p className="error">{weights.error}</p> : null}

@@ -64,7 +64,14 @@ export function LectureLinkPanel({ state, hidden }: LectureLinkPanelProps) {
       <p className="muted" aria-live="polite" data-testid="lecture-link-status">
         {copied}
       </p>
-      <input type="text" readOnly value={link} aria-label={t('lecture.linkLabel')} data-testid="lecture-link" className="lecture-url" />
+      <input
+        type="text"
+        readOnly
+        value={link}
+        aria-label={t('lecture.linkLabel')}
+        data-testid="lecture-link"
+        className="lecture-url"
+      />
     </details>
   );
 }

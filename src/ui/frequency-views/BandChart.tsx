@@ -38,9 +38,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ChartImage
-        label={t('chart.band')}
-      >
+      <ChartImage label={t('chart.band')}>
         <ResponsiveContainer width="100%" height={px(340)}>
           <LineChart
             accessibilityLayer={false}

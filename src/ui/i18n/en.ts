@@ -14,4 +14,16 @@ import { runs } from './en/runs';
 import { lesson } from './en/lesson';
 import { access } from './en/access';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views, ...messages, ...lesson, ...access };
+export const en = {
+  ...page,
+  ...runs,
+  ...controls,
+  ...data,
+  ...cost,
+  ...charts,
+  ...octave,
+  ...views,
+  ...messages,
+  ...lesson,
+  ...access,
+};

@@ -43,7 +43,12 @@ export function latestRows(
     const tr = lastWith(r.points, train);
     const te = lastWith(r.points, test);
     const last = r.points[r.points.length - 1];
-    return { run: label(r), train: show(tr?.[train]), test: show(te?.[test]), at: last ? t('chart.step', { step: last.step }) : '—' };
+    return {
+      run: label(r),
+      train: show(tr?.[train]),
+      test: show(te?.[test]),
+      at: last ? t('chart.step', { step: last.step }) : '—',
+    };
   });
 }
 

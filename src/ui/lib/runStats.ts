@@ -23,7 +23,17 @@ export interface RecipeSummary {
 const NOT_RECIPE: ReadonlySet<keyof TrainConfig> = new Set(['alpha', 'seed', 'readbackEvery']);
 
 /** Fields named by a short prefix in variant labels ('seed 2'); the prefix is catalogue key variant.<field>. */
-const SHORT: ReadonlySet<keyof TrainConfig> = new Set(['seed', 'batchSize', 'learningRate', 'epochs', 'maxSteps', 'trainLimit', 'testLimit', 'weightDecay', 'labelSmoothing'] as const);
+const SHORT: ReadonlySet<keyof TrainConfig> = new Set([
+  'seed',
+  'batchSize',
+  'learningRate',
+  'epochs',
+  'maxSteps',
+  'trainLimit',
+  'testLimit',
+  'weightDecay',
+  'labelSmoothing',
+] as const);
 
 /** The recipe of a config as a stable key. */
 export function recipeKey(c: TrainConfig): string {
@@ -52,7 +62,10 @@ export function differingLabels(configs: readonly TrainConfig[], ignore: Readonl
   const model = fields.some((f) => MODEL_FIELDS.has(f));
   const rest = fields.filter((f) => !MODEL_FIELDS.has(f));
   return configs.map((c) =>
-    [...(model ? [shortModelName(c)] : []), ...rest.map((f) => `${SHORT.has(f) ? t(`variant.${f as 'seed'}`) : `${f} `}${c[f] ?? t('variant.all')}`)].join(', '),
+    [
+      ...(model ? [shortModelName(c)] : []),
+      ...rest.map((f) => `${SHORT.has(f) ? t(`variant.${f as 'seed'}`) : `${f} `}${c[f] ?? t('variant.all')}`),
+    ].join(', '),
   );
 }
 

@@ -9,7 +9,22 @@ import { t } from '../i18n';
 
 /** Controls a lecture link can hide, in the order the picker offers them, with their labels. */
 export const LECTURE_HIDEABLE: readonly { name: keyof LabState; label: string }[] = (
-  ['alpha', 'depth', 'widthMultiplier', 'epochs', 'batchSize', 'learningRate', 'seed', 'augment', 'flipTTA', 'maxSteps', 'sweep', 'backend', 'presenter', 'lesson'] as const
+  [
+    'alpha',
+    'depth',
+    'widthMultiplier',
+    'epochs',
+    'batchSize',
+    'learningRate',
+    'seed',
+    'augment',
+    'flipTTA',
+    'maxSteps',
+    'sweep',
+    'backend',
+    'presenter',
+    'lesson',
+  ] as const
 ).map((name) => ({
   name,
   /** In the current language (catalogue key lecture.hide.<name>). */

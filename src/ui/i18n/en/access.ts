@@ -15,10 +15,13 @@ export const access = {
   'chart.latest': '{{title}}, latest values: {{parts}}.',
   'chart.row': '{{run}} train {{train}}, test {{test}} at {{at}}',
   'chart.step': 'step {{step}}',
-  'chart.avm_one': 'Chart: test top-1 against MMACs per image for {{count, number}} finished run; values in the table that follows.',
-  'chart.avm_other': 'Chart: test top-1 against MMACs per image for {{count, number}} finished runs; values in the table that follows.',
+  'chart.avm_one':
+    'Chart: test top-1 against MMACs per image for {{count, number}} finished run; values in the table that follows.',
+  'chart.avm_other':
+    'Chart: test top-1 against MMACs per image for {{count, number}} finished runs; values in the table that follows.',
   'chart.avmEmpty': 'Chart: test top-1 against MMACs per image; no finished runs yet.',
-  'chart.ablation': 'Chart: top-1 of {{model}} with the low or the high branch replaced by its mean, per octave layer; described below.',
+  'chart.ablation':
+    'Chart: top-1 of {{model}} with the low or the high branch replaced by its mean, per octave layer; described below.',
   'chart.band': 'Chart: top-1 accuracy after a low-pass and a high-pass filter of each radius, per model; described below.',
   'chart.spectrum': 'Chart: radial energy profile of the high and low branches per frequency bin; described below.',
   'cost.stride2': '{{ratio}} (stride 2)',

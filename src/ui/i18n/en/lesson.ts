@@ -11,8 +11,7 @@ export const lesson = {
   'lesson.step1.text':
     'Drag the α slider and watch the cost panel: the larger α, the more channels run at half resolution and the fewer multiply-adds the model needs.',
   'lesson.step2.title': 'Train α = 0 and α = .5',
-  'lesson.step2.text':
-    'Set α to 0 and press Train, then set α to 0.5 and press Train again (the second run waits in the queue).',
+  'lesson.step2.text': 'Set α to 0 and press Train, then set α to 0.5 and press Train again (the second run waits in the queue).',
   'lesson.step3.title': 'Compare the curves',
   'lesson.step3.text':
     'Compare the two runs’ loss and accuracy curves: the colour of a curve is its α, and the dots are test accuracy.',
