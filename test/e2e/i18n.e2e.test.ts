@@ -4,7 +4,9 @@
  * browser's language (context locale, navigator.languages) with no ?lang=; ?lang=zh-CN wins over an
  * English browser; the visible switch goes back to English. In zh-CN the headings and buttons are
  * the catalogue's Chinese strings and no English catalogue value leaks into them. Screenshots of
- * zh-CN at 1400 px and 390 px, light and dark, go to test-artifacts/e2e/.
+ * zh-CN at 1400 px and 390 px, light and dark, go to test-artifacts/e2e/. A short zh-CN pass with no
+ * training walks the guided lesson (?lang=zh-CN&lesson=1), checks presenter mode's headings and that
+ * a 390 px page does not scroll sideways, light and dark.
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
