@@ -123,8 +123,8 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
         style={{ height: '88%' }}
         testId="chart-image"
         table={{
-          caption: `${title}: latest values of the runs in the chart`,
-          head: ['run', 'train', 'test', 'at'],
+          caption: t('chart.tableCaption', { title }),
+          head: [t('chart.headRun'), t('chart.headTrain'), t('chart.headTest'), t('chart.headAt')],
           rows: latest.map((r) => [r.run, r.train, r.test, r.at]),
         }}
       >

@@ -61,7 +61,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
   );
   if (compare) {
     const pair = [
-      { result, label: label ?? 'selected run', layer },
+      { result, label: label ?? t('inspect.selectedRun'), layer },
       { result: compare.result, label: compare.label, layer: other.find((l) => l.info.name === chosen) },
     ];
     const scale = sharedScale(pair.map((p) => p.layer));

@@ -69,6 +69,9 @@ export const lesson = {
     'Final weights of finished runs are kept for this session, and in this browser up to {{limit}} MiB (oldest evicted first): {{count, number}} runs, {{used}} MiB kept.',
   'pick.notKept': ' Not kept across reloads: {{list}}.',
   'pick.missing': ' No weights kept (cannot be inspected): {{list}}.',
+  'inspect.liveLabel': '{{run}}, step {{step}}',
+  'inspect.someRun': 'run',
+  'inspect.selectedRun': 'selected run',
   'inspect.compareNote': 'Same test image, same layer; each branch’s maps and spectra use one colour range shared by both runs.',
   'inspect.noSuchLayer': 'This run has no layer {{name}}.',
 };

@@ -68,6 +68,9 @@ export const lesson: Record<keyof typeof en, string> = {
     '已完成训练的最终权重在本次会话中保留，并在此浏览器中最多保留 {{limit}} MiB（最早的先被清除）：{{count, number}} 次训练，已保留 {{used}} MiB。',
   'pick.notKept': ' 重新加载后不保留：{{list}}。',
   'pick.missing': ' 未保留权重（无法查看）：{{list}}。',
+  'inspect.liveLabel': '{{run}}，第 {{step}} 步',
+  'inspect.someRun': '训练',
+  'inspect.selectedRun': '所选训练',
   'inspect.compareNote': '同一张测试图像、同一层；每个分支的特征图和频谱使用两次训练共享的同一颜色范围。',
   'inspect.noSuchLayer': '这次训练没有 {{name}} 层。',
 };
