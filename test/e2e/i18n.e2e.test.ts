@@ -211,7 +211,7 @@ describe('lesson and presenter mode in 简体中文', () => {
         }));
         expect(scroll, `${theme}: scrollWidth ${scroll} > innerWidth ${inner}`).toBeLessThanOrEqual(inner);
         if (theme === 'dark') expect(await page.getByTestId('lesson').getAttribute('data-step')).toBe('2');
-        await shot(page, `i18n-zh-CN-390-${theme}${theme === 'dark' ? '-lesson' : ''}`);
+        await shot(page, `i18n-zh-CN-390-${theme === 'dark' ? 'dark-lesson' : 'light-start'}`);
       }
     } finally {
       await context.close();
