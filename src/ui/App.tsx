@@ -140,7 +140,7 @@ export function App() {
   // Without the α slider (alpha_hide=1) a sweep would let students train any α: hide it too.
   const sweepHidden = hidden.has('sweep') || hidden.has('alpha');
   const sweepPanel = sweepHidden ? null : (
-    <Panel id="sweep-h" title="α sweep">
+    <Panel id="sweep-h" title={t('page.sweepTitle')}>
       <SweepPanel
         alphas={lab.sweep}
         onAlphasChange={(sweep) => patch({ sweep })}
@@ -210,7 +210,7 @@ export function App() {
                 {t('page.presenterBanner', { alpha: formatAlpha(lab.alpha), depth: lab.depth })}{' '}
                 {hidden.has('presenter') ? t('page.presenterLocked') : t('page.presenterHint')}
               </p>
-              <p data-testid="presenter-steps">Step limit: {describeRun(sweepBase, trainCount)}.</p>
+              <p data-testid="presenter-steps">{t('effective.stepLimit', { line: describeRun(sweepBase, trainCount) })}</p>
               {runButtons}
               {progress}
             </section>

@@ -4,7 +4,9 @@
  * browser's language (context locale, navigator.languages) with no ?lang=; ?lang=zh-CN wins over an
  * English browser; the visible switch goes back to English. In zh-CN the headings and buttons are
  * the catalogue's Chinese strings and no English catalogue value leaks into them. Screenshots of
- * zh-CN at 1400 px and 390 px, light and dark, go to test-artifacts/e2e/.
+ * zh-CN at 1400 px and 390 px, light and dark, go to test-artifacts/e2e/. A short zh-CN pass with no
+ * training walks the guided lesson (?lang=zh-CN&lesson=1), checks presenter mode's headings and that
+ * a 390 px page does not scroll sideways, light and dark.
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
@@ -131,6 +133,86 @@ describe('?lang= in the URL', () => {
       await page.goto(`${site.server.url}?lang=fr`);
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.getByTestId('url-notice').textContent()).toContain('lang="fr" must be one of auto, en, zh-CN');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('lesson and presenter mode in 简体中文', () => {
+  it('?lang=zh-CN&lesson=1: the card, every step, presenter headings; no page scroll at 390 px; screenshots', async () => {
+    const context = await site.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const han = /\p{Script=Han}/u;
+    try {
+      await page.goto(`${site.server.url}?lang=zh-CN&lesson=1`);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
+      const lesson = page.getByTestId('lesson');
+      const heading = lesson.locator('h2');
+      expect(await page.getByTestId('lesson-button').textContent()).toBe(zhCN['lesson.button']);
+      expect(await page.getByTestId('lesson-back').textContent()).toBe(zhCN['lesson.back']);
+      expect(await page.getByTestId('lesson-close').textContent()).toBe(zhCN['lesson.close']);
+      expect(await page.getByTestId('lesson-close').getAttribute('aria-label')).toBe(zhCN['lesson.closeLabel']);
+      for (let n = 1; n <= 5; n++) {
+        expect(await lesson.getAttribute('data-step')).toBe(String(n));
+        const title = zhCN[`lesson.step${n}.title` as keyof typeof zhCN];
+        expect(await heading.textContent()).toBe(`课程，第 ${n} 步（共 5 步）：${title}`);
+        expect(await page.getByTestId('lesson-text').textContent()).toBe(zhCN[`lesson.step${n}.text` as keyof typeof zhCN]);
+        if (n < 5) {
+          expect(await page.getByTestId('lesson-next').textContent()).toBe(zhCN['lesson.next']);
+          await page.getByTestId('lesson-next').click();
+        }
+      }
+      expect(await page.getByTestId('lesson-done').textContent()).toBe(zhCN['lesson.done']);
+      await page.getByTestId('lesson-back').click();
+      expect(await lesson.getAttribute('data-step')).toBe('4');
+      await page.getByTestId('lesson-back').click();
+      await page.getByTestId('lesson-back').click();
+      await page.getByTestId('lesson-back').click();
+      expect(await lesson.getAttribute('data-step')).toBe('1');
+      // The lecture link panel and the check boxes read in Chinese too.
+      expect((await page.getByTestId('lecture-link-panel').locator('summary').textContent())?.trim()).toBe(zhCN['lecture.title']);
+      await shot(page, 'i18n-zh-CN-lesson-1400-light');
+
+      // Presenter mode (as a link would open it), dark: the headings are the catalogue's Chinese.
+      await page.goto(`${site.server.url}?lang=zh-CN&presenter=1`);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
+      await page.getByRole('button', { name: zhCN['page.themeToDark'] }).click();
+      expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+      await page.getByTestId('presenter-steps').waitFor();
+      const headings = await page.$$eval('h2', (hs) =>
+        hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => (h.textContent ?? '').trim()),
+      );
+      expect(headings.length).toBeGreaterThan(4);
+      for (const h of headings) expect(h, h).toMatch(han);
+      expect(headings).toContain(zhCN['page.sweepTitle']);
+      expect(headings).toContain(zhCN['page.modelTitlePresenter']);
+      expect(await page.getByTestId('presenter-banner').textContent()).toMatch(/^演示模式：α = /);
+      expect(await page.getByTestId('presenter-steps').textContent()).toMatch(/^步数上限：.*步 × 批大小 \d+ = .*张图像/);
+      await shot(page, 'i18n-zh-CN-presenter-1400-dark');
+
+      // Phone width, light and dark (the dark one with the lesson open): nothing wider than the window.
+      for (const [theme, query] of [
+        ['light', '?lang=zh-CN'],
+        ['dark', '?lang=zh-CN&lesson=2'],
+      ] as const) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${site.server.url}${query}`);
+        await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
+        const dark = (await page.getAttribute('html', 'data-theme')) === 'dark';
+        if (dark !== (theme === 'dark')) {
+          await page.getByRole('button', { name: zhCN[theme === 'dark' ? 'page.themeToDark' : 'page.themeToLight'] }).click();
+        }
+        expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
+        await page.locator('#controls-h').waitFor();
+        const { scroll, inner } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          inner: window.innerWidth,
+        }));
+        expect(scroll, `${theme}: scrollWidth ${scroll} > innerWidth ${inner}`).toBeLessThanOrEqual(inner);
+        if (theme === 'dark') expect(await page.getByTestId('lesson').getAttribute('data-step')).toBe('2');
+        await shot(page, `i18n-zh-CN-390-${theme === 'dark' ? 'dark-lesson' : 'light-start'}`);
+      }
     } finally {
       await context.close();
     }

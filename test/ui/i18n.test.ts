@@ -14,6 +14,14 @@ import { cacheSentence } from '../../src/ui/lib/cacheText';
 import { findStrayText, needsCatalogue } from './uiStrings';
 import { paramDoc, specDoc } from '../../src/ui/i18n/paramDocs';
 import { LAB_PARAM_NAMES, LAB_SCHEMA } from '../../src/ui/state/labSchema';
+import { LESSON_STEPS } from '../../src/ui/lesson/lessonSteps';
+import { LECTURE_HIDEABLE } from '../../src/ui/state/lectureLink';
+import { describeRun } from '../../src/ui/lib/effectiveSettings';
+import { askReason } from '../../src/ui/lib/downloadPolicy';
+import { summarySentence } from '../../src/ui/lib/chartText';
+import { macsFormulaText } from '../../src/ui/lib/costMath';
+import { differingLabels } from '../../src/ui/lib/runStats';
+import { DEFAULT_TRAIN_CONFIG, TRAIN_PRESETS } from '../../src/train/face';
 
 const tsxFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -97,6 +105,44 @@ describe('English and 简体中文 catalogues', () => {
     expect(cacheSentence({ state: 'hit', ms: 870 })).toBe('已缓存在此浏览器中（读取，用时 0.9 秒）。');
     setLanguage('en');
     expect(cacheSentence({ state: 'hit', ms: 870 })).toBe('Cached in this browser (read in 0.9 s).');
+  });
+
+  it('lesson steps, lecture-link labels, effective settings, download reasons, chart sentences, formulas and variant labels switch language', () => {
+    const row = { run: '#1 α=0 R8', train: '1.2345', test: '1.3000', at: 'step 200' };
+    const seeds = differingLabels(
+      [
+        { ...DEFAULT_TRAIN_CONFIG, seed: 1 },
+        { ...DEFAULT_TRAIN_CONFIG, seed: 2 },
+      ],
+      new Set(['alpha']),
+    );
+    expect(seeds).toEqual(['seed 1', 'seed 2']);
+    expect(LESSON_STEPS[0]!.title).toBe('Move α, watch the cost');
+    expect(LECTURE_HIDEABLE[0]!.label).toBe('α slider');
+    setLanguage('zh-CN');
+    expect(LESSON_STEPS.map((s) => s.title)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => zhCN[`lesson.step${n}.title` as keyof typeof zhCN]),
+    );
+    for (const s of LESSON_STEPS) expect(s.text).toMatch(/\p{Script=Han}/u);
+    for (const c of LECTURE_HIDEABLE) expect(c.label, c.name).toMatch(/\p{Script=Han}/u);
+    expect(describeRun(TRAIN_PRESETS.quick, 50_000)).toBe(
+      '200 步 × 批大小 64 = 12,800 张图像（0.26 轮，受最大步数限制），数据增强关闭，one-cycle 学习率调度，不使用翻转 TTA',
+    );
+    expect(askReason({ effectiveType: '3g' })).toBe('你的网络较慢（3g）');
+    expect(summarySentence('损失', [{ ...row, at: t('chart.step', { step: 200 }) }])).toBe(
+      '损失，最新值：#1 α=0 R8 训练 1.2345，测试 1.3000，于第 200 步。',
+    );
+    expect(summarySentence('损失', [])).toBe('损失：暂无可显示的训练。');
+    expect(macsFormulaText(2)).toBe('1 − ¾·α（步长 2：L→H 无需上采样）');
+    expect(
+      differingLabels(
+        [
+          { ...DEFAULT_TRAIN_CONFIG, seed: 1 },
+          { ...DEFAULT_TRAIN_CONFIG, seed: 2 },
+        ],
+        new Set(['alpha']),
+      ),
+    ).toEqual(['种子 1', '种子 2']);
   });
 });
 

@@ -127,23 +127,24 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
       </p>
       <div className="chart-box" data-testid="acc-vs-macs" data-points={pts.length} data-means={means.length}>
         <ChartImage
-          label={
-            pts.length
-              ? `Chart: test top-1 against MMACs per image for ${pts.length} finished run${pts.length === 1 ? '' : 's'}; values in the table that follows.`
-              : 'Chart: test top-1 against MMACs per image; no finished runs yet.'
-          }
+          label={pts.length ? t('chart.avm', { count: pts.length }) : t('chart.avmEmpty')}
           style={{ height: '100%' }}
           testId="chart-image"
           table={{
-            caption: 'Accuracy vs cost: test top-1 and MMACs per image of each finished run, and the mean of each α',
-            head: ['point', 'α', 'MMACs', 'test top-1'],
+            caption: t('avm.tableCaption'),
+            head: [t('avm.headPoint'), 'α', t('avm.xName'), t('avm.headTest')],
             rows: [
-              ...pts.map((p) => [`run #${p.number} (${p.model})`, formatAlpha(p.alpha), p.x.toFixed(2), `${p.y.toFixed(1)} %`]),
+              ...pts.map((p) => [
+                t('avm.rowRun', { number: p.number, model: p.model }),
+                formatAlpha(p.alpha),
+                p.x.toFixed(2),
+                `${p.y.toFixed(1)} %`,
+              ]),
               ...means.map((m) => [
-                `mean of ${m.n} run${m.n === 1 ? '' : 's'}${m.recipe ? ` (${m.recipe})` : ''}`,
+                t('avm.rowMean', { count: m.n, recipe: m.recipe ? ` (${m.recipe})` : '' }),
                 formatAlpha(m.alpha),
                 m.x.toFixed(2),
-                `${m.y.toFixed(1)} % (95 % interval ${m.low.toFixed(1)}–${m.high.toFixed(1)} %)`,
+                t('avm.rowMeanValue', { mean: m.y.toFixed(1), low: m.low.toFixed(1), high: m.high.toFixed(1) }),
               ]),
             ],
           }}

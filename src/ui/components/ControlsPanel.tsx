@@ -122,7 +122,7 @@ export function ControlsPanel({
         </div>
       ) : null}
       <p className="muted effective" data-testid="effective-settings" aria-live="polite">
-        {preset ? `Preset ${preset}: ` : 'This run: '}
+        {preset ? t('effective.preset', { preset }) : t('effective.thisRun')}
         {describeRun(toTrainConfig(state), trainCount)}.
       </p>
       {show('architecture') ? (
@@ -242,7 +242,7 @@ export function ControlsPanel({
             onChange={(e) => onChange({ augment: e.target.checked })}
             data-testid="augment"
           />{' '}
-          Augmentation (random crop + horizontal flip)
+          {t('controls.augmentLabel')}
         </label>
       ) : null}
       {show('flipTTA') ? (
@@ -253,7 +253,7 @@ export function ControlsPanel({
             onChange={(e) => onChange({ flipTTA: e.target.checked })}
             data-testid="flip-tta"
           />{' '}
-          Flip-TTA (test on the image and its mirror)
+          {t('controls.flipTTALabel')}
         </label>
       ) : null}
       <details>

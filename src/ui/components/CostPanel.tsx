@@ -132,7 +132,7 @@ export function CostPanel({ config }: CostPanelProps) {
                         <td title={middle ? macsFormulaText(r.stride === 2 ? 2 : 1) : undefined} data-testid="cost-layer-paper">
                           {middle
                             ? r.stride === 2
-                              ? `${formatPercent(octaveStride2MacsRatio(r.alphaIn as number))} (stride 2)`
+                              ? t('cost.stride2', { ratio: formatPercent(octaveStride2MacsRatio(r.alphaIn as number)) })
                               : formatPercent(octaveMacsRatio(r.alphaIn as number))
                             : ''}
                         </td>
@@ -151,14 +151,16 @@ export function CostPanel({ config }: CostPanelProps) {
               </table>
             </div>
             <p className="muted" data-testid="cost-stride-note">
-              The paper column is the closed form for a layer with α_in = α_out = α: 1 − ¾α(2−α) (Table 1) when the layer keeps
-              the resolution. A stride-2 layer (the first block of a stage) pools before its convolutions, so H→H, H→L and L→L run
-              at the smaller output size like the vanilla conv, but L→H runs on the low branch as it is, without upsampling:
-              (1−α)² + α(1−α) + α(1−α)/4 + α²/4 = 1 − ¾α
-              {alpha > 0
-                ? ` (${formatPercent(octaveStride2MacsRatio(alpha))} at α = ${formatAlpha(alpha)}, against ${formatPercent(octaveMacsRatio(alpha))} at stride 1)`
-                : ''}
-              .
+              {t('cost.strideNote', {
+                at:
+                  alpha > 0
+                    ? t('cost.strideAt', {
+                        stride2: formatPercent(octaveStride2MacsRatio(alpha)),
+                        alpha: formatAlpha(alpha),
+                        stride1: formatPercent(octaveMacsRatio(alpha)),
+                      })
+                    : '',
+              })}
             </p>
           </details>
         </>

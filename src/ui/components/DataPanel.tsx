@@ -92,17 +92,21 @@ export function DataPanel({ data, workerReady }: DataPanelProps) {
       ) : null}
       {data.status === 'loading' && data.summary ? <p className="muted">{t('data.loadingNew')}</p> : null}
       {data.status === 'idle' ? <p className="muted">{workerReady ? t('data.notLoaded') : t('data.startingWorker')}</p> : null}
-      {data.status === 'probing' ? <p className="muted">Checking the browser cache…</p> : null}
+      {data.status === 'probing' ? <p className="muted">{t('download.probing')}</p> : null}
       {data.status === 'confirm' && data.confirm ? (
         <div data-testid="data-confirm">
           <p>
-            CIFAR-10 is not cached in this browser yet
-            {data.confirm.downloadBytes !== null ? `; the download is ${formatBytes(data.confirm.downloadBytes)}` : ''}. It does
-            not start on its own because {data.confirm.reason}. After one download it loads from the browser cache.
+            {t('download.question', {
+              size:
+                data.confirm.downloadBytes !== null ? t('download.size', { size: formatBytes(data.confirm.downloadBytes) }) : '',
+              reason: data.confirm.reason,
+            })}
           </p>
           <div className="buttons">
             <button type="button" onClick={() => void data.loadFromUrl()} data-testid="data-download">
-              {data.confirm.downloadBytes !== null ? `Download ${formatBytes(data.confirm.downloadBytes)}` : 'Download CIFAR-10'}
+              {data.confirm.downloadBytes !== null
+                ? t('download.button', { size: formatBytes(data.confirm.downloadBytes) })
+                : t('download.buttonUnknown')}
             </button>
           </div>
         </div>

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n';
 import type { RunWeights } from '../hooks/useRunWeights';
 import { formatAlpha } from '../lib/formatAlpha';
 import { shortModelName } from '../lib/modelLabel';
@@ -6,7 +8,7 @@ import { isFinished, type RunRecord } from '../lib/runs';
 
 /** "run #3 (α=0.5, R8)": how the inspect views name a run. */
 export function inspectRunLabel(r: RunRecord): string {
-  return `run #${r.number} (α=${formatAlpha(r.config.alpha)}, ${shortModelName(r.config)})`;
+  return translate('pick.runLabel', { number: r.number, alpha: formatAlpha(r.config.alpha), model: shortModelName(r.config) });
 }
 
 /** Props of {@link InspectRunPicker}. */
@@ -28,13 +30,14 @@ export interface InspectRunPickerProps {
  * to the stated limit, oldest evicted first) and which runs are not kept.
  */
 export function InspectRunPicker({ runs, weights, hasCurrent, runId, compareId, onChange }: InspectRunPickerProps) {
+  const { t } = useTranslation();
   const id = useId();
   const finished = runs.filter(isFinished);
   const inspectable = finished.filter((r) => weights.available.has(r.id));
   const option = (r: RunRecord) => (
     <option key={r.id} value={r.id}>
-      {inspectRunLabel(r)} {r.status}
-      {r.test ? `, top-1 ${(r.test.top1 * 100).toFixed(1)} %` : ''}
+      {inspectRunLabel(r)} {t(`status.${r.status}`)}
+      {r.test ? t('pick.top1', { top1: (r.test.top1 * 100).toFixed(1) }) : ''}
     </option>
   );
   const numbers = (ids: Iterable<string>) =>
@@ -48,17 +51,17 @@ export function InspectRunPicker({ runs, weights, hasCurrent, runId, compareId, 
   return (
     <div className="presenter-hide" data-testid="inspect-runs">
       <div className="buttons" style={{ alignItems: 'center' }}>
-        <label htmlFor={`${id}-run`}>Model</label>
+        <label htmlFor={`${id}-run`}>{t('pick.model')}</label>
         <select
           id={`${id}-run`}
           value={runId}
           data-testid="inspect-run"
           onChange={(e) => onChange({ runId: e.target.value, compareId: compareId === e.target.value ? '' : compareId })}
         >
-          {hasCurrent || !inspectable.length ? <option value="">current model (latest)</option> : null}
+          {hasCurrent || !inspectable.length ? <option value="">{t('pick.current')}</option> : null}
           {inspectable.map(option)}
         </select>
-        <label htmlFor={`${id}-cmp`}>compare with</label>
+        <label htmlFor={`${id}-cmp`}>{t('pick.compare')}</label>
         <select
           id={`${id}-cmp`}
           value={compareId}
@@ -66,17 +69,14 @@ export function InspectRunPicker({ runs, weights, hasCurrent, runId, compareId, 
           disabled={!inspectable.length}
           onChange={(e) => onChange({ runId, compareId: e.target.value })}
         >
-          <option value="">— none —</option>
+          <option value="">{t('pick.none')}</option>
           {inspectable.filter((r) => r.id !== runId).map(option)}
         </select>
       </div>
       <p className="muted" data-testid="inspect-kept">
-        Final weights of finished runs are kept for this session, and in this browser up to {mib(weights.limitBytes)} MiB (oldest
-        evicted first): {weights.stored.size} run{weights.stored.size === 1 ? '' : 's'}, {mib(weights.usedBytes)} MiB kept.
-        {notKept.length
-          ? ` Not kept across reloads: ${notKept.map(([i, why]) => `${numbers([i])[0]} (${why})`).join('; ')}.`
-          : ''}
-        {missing.length ? ` No weights kept (cannot be inspected): ${missing.map((r) => `#${r.number}`).join(', ')}.` : ''}
+        {t('pick.kept', { limit: mib(weights.limitBytes), count: weights.stored.size, used: mib(weights.usedBytes) })}
+        {notKept.length ? t('pick.notKept', { list: notKept.map(([i, why]) => `${numbers([i])[0]} (${why})`).join('; ') }) : ''}
+        {missing.length ? t('pick.missing', { list: missing.map((r) => `#${r.number}`).join(', ') }) : ''}
       </p>
       {weights.error ? <p className="error">{weights.error}</p> : null}
     </div>

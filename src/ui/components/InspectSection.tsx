@@ -119,12 +119,12 @@ export function InspectSection(props: InspectSectionProps) {
   useEffect(
     () =>
       subscribeSteps((step) => {
-        labelRef.current = `${activeRef.current ?? 'run'}, step ${step}`;
+        labelRef.current = t('inspect.liveLabel', { run: activeRef.current ?? t('inspect.someRun'), step });
         // A picked finished run does not change while another trains; only the current model does.
         // The first readback of a run (step 1) already has weights: show them, then every N steps.
         if (pickRef.current.runId === '' && (step % every === 0 || !shown.current)) void refresh();
       }),
-    [subscribeSteps, every, refresh],
+    [subscribeSteps, every, refresh, t],
   );
   // A new run builds a new model: show its first step at once too.
   useEffect(() => {

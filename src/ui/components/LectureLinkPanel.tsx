@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LabState } from '../state/labSchema';
 import { LECTURE_HIDEABLE, lectureLink } from '../state/lectureLink';
 
@@ -15,6 +16,7 @@ export interface LectureLinkPanelProps {
  * browsers that refuse clipboard access.
  */
 export function LectureLinkPanel({ state, hidden }: LectureLinkPanelProps) {
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<Set<keyof LabState>>(() => new Set());
   const [copied, setCopied] = useState<string | null>(null);
   const base = `${window.location.origin}${window.location.pathname}`;
@@ -22,9 +24,9 @@ export function LectureLinkPanel({ state, hidden }: LectureLinkPanelProps) {
   const offered = LECTURE_HIDEABLE.filter((c) => !hidden.has(c.name));
   return (
     <details className="panel lecture-link" data-testid="lecture-link-panel">
-      <summary>Lecture link</summary>
+      <summary>{t('lecture.title')}</summary>
       <fieldset>
-        <legend>Hide these controls in the link</legend>
+        <legend>{t('lecture.hideLegend')}</legend>
         {offered.map((c) => (
           <label key={c.name} className="check">
             <input
@@ -51,18 +53,25 @@ export function LectureLinkPanel({ state, hidden }: LectureLinkPanelProps) {
           onClick={() => {
             const write = navigator.clipboard?.writeText(link) ?? Promise.reject(new Error('no clipboard'));
             write.then(
-              () => setCopied('Copied the lecture link.'),
-              () => setCopied('The browser refused to copy: select the link below and copy it.'),
+              () => setCopied(t('lecture.copied')),
+              () => setCopied(t('lecture.refused')),
             );
           }}
         >
-          Copy lecture link
+          {t('lecture.copy')}
         </button>
       </div>
       <p className="muted" aria-live="polite" data-testid="lecture-link-status">
         {copied}
       </p>
-      <input type="text" readOnly value={link} aria-label="lecture link" data-testid="lecture-link" className="lecture-url" />
+      <input
+        type="text"
+        readOnly
+        value={link}
+        aria-label={t('lecture.linkLabel')}
+        data-testid="lecture-link"
+        className="lecture-url"
+      />
     </details>
   );
 }

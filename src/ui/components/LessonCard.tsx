@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LESSON_STEPS } from '../lesson/lessonSteps';
 
 /** Props of {@link LessonCard}. */
@@ -23,6 +24,7 @@ export interface LessonProps {
  * itself is fixed at a corner of the window). Closing returns focus to the button.
  */
 export function Lesson({ step, buttonHidden, onStep }: LessonProps) {
+  const { t } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
@@ -34,7 +36,7 @@ export function Lesson({ step, buttonHidden, onStep }: LessonProps) {
           data-testid="lesson-button"
           onClick={() => onStep(step > 0 ? 0 : 1)}
         >
-          Lesson
+          {t('lesson.button')}
         </button>
       ) : null}
       {step > 0 ? (
@@ -60,6 +62,7 @@ export const LESSON_TARGET_CLASS = 'lesson-target';
  * buttons, Escape closes; focus moves to the card's title on each step.
  */
 export function LessonCard({ step, onStep, onClose }: LessonCardProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const index = Math.min(Math.max(step, 1), LESSON_STEPS.length) - 1;
@@ -98,24 +101,24 @@ export function LessonCard({ step, onStep, onClose }: LessonCardProps) {
       }}
     >
       <h2 id={titleId} ref={titleRef} tabIndex={-1}>
-        Lesson, step {index + 1} of {LESSON_STEPS.length}: {s.title}
+        {t('lesson.heading', { step: index + 1, count: LESSON_STEPS.length, title: s.title })}
       </h2>
       <p data-testid="lesson-text">{s.text}</p>
       <div className="buttons">
         <button type="button" onClick={() => onStep(index)} disabled={index === 0} data-testid="lesson-back">
-          Back
+          {t('lesson.back')}
         </button>
         {last ? (
           <button type="button" className="primary" onClick={onClose} data-testid="lesson-done">
-            Done
+            {t('lesson.done')}
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => onStep(index + 2)} data-testid="lesson-next">
-            Next
+            {t('lesson.next')}
           </button>
         )}
-        <button type="button" onClick={onClose} data-testid="lesson-close" aria-label="Close the lesson">
-          Close
+        <button type="button" onClick={onClose} data-testid="lesson-close" aria-label={t('lesson.closeLabel')}>
+          {t('lesson.close')}
         </button>
       </div>
     </div>

@@ -119,12 +119,12 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
     <figure className="chart-box" style={{ margin: 0 }}>
       <figcaption className="muted">{title}</figcaption>
       <ChartImage
-        label={`Chart: ${summarySentence(title, latest)}`}
+        label={t('chart.label', { text: summarySentence(title, latest) })}
         style={{ height: '88%' }}
         testId="chart-image"
         table={{
-          caption: `${title}: latest values of the runs in the chart`,
-          head: ['run', 'train', 'test', 'at'],
+          caption: t('chart.tableCaption', { title }),
+          head: [t('chart.headRun'), t('chart.headTrain'), t('chart.headTest'), t('chart.headAt')],
           rows: latest.map((r) => [r.run, r.train, r.test, r.at]),
         }}
       >

@@ -45,7 +45,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
   const onlyLow = layers.every((l) => !l.high);
   const picker = (
     <div className="field">
-      <label htmlFor={id}>Layer</label>
+      <label htmlFor={id}>{t('inspect.layer')}</label>
       <select id={id} value={chosen} onChange={(e) => setName(e.target.value)} data-testid="inspect-layer">
         {names.map((n) => {
           const info = infoOf(n)!;
@@ -61,7 +61,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
   );
   if (compare) {
     const pair = [
-      { result, label: label ?? 'selected run', layer },
+      { result, label: label ?? t('inspect.selectedRun'), layer },
       { result: compare.result, label: compare.label, layer: other.find((l) => l.info.name === chosen) },
     ];
     const scale = sharedScale(pair.map((p) => p.layer));
@@ -69,7 +69,7 @@ export function OctaveViews({ result, classNames, label, compare }: OctaveViewsP
       <div>
         {picker}
         <p className="muted" data-testid="inspect-compare-note">
-          Same test image, same layer; each branch&apos;s maps and spectra use one colour range shared by both runs.
+          {t('inspect.compareNote')}
         </p>
         <div className="inspect-compare" data-testid="inspect-compare">
           {pair.map((p, i) => (
@@ -104,13 +104,14 @@ function Branches(props: {
   scale?: ReturnType<typeof sharedScale>;
 }) {
   const { result, layer, name, classNames, scale } = props;
+  const { t } = useTranslation();
   return (
     <>
       <FeatureMapView result={result} layerName={name} classNames={[...classNames]} sharedRanges={scale?.maps} />
       {layer ? (
         <SpectrumView layer={layer} sharedRanges={scale?.spectra} />
       ) : (
-        <p className="muted">This run has no layer {name}.</p>
+        <p className="muted">{t('inspect.noSuchLayer', { name })}</p>
       )}
     </>
   );

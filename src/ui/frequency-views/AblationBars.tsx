@@ -28,9 +28,7 @@ export function AblationBars({ result }: AblationBarsProps) {
   return (
     <figure className="freq-chart" data-testid="freq-ablation-chart">
       <h4>{result.label}</h4>
-      <ChartImage
-        label={`Chart: top-1 of ${result.label} with the low or the high branch replaced by its mean, per octave layer; described below.`}
-      >
+      <ChartImage label={t('chart.ablation', { model: result.label })}>
         <ResponsiveContainer width="100%" height={Math.max(px(160), px(22) * rows.length + px(60))}>
           <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />

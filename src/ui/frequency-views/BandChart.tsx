@@ -38,9 +38,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   });
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
-      <ChartImage
-        label={'Chart: top-1 accuracy after a low-pass and a high-pass filter of each radius, per model; described below.'}
-      >
+      <ChartImage label={t('chart.band')}>
         <ResponsiveContainer width="100%" height={px(340)}>
           <LineChart
             accessibilityLayer={false}

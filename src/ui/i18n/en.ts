@@ -11,5 +11,19 @@ import { charts } from './en/charts';
 import { cost } from './en/cost';
 import { data } from './en/data';
 import { runs } from './en/runs';
+import { lesson } from './en/lesson';
+import { access } from './en/access';
 
-export const en = { ...page, ...runs, ...controls, ...data, ...cost, ...charts, ...octave, ...views, ...messages };
+export const en = {
+  ...page,
+  ...runs,
+  ...controls,
+  ...data,
+  ...cost,
+  ...charts,
+  ...octave,
+  ...views,
+  ...messages,
+  ...lesson,
+  ...access,
+};

@@ -13,6 +13,8 @@ import { charts } from './zh-CN/charts';
 import { cost } from './zh-CN/cost';
 import { data } from './zh-CN/data';
 import { runs } from './zh-CN/runs';
+import { lesson } from './zh-CN/lesson';
+import { access } from './zh-CN/access';
 
 export const zhCN: Record<keyof typeof en, string> = {
   ...page,
@@ -24,4 +26,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...octave,
   ...views,
   ...messages,
+  ...lesson,
+  ...access,
 };

@@ -75,7 +75,7 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
         </dl>
       </div>
       <figure className="inspect-chart" data-testid="spectrum-radial-chart">
-        <ChartImage label={'Chart: radial energy profile of the high and low branches per frequency bin; described below.'}>
+        <ChartImage label={t('chart.spectrum')}>
           <ResponsiveContainer width="100%" height={px(CHART_HEIGHT)}>
             <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: px(24), bottom: px(28), left: 8 }}>
               <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />

@@ -4,6 +4,7 @@
  * what the curves show (the charts themselves are images with this text as their name).
  */
 import type { CurvePoint, RunRecord } from './runs';
+import { t } from '../i18n';
 
 /** A metric the live charts plot. */
 export type CurveMetric = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testTop1';
@@ -42,13 +43,18 @@ export function latestRows(
     const tr = lastWith(r.points, train);
     const te = lastWith(r.points, test);
     const last = r.points[r.points.length - 1];
-    return { run: label(r), train: show(tr?.[train]), test: show(te?.[test]), at: last ? `step ${last.step}` : '—' };
+    return {
+      run: label(r),
+      train: show(tr?.[train]),
+      test: show(te?.[test]),
+      at: last ? t('chart.step', { step: last.step }) : '—',
+    };
   });
 }
 
-/** One sentence over the rows, e.g. "Loss, latest values: #1 α=0 R8 train 1.2345, test 1.3000 at step 200." */
+/** One sentence over the rows in the current language, e.g. "Loss, latest values: #1 α=0 R8 train 1.2345, test 1.3000 at step 200." */
 export function summarySentence(title: string, rows: LatestRow[]): string {
-  if (rows.length === 0) return `${title}: no runs to show yet.`;
-  const parts = rows.map((r) => `${r.run} train ${r.train}, test ${r.test} at ${r.at}`);
-  return `${title}, latest values: ${parts.join('; ')}.`;
+  if (rows.length === 0) return t('chart.noRuns', { title });
+  const parts = rows.map((r) => t('chart.row', { run: r.run, train: r.train, test: r.test, at: r.at }));
+  return t('chart.latest', { title, parts: parts.join('; ') });
 }

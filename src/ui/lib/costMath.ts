@@ -3,6 +3,7 @@
  * counted figures in the cost panel (the counted ones come from src/octconv's countCost).
  */
 import { checkAlpha } from '../../octconv/face';
+import { t } from '../i18n';
 
 /**
  * MACs ratio of a middle OctConv layer (α_in = α_out = α) to the vanilla conv:
@@ -29,9 +30,9 @@ export function octaveStride2MacsRatio(alpha: number): number {
   return 1 - 0.75 * alpha;
 }
 
-/** The closed form the cost table shows for a middle layer of `stride`, as text. */
+/** The closed form the cost table shows for a middle layer of `stride`, as text in the current language. */
 export function macsFormulaText(stride: 1 | 2): string {
-  return stride === 2 ? '1 − ¾·α (stride 2: L→H without upsampling)' : '1 − ¾·α·(2−α) (Table 1)';
+  return t(stride === 2 ? 'cost.formula2' : 'cost.formula1');
 }
 
 /**

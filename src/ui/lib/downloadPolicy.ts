@@ -3,6 +3,7 @@
  * over ASK_ABOVE_BYTES on a metered or slow connection (Network Information API, where the browser
  * has it) or on a small or touch screen (a phone). A cached copy always loads without asking.
  */
+import { t } from '../i18n';
 
 /** Downloads larger than this ask first on a phone or a metered connection (50 MiB). */
 export const ASK_ABOVE_BYTES = 50 * 1024 * 1024;
@@ -21,12 +22,12 @@ export interface DownloadEnv {
   coarsePointer?: boolean;
 }
 
-/** Why the page asks ('' when it does not): the connection or the screen, in words. */
+/** Why the page asks ('' when it does not): the connection or the screen, in words of the current language. */
 export function askReason(env: DownloadEnv): string {
-  if (env.saveData) return 'your browser asks to save data';
-  if (env.type === 'cellular') return 'you are on a mobile connection';
-  if (env.effectiveType && /(^|-)(2g|3g)$/.test(env.effectiveType)) return `your connection is slow (${env.effectiveType})`;
-  if (env.smallScreen || env.coarsePointer) return 'this looks like a phone or a small screen';
+  if (env.saveData) return t('download.saveData');
+  if (env.type === 'cellular') return t('download.cellular');
+  if (env.effectiveType && /(^|-)(2g|3g)$/.test(env.effectiveType)) return t('download.slow', { type: env.effectiveType });
+  if (env.smallScreen || env.coarsePointer) return t('download.phone');
   return '';
 }
 

@@ -6,6 +6,7 @@
  */
 import type { TrainConfig } from '../../train/protocol';
 import { plannedSteps, stepsPerEpoch } from '../../train/face';
+import { formatNumber, t } from '../i18n';
 
 /** The effective settings of a config on a training set of `trainCount` images. */
 export interface EffectiveSettings {
@@ -49,24 +50,28 @@ export function effectiveSettings(
   };
 }
 
-const SCHEDULE_NAME: Record<TrainConfig['schedule'], string> = { onecycle: 'one-cycle', cosine: 'cosine' };
-
 /** Epochs to two significant digits below 10 (0.26, 1.5), whole numbers above. */
 function formatEpochs(e: number): string {
   return e >= 10 ? String(Math.round(e)) : String(Number(e.toPrecision(2)));
 }
 
 /**
- * One line for the page, e.g. "200 steps × batch 64 = 12,800 images (0.26 epoch), augmentation
+ * One line for the page in the current language, e.g. "200 steps × batch 64 = 12,800 images (0.26 epoch), augmentation
  * off, one-cycle schedule, no flip-TTA".
  */
 export function describeEffectiveSettings(s: EffectiveSettings): string {
   const epochs = formatEpochs(s.epochsSeen);
-  return (
-    `${s.steps.toLocaleString('en-US')} steps × batch ${s.batchSize} = ${s.imagesSeen.toLocaleString('en-US')} images ` +
-    `(${epochs} epoch${epochs === '1' ? '' : 's'}${s.stoppedByMaxSteps ? ', stopped by Max steps' : ''}), ` +
-    `augmentation ${s.augment ? 'on' : 'off'}, ${SCHEDULE_NAME[s.schedule]} schedule, ${s.flipTTA ? 'flip-TTA on' : 'no flip-TTA'}`
-  );
+  return t('effective.line', {
+    steps: formatNumber(s.steps),
+    batch: s.batchSize,
+    images: formatNumber(s.imagesSeen),
+    // The plural follows the number as printed ("1 epoch", "0.26 epochs").
+    epochs: t('effective.epochs', { count: Number(epochs), epochs }),
+    stopped: s.stoppedByMaxSteps ? t('effective.stoppedByMax') : '',
+    augment: t(s.augment ? 'effective.on' : 'effective.off'),
+    schedule: t(`effective.${s.schedule}`),
+    tta: t(s.flipTTA ? 'effective.ttaOn' : 'effective.ttaOff'),
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TrainConfig } from '../../train/protocol';
 import { summarizeSweep, sweepVerdicts, type SummaryInput, type SweepSummaryRow, type Verdict } from '../../train/face';
 import type { RunRecord } from './runs';
 import { shortModelName } from './modelLabel';
+import { t } from '../i18n';
 
 /** One recipe: its runs' summary per α and the verdicts between its α values. */
 export interface RecipeSummary {
@@ -21,18 +22,18 @@ export interface RecipeSummary {
 /** Settings that do not define the recipe (α and seed are the sweep's axes; readback is cadence). */
 const NOT_RECIPE: ReadonlySet<keyof TrainConfig> = new Set(['alpha', 'seed', 'readbackEvery']);
 
-/** Short names of the recipe fields for labels. */
-const SHORT: Partial<Record<keyof TrainConfig, string>> = {
-  seed: 'seed ',
-  batchSize: 'batch ',
-  learningRate: 'lr ',
-  epochs: 'epochs ',
-  maxSteps: 'steps ',
-  trainLimit: 'train ',
-  testLimit: 'test ',
-  weightDecay: 'wd ',
-  labelSmoothing: 'ls ',
-};
+/** Fields named by a short prefix in variant labels ('seed 2'); the prefix is catalogue key variant.<field>. */
+const SHORT: ReadonlySet<keyof TrainConfig> = new Set([
+  'seed',
+  'batchSize',
+  'learningRate',
+  'epochs',
+  'maxSteps',
+  'trainLimit',
+  'testLimit',
+  'weightDecay',
+  'labelSmoothing',
+] as const);
 
 /** The recipe of a config as a stable key. */
 export function recipeKey(c: TrainConfig): string {
@@ -61,7 +62,10 @@ export function differingLabels(configs: readonly TrainConfig[], ignore: Readonl
   const model = fields.some((f) => MODEL_FIELDS.has(f));
   const rest = fields.filter((f) => !MODEL_FIELDS.has(f));
   return configs.map((c) =>
-    [...(model ? [shortModelName(c)] : []), ...rest.map((f) => `${SHORT[f] ?? `${f} `}${c[f] ?? 'all'}`)].join(', '),
+    [
+      ...(model ? [shortModelName(c)] : []),
+      ...rest.map((f) => `${SHORT.has(f) ? t(`variant.${f as 'seed'}`) : `${f} `}${c[f] ?? t('variant.all')}`),
+    ].join(', '),
   );
 }
 

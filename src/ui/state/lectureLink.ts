@@ -5,24 +5,33 @@
  */
 import type { LabState } from './labSchema';
 import { serialiseLabUrl } from './labUrl';
+import { t } from '../i18n';
 
 /** Controls a lecture link can hide, in the order the picker offers them, with their labels. */
-export const LECTURE_HIDEABLE: readonly { name: keyof LabState; label: string }[] = [
-  { name: 'alpha', label: 'α slider' },
-  { name: 'depth', label: 'model (preset, depth)' },
-  { name: 'widthMultiplier', label: 'width k' },
-  { name: 'epochs', label: 'epochs' },
-  { name: 'batchSize', label: 'batch' },
-  { name: 'learningRate', label: 'learning rate' },
-  { name: 'seed', label: 'seed' },
-  { name: 'augment', label: 'augmentation' },
-  { name: 'flipTTA', label: 'flip-TTA' },
-  { name: 'maxSteps', label: 'max steps' },
-  { name: 'sweep', label: 'α sweep' },
-  { name: 'backend', label: 'backend' },
-  { name: 'presenter', label: 'presenter-mode button' },
-  { name: 'lesson', label: 'lesson button' },
-];
+export const LECTURE_HIDEABLE: readonly { name: keyof LabState; label: string }[] = (
+  [
+    'alpha',
+    'depth',
+    'widthMultiplier',
+    'epochs',
+    'batchSize',
+    'learningRate',
+    'seed',
+    'augment',
+    'flipTTA',
+    'maxSteps',
+    'sweep',
+    'backend',
+    'presenter',
+    'lesson',
+  ] as const
+).map((name) => ({
+  name,
+  /** In the current language (catalogue key lecture.hide.<name>). */
+  get label() {
+    return t(`lecture.hide.${name}`);
+  },
+}));
 
 /**
  * The lecture link of `state` at `base` (origin + path, e.g. "https://host/lab/"; any query or

@@ -3,7 +3,7 @@ import type { octave as en } from '../en/octave';
 
 export const octave: Record<keyof typeof en, string> = {
   'sweep.alphas': 'α 取值',
-  'sweep.repeats': '重复次数（每个 α 的随机种子数）',
+  'sweep.repeats': '重复次数（每个 α 的种子数）',
   'sweep.duplicates_one': '已去除重复的 α 值：{{alphas}}（{{count, number}} 次训练）。',
   'sweep.duplicates_other': '已去除重复的 α 值：{{alphas}}（{{count, number}} 次训练）。',
   'sweep.estimatePending': '用此后端完成一次训练的最初几步后，将给出时间估计。',
