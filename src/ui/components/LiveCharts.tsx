@@ -46,6 +46,12 @@ export function runLabel(r: RunRecord, variant?: RunVariant): string {
 /** Variant of a run, or the default (solid, circle) when it has none. */
 const variantOf = (variants: Map<string, RunVariant>, id: string): RunVariant => variants.get(id) ?? { index: 0, label: '' };
 
+/** The two charts: loss, then top-1 accuracy (train and test curves of each). */
+const METRIC_CHARTS = [
+  { title: 'charts.loss', train: 'trainLoss', test: 'testLoss', percent: false },
+  { title: 'charts.accuracy', train: 'trainAccuracy', test: 'testTop1', percent: true },
+] as const;
+
 /** One legend entry per shown run, in a small scrolling strip shared by both charts. */
 function RunLegend({ runs, variants }: { runs: RunRecord[]; variants: Map<string, RunVariant> }) {
   const { t } = useTranslation();
@@ -228,24 +234,9 @@ export const LiveCharts = memo(function LiveCharts({ runs, x, onXChange }: LiveC
       </p>
       {shown.length ? <RunLegend runs={shown} variants={variants} /> : null}
       <div className="charts">
-        <MetricChart
-          runs={shown}
-          variants={variants}
-          x={x}
-          title={t('charts.loss')}
-          train="trainLoss"
-          test="testLoss"
-          percent={false}
-        />
-        <MetricChart
-          runs={shown}
-          variants={variants}
-          x={x}
-          title={t('charts.accuracy')}
-          train="trainAccuracy"
-          test="testTop1"
-          percent
-        />
+        {METRIC_CHARTS.map((m) => (
+          <MetricChart key={m.train} {...m} runs={shown} variants={variants} x={x} title={t(m.title)} />
+        ))}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@
  * (Octave Convolution), 高频/低频, 频谱, 截止频率, 乘加 (MACs); α, top-1/top-5 and H→H… stay as written.
  */
 import type { en } from './en';
+import { mergeSections } from './sections';
 import { controls } from './zh-CN/controls';
 import { page } from './zh-CN/page';
 import { messages } from './zh-CN/messages';
@@ -16,16 +17,16 @@ import { runs } from './zh-CN/runs';
 import { lesson } from './zh-CN/lesson';
 import { access } from './zh-CN/access';
 
-export const zhCN: Record<keyof typeof en, string> = {
-  ...page,
-  ...runs,
-  ...controls,
-  ...data,
-  ...cost,
-  ...charts,
-  ...octave,
-  ...views,
-  ...messages,
-  ...lesson,
-  ...access,
-};
+export const zhCN: Record<keyof typeof en, string> = mergeSections(
+  page,
+  runs,
+  controls,
+  data,
+  cost,
+  charts,
+  octave,
+  views,
+  messages,
+  lesson,
+  access,
+);

@@ -108,30 +108,24 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
         <p className="inspect-muted">{t('fmap.missingLayer', { layer: layerName })}</p>
       ) : (
         <div className="inspect-branches">
-          {layer.high ? (
-            <BranchGrid
-              branch="high"
-              map={layer.high}
-              scale={scale}
-              cellWidth={CELL_DISPLAY}
-              onInspect={setReadout}
-              fixedRange={sharedRanges?.high}
-            />
-          ) : (
-            <p className="inspect-muted">{t('fmap.noHigh')}</p>
-          )}
-          {layer.low ? (
-            <BranchGrid
-              branch="low"
-              map={layer.low}
-              scale={scale}
-              cellWidth={CELL_DISPLAY}
-              onInspect={setReadout}
-              fixedRange={sharedRanges?.low}
-            />
-          ) : (
-            <p className="inspect-muted">{t('fmap.noLow')}</p>
-          )}
+          {(['high', 'low'] as const).map((branch) => {
+            const map = layer[branch];
+            return map ? (
+              <BranchGrid
+                key={branch}
+                branch={branch}
+                map={map}
+                scale={scale}
+                cellWidth={CELL_DISPLAY}
+                onInspect={setReadout}
+                fixedRange={sharedRanges?.[branch]}
+              />
+            ) : (
+              <p key={branch} className="inspect-muted">
+                {t(branch === 'high' ? 'fmap.noHigh' : 'fmap.noLow')}
+              </p>
+            );
+          })}
         </div>
       )}
     </div>

@@ -112,26 +112,19 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
                   label={{ value: t('spectrum.lowLimit'), position: 'insideTopRight' }}
                 />
               ) : null}
-              {spectra.high && (
-                <Line
-                  type="linear"
-                  dataKey="high"
-                  name={t('spectrum.highBranch')}
-                  stroke={BRANCH_COLORS.high}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              )}
-              {spectra.low && (
-                <Line
-                  type="linear"
-                  dataKey="low"
-                  name={t('spectrum.lowBranch')}
-                  stroke={BRANCH_COLORS.low}
-                  dot={false}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
+              {(['high', 'low'] as const).map((branch) =>
+                spectra[branch] ? (
+                  <Line
+                    key={branch}
+                    type="linear"
+                    dataKey={branch}
+                    name={t(branch === 'high' ? 'spectrum.highBranch' : 'spectrum.lowBranch')}
+                    stroke={BRANCH_COLORS[branch]}
+                    dot={false}
+                    isAnimationActive={false}
+                    connectNulls={false}
+                  />
+                ) : null,
               )}
             </LineChart>
           </ResponsiveContainer>
