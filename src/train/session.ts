@@ -155,8 +155,13 @@ export class LabSession implements LabWorkerApi {
     } finally {
       this.trainer = null;
     }
-    // Keep the final weights so the run stays inspectable after later runs (inspect({ runId })).
-    if (this.model === model) this.runModels.keep(runId, await modelToFiles(model));
+    // Keep the final weights so the run stays inspectable (inspect({ runId })). After a device loss, or
+    // if they cannot be read, the run is not kept: the page lists it as not inspectable (InspectRunPicker).
+    if (this.model !== model || this.deviceLost) return;
+    await modelToFiles(model).then(
+      (files) => this.runModels.keep(runId, files),
+      () => undefined,
+    );
   }
 
   /** Pauses the running trainer at the next step boundary. */
