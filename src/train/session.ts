@@ -36,9 +36,8 @@ import { runFrequencyJob } from '../frequency/index';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../frequency/types';
 import { Trainer } from './trainer';
 import { makeBatchStreams } from './batch-streams';
-
-export { EVAL_BATCH_SIZE, makeBatchStreams } from './batch-streams';
 import { RunModels } from './run-models';
+export { EVAL_BATCH_SIZE, makeBatchStreams } from './batch-streams';
 
 /** Loads CIFAR-10 from a DataSource (browser: URL/IndexedDB/files; Node: a folder). */
 export type DataLoader = (
