@@ -50,6 +50,8 @@ export function RunProgress({ runs, slots }: RunProgressProps) {
                 eta: formatDurationMs(eta.running.get(r.id) ?? null),
               })}
               {r.status !== 'running' ? ` (${t(`status.${r.status}`)})` : ''}
+              {/* After the last step the run tests on the whole test set, which takes a while: say so. */}
+              {r.status === 'running' && r.step >= total ? ` ${t('progress.finalTest')}` : ''}
             </span>
           </div>
         );

@@ -36,6 +36,7 @@ export const controls = {
   'buttons.ready': 'Ready.',
   'progress.row': '#{{number}} α={{alpha}} seed {{seed}}: step {{step}} / {{total}}',
   'progress.label': 'run #{{number}} progress',
+  'progress.finalTest': '— testing on the test set, then the run ends',
   'progress.time': '{{elapsed}} elapsed, ETA {{eta}}',
   'progress.queue_one':
     '{{running, number}} running{{queued}} on {{count, number}} worker; whole queue done in about {{eta}} of training{{pending}}.',

@@ -38,6 +38,7 @@ export const controls: Record<keyof typeof en, string> = {
   'buttons.ready': '就绪。',
   'progress.row': '#{{number}} α={{alpha}} 种子 {{seed}}：第 {{step}} / {{total}} 步',
   'progress.label': '第 {{number}} 次训练的进度',
+  'progress.finalTest': '——正在测试集上评估，随后运行结束',
   'progress.time': '已用 {{elapsed}}，预计剩余 {{eta}}',
   'progress.queue_one':
     '{{running, number}} 个运行中{{queued}}，共 {{count, number}} 个 worker；整个队列约需 {{eta}} 训练时间{{pending}}。',
