@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One production build for all e2e files (test/e2e/buildSite.ts).
+          globalSetup: ['test/e2e/buildSite.ts'],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, useLabSite } from './labSite';
 
-const site = useLabSite('controls');
+const site = useLabSite();
 
 /** Opens `query` and waits for CIFAR-10 and the backend. */
 async function openReady(page: Page, query: string): Promise<void> {

@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../scripts/vite/headers';
 import { MAX_URL_NOTICES } from '../../src/ui/state/labUrl';
 import { ARTIFACTS, useLabSite } from './labSite';
 
-const site = useLabSite('faults');
+const site = useLabSite();
 
 /** Opens `query` in a fresh page; collects page errors and CSP violations (page and workers report to the console). */
 async function open(query: string): Promise<{ page: Page; errors: string[]; violations: string[] }> {

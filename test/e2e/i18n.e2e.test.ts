@@ -15,7 +15,7 @@ import { en } from '../../src/ui/i18n/en';
 import { zhCN } from '../../src/ui/i18n/zhCN';
 import { ARTIFACTS, useLabSite } from './labSite';
 
-const site = useLabSite('i18n');
+const site = useLabSite();
 /** A short run: Oct-ResNet-8, α = 0.5, 20 steps of 64 real images, 300 real test images. */
 const RUN_QUERY = 'depth=8&alpha=0.5&batchSize=64&trainLimit=1280&testLimit=300&maxSteps=20&readbackEvery=5&inspectEvery=10';
 const CATALOGUES = { en, 'zh-CN': zhCN } as const;

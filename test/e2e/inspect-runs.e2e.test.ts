@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, useLabSite } from './labSite';
 
-const site = useLabSite('inspect-runs');
+const site = useLabSite();
 /** Two tiny runs: 4 steps of 32 real images each, evaluated on 200 test images. */
 const QUERY = '?depth=8&batchSize=32&trainLimit=640&testLimit=200&maxSteps=4&readbackEvery=2&epochs=1';
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildLabSite, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
+import { E2E_SITE } from './site';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
@@ -18,7 +19,7 @@ import { startStaticServer, type StaticServer } from './staticServer';
 const ROOT = resolve(__dirname, '../..');
 const CIFAR10_DIR = resolveCifar10Dir();
 const ARTIFACTS = resolve(ROOT, 'test-artifacts/e2e');
-const SITE = resolve(ROOT, 'test-artifacts/e2e-dist');
+const SITE = E2E_SITE;
 const CHROMIUM = CHROMIUM_PATH;
 /** Flags from docs/tfjs-notes.md (headless Chromium here). */
 const BASE_FLAGS = [...CHROMIUM_FLAGS];
@@ -38,7 +39,6 @@ const timings: Record<string, number | string> = {};
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await buildLabSite(ROOT, SITE);
   server = await startStaticServer(SITE, CIFAR10_DIR);
 });
 

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, useLabSite } from './labSite';
 import { LESSON_STEPS } from '../../src/ui/lesson/lessonSteps';
 
-const site = useLabSite('lecture');
+const site = useLabSite();
 const VIEWPORT = { width: 1400, height: 1000 };
 
 /** Opens `query` and waits for CIFAR-10 and the backend. */

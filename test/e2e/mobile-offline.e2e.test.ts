@@ -15,9 +15,10 @@ import type { Page } from 'playwright-core';
 import { CIFAR10_FILES } from '../../src/data/files';
 import { resolveCifar10Dir } from '../../src/data/node';
 import { ARTIFACTS, useLabSite } from './labSite';
+import { E2E_SITE } from './site';
 import { startStaticServer } from './staticServer';
 
-const site = useLabSite('mobile-offline');
+const site = useLabSite();
 
 /** Bytes of the seven files as served, in MiB with one decimal (the panel's formatBytes). */
 const DOWNLOAD_MIB = (CIFAR10_FILES.reduce((s, n) => s + statSync(join(resolveCifar10Dir(), n)).size, 0) / (1024 * 1024)).toFixed(
@@ -175,8 +176,7 @@ describe('charts and tables for screen readers', () => {
 describe('offline in a lecture hall', () => {
   it('after one visit the lab loads with the server stopped and the network off', async () => {
     // Its own server on the same build, so stopping it leaves the other tests' server alone.
-    const dist = resolve(__dirname, '../../test-artifacts/e2e-mobile-offline-dist');
-    const server = await startStaticServer(dist, resolveCifar10Dir());
+    const server = await startStaticServer(E2E_SITE, resolveCifar10Dir());
     const context = await site.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     try {
       const page = await context.newPage();
