@@ -9,6 +9,7 @@ import { leanBatchNormGrad } from './batchnorm-grad';
 import { leanMeanGrad } from './mean-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
 import { makeDepthwiseBackpropFilter, makeDepthwiseBackpropInput } from './wasm-depthwise-grads';
+import { makeDirectConv2D, makeDirectFusedConv2D } from './wasm-conv-forward';
 import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
 import { registerWasmBatchNorm } from './wasm-batchnorm';
 
@@ -28,8 +29,9 @@ function hasKernel(name: string, backendName: string): boolean {
  *    {@link makeConv2DBackpropFilter}, built from wasm's own Transpose/Conv2D/Slice kernels. If a
  *    later tfjs ships its own kernel, that one is kept.
  * 2. wasm `Conv2DBackpropInput` (stock kernel is a scalar loop, ~10× the forward conv) is replaced
- *    for stride 1 by one XNNPACK conv with the flipped kernel ({@link makeConv2DBackpropInput});
- *    other strides still use the stock kernel.
+ *    for stride 1 by our SIMD conv with the flipped kernel ({@link makeConv2DBackpropInput});
+ *    other strides still use the stock kernel. Stride-1 `Conv2D` / `FusedConv2D` run our SIMD
+ *    conv too (./wasm-conv-forward.ts: faster than XNNPACK at these channel counts).
  *    wasm `Identity`/same-dtype `Cast` share buffers instead of copying, and the 2×2/2 `AvgPoolGrad`
  *    is ¼·nearest-upsample ({@link ./wasm-fast-kernels.ts}).
  * 3. The `FusedBatchNorm` gradient (all backends) is replaced by {@link leanBatchNormGrad}: the same
@@ -77,7 +79,9 @@ const WRAP_MARK = Symbol.for('octconv-lab.wasmWrap');
 
 /** wasm kernels replaced by faster exact ones: name → maker(stock kernel). */
 const WASM_WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
-  Conv2DBackpropInput: (stock) => makeConv2DBackpropInput('wasm', stock),
+  Conv2DBackpropInput: (stock) => makeConv2DBackpropInput(stock),
+  Conv2D: (stock) => makeDirectConv2D(stock),
+  FusedConv2D: (stock) => makeDirectFusedConv2D(stock),
   Identity: (stock) => makeSharedIdentity(stock),
   Cast: (stock) => makeSharedCast(stock),
   AvgPoolGrad: (stock) => makeAvgPoolGrad2x2('wasm', stock),

@@ -6,7 +6,9 @@
  * missing altogether (docs/tfjs-notes.md bug 1).
  */
 import * as tf from '@tensorflow/tfjs';
-import { heapOffset, simdExports, type WasmBackendLike } from './wasm-simd-module';
+import { directConv2D } from './wasm-conv-forward';
+import { imageSlices, runSliced, type ImageSlice } from './kernel-slices';
+import { heapF32, heapOffset, kernelThreads, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -118,27 +120,44 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
       p.top >= 0 &&
       p.left >= 0;
     if (direct) {
-      // One pass of our SIMD kernel (src/tfjs-fixes/simd/conv_filter_grad.c): no transposes.
+      // Our SIMD kernel (src/tfjs-fixes/simd/conv_filter_grad.c), no transposes: one range of
+      // images per thread, the other threads' partial sums added into dw afterwards.
       const b = backend as unknown as WasmBackendLike;
       const dw = b.makeOutput([kh, kw, ci, co], 'float32');
       const [n, h, w] = x.shape;
       const [, ho, wo] = dy.shape;
-      simdExports(b).conv2d_filter_grad(
-        heapOffset(b, x),
-        heapOffset(b, dy),
-        n,
-        h,
-        w,
-        ci,
-        ho,
-        wo,
-        co,
-        kh,
-        kw,
-        p.top,
-        p.left,
-        heapOffset(b, dw),
-      );
+      const slices = imageSlices(n, kernelThreads(b));
+      const count = kh * kw * ci * co;
+      const partials = slices.length > 1 ? b.wasm._malloc((slices.length - 1) * count * 4) : 0;
+      try {
+        const args = ([start, images]: ImageSlice, k: number): number[] => [
+          heapOffset(b, x) + start * h * w * ci * 4,
+          heapOffset(b, dy) + start * ho * wo * co * 4,
+          images,
+          h,
+          w,
+          ci,
+          ho,
+          wo,
+          co,
+          kh,
+          kw,
+          p.top,
+          p.left,
+          k === 0 ? heapOffset(b, dw) : partials + (k - 1) * count * 4,
+        ];
+        const ex = simdExports(b);
+        runSliced(b, 'conv2d_filter_grad', slices.map(args), (a) =>
+          ex.conv2d_filter_grad(...(a as Parameters<SimdExports['conv2d_filter_grad']>)),
+        );
+        const sum = heapF32(b, heapOffset(b, dw), count);
+        for (let k = 1; k < slices.length; k++) {
+          const part = heapF32(b, partials + (k - 1) * count * 4, count);
+          for (let i = 0; i < count; i++) sum[i] += part[i];
+        }
+      } finally {
+        if (partials) b.wasm._free(partials);
+      }
       return dw;
     }
     const s = new Scratch(backendName, backend);
@@ -172,15 +191,16 @@ export function makeConv2DBackpropFilter(backendName: string): tf.KernelFunc {
 }
 
 /**
- * `Conv2DBackpropInput` (dx of a 2-D convolution, NHWC, dilation 1) for stride 1 as one XNNPACK
- * forward conv: dx[n, i, j, ci] = Σ_{p,q,co} dy[n, i + pt − p, j + pl − q, co] · W[p, q, ci, co]
- * is the correlation of dy [N,Ho,Wo,co] with the flipped, transposed kernel
- * W'[p, q, co, ci] = W[kh−1−p, kw−1−q, ci, co], padded kh−1−pt / kh−1−pb / kw−1−pl / kw−1−pr.
+ * `Conv2DBackpropInput` (dx of a 2-D convolution, NHWC, dilation 1) for stride 1 as one forward
+ * conv of our SIMD kernel (./wasm-conv-forward.ts): dx[n, i, j, ci] = Σ_{p,q,co}
+ * dy[n, i + pt − p, j + pl − q, co] · W[p, q, ci, co] is the correlation of dy [N,Ho,Wo,co] with
+ * the flipped, transposed kernel W'[p, q, co, ci] = W[kh−1−p, kw−1−q, ci, co], padded
+ * kh−1−pt (top) and kw−1−pl (left); the kernel packs W' itself, so no tensor is made for it.
  * Strides > 1 (never used by the Oct-ResNets, which pool instead) go to `fallback`, the backend's
- * own kernel. Inputs are untouched; intermediates are freed.
+ * own kernel. Inputs are untouched.
  * @throws Error for NCHW data
  */
-export function makeConv2DBackpropInput(backendName: string, fallback: tf.KernelFunc): tf.KernelFunc {
+export function makeConv2DBackpropInput(fallback: tf.KernelFunc): tf.KernelFunc {
   return (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
@@ -198,23 +218,10 @@ export function makeConv2DBackpropInput(backendName: string, fallback: tf.Kernel
     );
     const [kh, kw] = filter.shape;
     const pad = backpropInputPadding(kh, kw, info.padInfo);
-    if (info.strideHeight !== 1 || info.strideWidth !== 1 || pad === null) return fallback(args) as TensorInfo;
-    const s = new Scratch(backendName, backend);
-    try {
-      const wT = s.run('Transpose', { x: s.flipSpatially(filter) }, { perm: [0, 1, 3, 2] }); // [kh, kw, co, ci]
-      return s.result(
-        'Conv2D',
-        { x: dy, filter: wT },
-        {
-          strides: [1, 1],
-          pad,
-          dataFormat: 'NHWC',
-          dilations: [1, 1],
-          dimRoundingMode: undefined,
-        },
-      );
-    } finally {
-      s.free();
-    }
+    const unit = info.strideHeight === 1 && info.strideWidth === 1;
+    if (!unit || pad === null || dy.dtype !== 'float32' || filter.dtype !== 'float32') return fallback(args) as TensorInfo;
+    const [, h, w, ci] = a.inputShape;
+    const geometry = { padTop: pad[1][0], padLeft: pad[2][0], outHeight: h, outWidth: w, outChannels: ci };
+    return directConv2D(backend as unknown as WasmBackendLike, dy, filter, geometry, null, false, true);
   };
 }

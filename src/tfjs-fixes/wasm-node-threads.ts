@@ -11,6 +11,8 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PoolSpawner } from './simd-pool';
 
 /**
  * How to run threaded WASM outside a cross-origin isolated page (Node: {@link nodeWasmThreadsHost}).
@@ -20,6 +22,8 @@ export interface WasmThreadsHost {
   /** Threads wanted (1 = the single-threaded build). */
   threads: number;
   initThreaded<T>(init: () => Promise<T>): Promise<T>;
+  /** Starts the workers of our own kernels' thread pool (../tfjs-fixes/simd-pool.ts). */
+  spawnKernelWorker?: PoolSpawner;
 }
 
 /** Most threads tfjs 4.22.0 can use (its build pre-creates 8 pthread workers). */
@@ -75,5 +79,23 @@ export function nodeWasmThreadsHost(threads: number = Math.min(MAX_NODE_WASM_THR
       redirectWorkerBlob();
       return withCpuCount(threads, init);
     },
+    spawnKernelWorker: spawnNodeKernelWorker,
+  };
+}
+
+/** Prelude giving a worker_threads script the `self.onmessage` / `self.postMessage` of a Web Worker. */
+const WEB_WORKER_SHIM = `const { parentPort } = require('node:worker_threads');
+const self = { postMessage: (m) => parentPort.postMessage(m) };
+parentPort.once('message', (data) => self.onmessage({ data }));
+`;
+
+/** A kernel-pool worker in Node: `source` evaluated in a worker_thread, unref'd so it never holds the process open. */
+function spawnNodeKernelWorker(source: string): ReturnType<PoolSpawner> {
+  const worker = new Worker(WEB_WORKER_SHIM + source, { eval: true });
+  worker.unref();
+  return {
+    postMessage: (m) => worker.postMessage(m),
+    onMessage: (listener) => worker.on('message', listener),
+    terminate: () => void worker.terminate(),
   };
 }

@@ -4,6 +4,7 @@
  * tensors in place (pointers are byte offsets into that heap; no copies).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { poolFor, startSimdPool, type PoolSpawner, type SimdPool } from './simd-pool';
 import { SIMD_MT_WASM, SIMD_WASM } from './simd/simd-wasm';
 
 /** The parts of tfjs-backend-wasm used by our kernels. */
@@ -65,27 +66,83 @@ export interface SimdExports {
     pl: number,
     dw: number,
   ): void;
+  conv2d_pack_filter(w: number, kh: number, kw: number, cin: number, cout: number, flip: number, wp: number): void;
+  conv2d_scratch_bytes(ho: number, wo: number, kh: number, kw: number, cin: number, cout: number): number;
+  conv2d_forward(
+    x: number,
+    n: number,
+    h: number,
+    w: number,
+    cin: number,
+    wp: number,
+    kh: number,
+    kw: number,
+    pt: number,
+    pl: number,
+    ho: number,
+    wo: number,
+    cout: number,
+    bias: number,
+    relu: number,
+    scratch: number,
+    y: number,
+  ): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdExports>();
+const modules = new Map<boolean, WebAssembly.Module>();
 
 const decode = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
 
-/**
- * Our module on the backend's memory (instantiated once per memory; a shared memory, i.e. tfjs's
- * threaded build, gets the -mt build). @throws Error when the memory is not reachable
- */
-export function simdExports(backend: WasmBackendLike): SimdExports {
+/** The backend's wasm memory. @throws Error when it is not reachable */
+function backendMemory(backend: WasmBackendLike): WebAssembly.Memory {
   const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
   if (!memory) throw new Error('octconv wasm kernels: the wasm backend memory is not reachable');
+  return memory;
+}
+
+/** Our compiled module for a shared (-mt build) or a plain memory, compiled once. */
+function simdModule(memory: WebAssembly.Memory): WebAssembly.Module {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  let module = modules.get(shared);
+  if (!module) {
+    module = new WebAssembly.Module(decode(shared ? SIMD_MT_WASM : SIMD_WASM) as BufferSource);
+    modules.set(shared, module);
+  }
+  return module;
+}
+
+/**
+ * Our module on the backend's memory (instantiated once per memory; a shared memory, i.e. tfjs's
+ * threaded build, gets the -mt build). @throws Error when the memory is not reachable.
+ */
+export function simdExports(backend: WasmBackendLike): SimdExports {
+  const memory = backendMemory(backend);
   let ex = instances.get(memory);
   if (!ex) {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const module = new WebAssembly.Module(decode(shared ? SIMD_MT_WASM : SIMD_WASM) as BufferSource);
-    ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports;
+    ex = new WebAssembly.Instance(simdModule(memory), { env: { memory } }).exports as unknown as SimdExports;
     instances.set(memory, ex);
   }
   return ex;
+}
+
+/**
+ * Starts `size` worker threads for our kernels on the backend's shared memory (./simd-pool.ts).
+ * @returns false, starting nothing, where the memory is not shared or threads cannot block.
+ */
+export function startKernelThreads(backend: WasmBackendLike, size: number, spawn?: PoolSpawner): Promise<boolean> {
+  const memory = backendMemory(backend);
+  return startSimdPool(memory, simdModule(memory), size, spawn);
+}
+
+/** The kernel threads on the backend's memory, or null when none were started. */
+export function kernelThreads(backend: WasmBackendLike): SimdPool | null {
+  return poolFor(backendMemory(backend));
+}
+
+/** A float32 view of `count` values at heap byte offset `ptr` (valid until the memory grows). */
+export function heapF32(backend: WasmBackendLike, ptr: number, count: number): Float32Array {
+  return new Float32Array(backendMemory(backend).buffer, ptr, count);
 }
 
 /** Heap byte offset of a tensor's data. */

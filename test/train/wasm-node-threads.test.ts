@@ -1,13 +1,15 @@
 /**
  * Threaded WASM in Node (src/tfjs-fixes/wasm-node-threads.ts): initNodeBackend('wasm', 2) starts 2
  * pthreads, and a conv2d with its input and filter gradients computed on them matches a naive
- * loop computed here. Bad thread counts are refused.
+ * loop computed here; our own kernels run on a second thread too (src/tfjs-fixes/simd-pool.ts).
+ * Bad thread counts are refused.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../src/train/node';
 import { nodeWasmThreadsHost } from '../../src/tfjs-fixes/wasm-node-threads';
+import { kernelThreads, type WasmBackendLike } from '../../src/tfjs-fixes/index';
 
 const rand = (n: number, seed: number): number[] => {
   let s = seed;
@@ -56,6 +58,7 @@ describe('threaded wasm in Node', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(getThreadsCount()).toBe(2);
     expect(choice.reason).toContain('2 threads');
+    expect(kernelThreads(tf.backend() as unknown as WasmBackendLike)?.size).toBe(1); // our kernels' second thread
     const shape = [8, 16, 16, 12];
     const co = 10;
     const [xv, wv] = [
