@@ -8,7 +8,7 @@ import { branchAblation } from './ablation';
 import { bandLimitedAccuracy } from './bandAccuracy';
 import { checkImageCount } from './evaluate';
 import { sensitivityMap } from './sensitivity';
-import type { FrequencyJobOptions, FrequencyProgress, FrequencyReport, FrequencyResults } from './types';
+import type { FrequencyExperiment, FrequencyJobOptions, FrequencyProgress, FrequencyReport, FrequencyResults } from './types';
 
 /** Default test images of the band-limited curves and the ablation. */
 export const DEFAULT_REPORT_IMAGES = 1000;
@@ -21,6 +21,32 @@ const EXPERIMENTS = ['band', 'ablation', 'sensitivity'] as const;
 export interface FrequencyJobControl {
   signal?: AbortSignal;
   onProgress?: (p: FrequencyProgress) => void;
+}
+
+/** What a job runs: the asked experiments and the test images of the curves/ablation and of each sensitivity cell. */
+interface JobPlan {
+  asked: readonly FrequencyExperiment[];
+  images: number;
+  sensitivityImages: number;
+}
+
+/**
+ * Checks a job's options against the test split and fills in the default image counts.
+ * @throws Error on an empty or unknown experiment list or an image count the split cannot give.
+ */
+function planJob(options: FrequencyJobOptions, test: Cifar10Split): JobPlan {
+  const asked = options.experiments ?? [];
+  const unknown = asked.filter((e) => !(EXPERIMENTS as readonly string[]).includes(e));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new Error(
+      `frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
+  }
+  const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, test.count);
+  const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
+  checkImageCount(images, test);
+  checkImageCount(sensitivityImages, test);
+  return { asked, images, sensitivityImages };
 }
 
 /**
@@ -36,18 +62,8 @@ export async function runFrequencyJob(
   options: FrequencyJobOptions,
   control: FrequencyJobControl = {},
 ): Promise<FrequencyResults> {
+  const { asked, images, sensitivityImages } = planJob(options, test);
   const t0 = performance.now();
-  const asked = options.experiments ?? [];
-  const unknown = asked.filter((e) => !(EXPERIMENTS as readonly string[]).includes(e));
-  if (asked.length === 0 || unknown.length > 0) {
-    throw new Error(
-      `frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
-    );
-  }
-  const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, test.count);
-  const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
-  checkImageCount(images, test);
-  checkImageCount(sensitivityImages, test);
   const loop = (phase: FrequencyProgress['phase'], n: number) => ({
     images: n,
     signal: control.signal,

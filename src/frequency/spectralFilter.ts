@@ -9,6 +9,7 @@
  * u, then the imaginary parts (v = column frequency, u = row frequency).
  */
 import * as tf from '@tensorflow/tfjs';
+import { dftTrig } from '../spectra/index';
 import { droppedMask } from './bands';
 import type { BandKind } from './types';
 
@@ -18,20 +19,6 @@ export interface BatchSpectra {
   spectra: tf.Tensor2D;
   /** Shape of the images, [B, N, N, C]. */
   shape: [number, number, number, number];
-}
-
-/** cos and sin of 2π·jk/N, row-major [N, N]. */
-function trig(size: number): { cos: Float32Array; sin: Float32Array } {
-  const cos = new Float32Array(size * size);
-  const sin = new Float32Array(size * size);
-  for (let j = 0; j < size; j++) {
-    for (let k = 0; k < size; k++) {
-      const phase = (2 * Math.PI * ((j * k) % size)) / size;
-      cos[j * size + k] = Math.cos(phase);
-      sin[j * size + k] = Math.sin(phase);
-    }
-  }
-  return { cos, sin };
 }
 
 /**
@@ -69,7 +56,7 @@ export interface SpectralBasis {
  */
 export function spectralBasis(size: number): SpectralBasis {
   if (!Number.isInteger(size) || size <= 0) throw new Error(`spectralBasis: size must be a positive integer, got ${size}`);
-  const { cos, sin } = trig(size);
+  const { cos, sin } = dftTrig(size);
   const c = (r: number, k: number) => cos[r * size + k];
   const s = (r: number, k: number) => sin[r * size + k];
   const ns = (r: number, k: number) => -sin[r * size + k];

@@ -11,6 +11,7 @@
  * under a running trainer. Both paths are tested against a naive DFT.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { dftTrig } from './dftTrig';
 
 /** How each 1-D DFT is computed: 'spectral' = tf.spectral.fft, 'matmul' = DFT matrix product. */
 export type DftMethod = 'auto' | 'spectral' | 'matmul';
@@ -110,18 +111,10 @@ function dftLastAxis(re: tf.Tensor, im: tf.Tensor | null, method: 'spectral' | '
   return [tf.reshape(outRe, re.shape), tf.reshape(outIm, re.shape)];
 }
 
-/** cos/sin DFT matrices [N, N]; the phase k·n is reduced mod N in integers for accuracy. */
+/** cos/sin DFT matrices [N, N] (./dftTrig). */
 function dftMatrices(n: number): { cos: tf.Tensor2D; sin: tf.Tensor2D } {
-  const c = new Float32Array(n * n);
-  const s = new Float32Array(n * n);
-  for (let a = 0; a < n; a++) {
-    for (let k = 0; k < n; k++) {
-      const phase = (2 * Math.PI * ((a * k) % n)) / n;
-      c[a * n + k] = Math.cos(phase);
-      s[a * n + k] = Math.sin(phase);
-    }
-  }
-  return { cos: tf.tensor2d(c, [n, n]), sin: tf.tensor2d(s, [n, n]) };
+  const { cos, sin } = dftTrig(n);
+  return { cos: tf.tensor2d(cos, [n, n]), sin: tf.tensor2d(sin, [n, n]) };
 }
 
 function describe(x: unknown): string {

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { memo } from 'react';
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { ChartImage } from './ChartImage';
+import { ChartPlot } from './ChartPlot';
+import { numberAxis, xAxisLabel } from '../lib/chartAxis';
 import { niceAxis } from '../lib/niceTicks';
 import type { RunRecord } from '../lib/runs';
 import { summarizeRuns } from '../lib/runStats';
@@ -77,9 +79,6 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
   );
 }
 
-/** Tick with at most 3 significant digits. */
-const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
-
 /**
  * Top-1 vs MMACs, one point per finished run, coloured by α (paper Fig. 4: accuracy against
  * FLOPs of the ablation on α), and per α (and recipe) the mean with its 95 % interval as error
@@ -149,66 +148,55 @@ export const AccuracyVsMacsChart = memo(function AccuracyVsMacsChart({ runs }: A
             ],
           }}
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart accessibilityLayer={false} margin={{ top: px(10), right: px(16), bottom: px(20), left: 4 }}>
-              <CartesianGrid stroke="var(--grid)" />
-              <XAxis
-                type="number"
-                dataKey="x"
-                name={t('avm.xName')}
-                domain={xAxis?.domain ?? ['auto', 'auto']}
-                ticks={xAxis?.ticks}
-                tickFormatter={formatTick}
-                tick={{ fill: 'var(--muted)' }}
-                height={px(30)}
-                label={{ value: t('avm.xLabel'), position: 'insideBottom', offset: -10, fill: 'var(--muted)' }}
+          <ChartPlot chart={ScatterChart} height="100%" bottom={20}>
+            <XAxis
+              {...numberAxis(xAxis)}
+              dataKey="x"
+              name={t('avm.xName')}
+              height={px(30)}
+              label={xAxisLabel(t('avm.xLabel'), -10)}
+            />
+            <YAxis
+              {...numberAxis(yAxis)}
+              dataKey="y"
+              name={t('avm.yName')}
+              width={px(72)}
+              label={{
+                value: t('avm.yLabel'),
+                angle: -90,
+                position: 'insideLeft',
+                offset: 4,
+                fill: 'var(--muted)',
+                style: { textAnchor: 'middle' },
+              }}
+            />
+            <ZAxis range={[90, 90]} />
+            <Tooltip content={<PointTooltip />} />
+            {markerSets.map((i) => (
+              <Scatter
+                key={`pts-${i}`}
+                data={pts.filter((p) => p.variant === i)}
+                shape={variantMarker(i)}
+                isAnimationActive={false}
+                fillOpacity={0.55}
               />
-              <YAxis
-                type="number"
-                dataKey="y"
-                name={t('avm.yName')}
-                domain={yAxis?.domain ?? ['auto', 'auto']}
-                ticks={yAxis?.ticks}
-                tickFormatter={formatTick}
-                tick={{ fill: 'var(--muted)' }}
-                width={px(72)}
-                label={{
-                  value: t('avm.yLabel'),
-                  angle: -90,
-                  position: 'insideLeft',
-                  offset: 4,
-                  fill: 'var(--muted)',
-                  style: { textAnchor: 'middle' },
-                }}
+            ))}
+            {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
+            {means.map((m) => (
+              <ReferenceLine
+                key={`ci-${m.recipe}-${m.alpha}`}
+                segment={[
+                  { x: m.x, y: m.low },
+                  { x: m.x, y: m.high },
+                ]}
+                stroke={m.fill}
+                strokeWidth={3}
+                ifOverflow="extendDomain"
+                className="ci-bar"
               />
-              <ZAxis range={[90, 90]} />
-              <Tooltip content={<PointTooltip />} />
-              {markerSets.map((i) => (
-                <Scatter
-                  key={`pts-${i}`}
-                  data={pts.filter((p) => p.variant === i)}
-                  shape={variantMarker(i)}
-                  isAnimationActive={false}
-                  fillOpacity={0.55}
-                />
-              ))}
-              {/* The 95 % intervals as vertical segments from low to high (drawn as reference segments in data units). */}
-              {means.map((m) => (
-                <ReferenceLine
-                  key={`ci-${m.recipe}-${m.alpha}`}
-                  segment={[
-                    { x: m.x, y: m.low },
-                    { x: m.x, y: m.high },
-                  ]}
-                  stroke={m.fill}
-                  strokeWidth={3}
-                  ifOverflow="extendDomain"
-                  className="ci-bar"
-                />
-              ))}
-              <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
-            </ScatterChart>
-          </ResponsiveContainer>
+            ))}
+            <Scatter data={means} shape="diamond" isAnimationActive={false} legendType="none" />
+          </ChartPlot>
         </ChartImage>
       </div>
     </section>

@@ -1,9 +1,11 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
 import { paramDoc } from '../i18n/paramDocs';
 import { BOTTLENECK_DEPTHS, TRAIN_PRESETS, type TrainPresetName } from '../../train/face';
 import { AlphaSlider } from './AlphaSlider';
 import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import { BASIC_DEPTHS, LAB_SCHEMA, type EnumSpec, type LabState, type NumberSpec } from '../state/labSchema';
@@ -30,6 +32,50 @@ export interface ControlsPanelProps {
 
 const num = (k: keyof LabState) => LAB_SCHEMA[k] as NumberSpec;
 
+/** The ResNet depths offered for a block kind. */
+const depthsOf = (block: LabState['block']): readonly number[] => (block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS);
+
+type NumberKey = 'widthMultiplier' | 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'trainLimit' | 'testLimit' | 'maxSteps';
+
+/** One number control: the state field, its label, input step, test id and empty-value text (i18n keys). */
+interface NumberRow {
+  key: NumberKey;
+  label: ParseKeys;
+  step?: number;
+  testId?: string;
+  emptyLabel?: ParseKeys;
+}
+
+/** The model width and the recipe, in page order. */
+const RECIPE_FIELDS: readonly NumberRow[] = [
+  { key: 'widthMultiplier', label: 'controls.width', step: 0.25 },
+  { key: 'epochs', label: 'controls.epochs', testId: 'epochs' },
+  { key: 'batchSize', label: 'controls.batch', testId: 'batch' },
+  { key: 'learningRate', label: 'controls.learningRate', step: 0.01, testId: 'learning-rate' },
+  { key: 'seed', label: 'controls.seed' },
+];
+
+/** The optional limits under "Limits" (empty = all images, no step limit). */
+const LIMIT_FIELDS: readonly NumberRow[] = [
+  { key: 'trainLimit', label: 'controls.trainImages' },
+  { key: 'testLimit', label: 'controls.testImages' },
+  { key: 'maxSteps', label: 'controls.maxSteps', emptyLabel: 'controls.noLimit' },
+];
+
+/** A select of a model parameter: its options as [value, text] and the state patch a chosen value makes. */
+interface ModelSelect {
+  param: 'architecture' | 'block' | 'depth';
+  label: string;
+  options: Array<[string | number, string]>;
+  patch(value: string): Partial<LabState>;
+}
+
+/** The on/off switches of the recipe. */
+const CHECK_FIELDS = [
+  { key: 'augment', label: 'controls.augmentLabel', testId: 'augment' },
+  { key: 'flipTTA', label: 'controls.flipTTALabel', testId: 'flip-tta' },
+] as const;
+
 /** The training controls: α, model size (preset, depth, width), recipe and limits. */
 export function ControlsPanel({
   state,
@@ -42,11 +88,25 @@ export function ControlsPanel({
 }: ControlsPanelProps) {
   const { t } = useTranslation();
   const validity = (label: string) => (error: string | null) => onFieldError?.(label, error);
-  const presetId = useId();
-  const depthId = useId();
-  const archId = useId();
   const resnet = state.architecture === 'resnet';
   const show = (k: keyof LabState) => !hidden.has(k);
+  /** One NumberField per shown row; a required field ignores an empty value (its error blocks Train). */
+  const numberFields = (rows: readonly NumberRow[]) =>
+    rows
+      .filter((r) => show(r.key))
+      .map((r) => (
+        <NumberField
+          key={r.key}
+          label={t(r.label)}
+          spec={num(r.key)}
+          value={state[r.key]}
+          step={r.step}
+          emptyLabel={r.emptyLabel && t(r.emptyLabel)}
+          testId={r.testId}
+          onChange={(v) => (v !== null || num(r.key).optional) && onChange({ [r.key]: v })}
+          onValidity={validity(t(r.label))}
+        />
+      ));
   const preset = (Object.keys(TRAIN_PRESETS) as TrainPresetName[]).find((n) => {
     const p = TRAIN_PRESETS[n];
     return (
@@ -60,9 +120,40 @@ export function ControlsPanel({
       (p.maxSteps ?? null) === state.maxSteps
     );
   });
-  const blockId = useId();
-  const offered = state.block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS;
+  const offered = depthsOf(state.block);
   const depths = offered.includes(state.depth) ? offered : [...offered, state.depth].sort((a, b) => a - b);
+  /** The model's selects (architecture; block and depth for ResNets): options as [value, text], and the patch a choice makes. */
+  const selects: ModelSelect[] = [
+    {
+      param: 'architecture',
+      label: t('controls.architecture'),
+      options: (LAB_SCHEMA.architecture as EnumSpec).options.map((a) => [
+        a,
+        a === 'resnet' ? 'Oct-ResNet' : `Oct-MobileNet ${a.slice(-2)}`,
+      ]),
+      patch: (a) => ({ architecture: a as ModelArchitecture }),
+    },
+    {
+      param: 'block',
+      label: t('controls.block'),
+      options: [
+        ['basic', t('controls.blockBasic')],
+        ['bottleneck', t('controls.blockBottleneck')],
+      ],
+      patch: (b) => {
+        const block = b as LabState['block'];
+        // Each block kind has its own depths: keep the depth when it fits, else take the smallest.
+        return { block, depth: depthsOf(block).includes(state.depth) ? state.depth : depthsOf(block)[0] };
+      },
+    },
+    {
+      param: 'depth',
+      label: t('controls.depth'),
+      options: depths.map((d) => [d, `Oct-ResNet-${d}`]),
+      patch: (d) => ({ depth: Number(d) }),
+    },
+  ];
+  const modelSelects = selects.filter((s) => (s.param === 'architecture' ? show('architecture') : show('depth') && resnet));
   return (
     <section className="panel" aria-labelledby="controls-h">
       <h2 id="controls-h">{t('controls.title')}</h2>
@@ -79,213 +170,80 @@ export function ControlsPanel({
         </p>
       )}
       {show('depth') && show('widthMultiplier') ? (
-        <div className="field">
-          <label htmlFor={presetId}>{t('controls.preset')}</label>
-          <select
-            id={presetId}
-            title={t('controls.presetTitle')}
-            value={preset ?? ''}
-            onChange={(e) => {
-              const p = TRAIN_PRESETS[e.target.value as TrainPresetName];
-              if (p) {
-                onChange({
-                  architecture: p.architecture ?? 'resnet',
-                  alpha: p.architecture ? p.alpha : state.alpha,
-                  depth: p.depth,
-                  widthMultiplier: p.widthMultiplier,
-                  epochs: p.epochs,
-                  learningRate: p.learningRate,
-                  block: p.block,
-                  batchSize: p.batchSize,
-                  augment: p.augment,
-                  maxSteps: p.maxSteps ?? null,
-                });
-              }
-            }}
-          >
-            <option value="" disabled>
-              {t('controls.custom')}
+        <SelectField
+          label={t('controls.preset')}
+          title={t('controls.presetTitle')}
+          value={preset ?? ''}
+          onChange={(name) => {
+            const p = TRAIN_PRESETS[name as TrainPresetName];
+            if (p) {
+              onChange({
+                architecture: p.architecture ?? 'resnet',
+                alpha: p.architecture ? p.alpha : state.alpha,
+                depth: p.depth,
+                widthMultiplier: p.widthMultiplier,
+                epochs: p.epochs,
+                learningRate: p.learningRate,
+                block: p.block,
+                batchSize: p.batchSize,
+                augment: p.augment,
+                maxSteps: p.maxSteps ?? null,
+              });
+            }
+          }}
+        >
+          <option value="" disabled>
+            {t('controls.custom')}
+          </option>
+          {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
+            <option key={n} value={n}>
+              {n}:{' '}
+              {TRAIN_PRESETS[n].architecture
+                ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN')
+                : `R${TRAIN_PRESETS[n].depth}`}
+              ,{' '}
+              {TRAIN_PRESETS[n].maxSteps
+                ? t('controls.presetSteps', { steps: TRAIN_PRESETS[n].maxSteps })
+                : t('controls.presetEpochs', { epochs: TRAIN_PRESETS[n].epochs })}
             </option>
-            {(Object.keys(TRAIN_PRESETS) as TrainPresetName[]).map((n) => (
-              <option key={n} value={n}>
-                {n}:{' '}
-                {TRAIN_PRESETS[n].architecture
-                  ? modelName(TRAIN_PRESETS[n]).replace('Oct-MobileNet ', 'MN')
-                  : `R${TRAIN_PRESETS[n].depth}`}
-                ,{' '}
-                {TRAIN_PRESETS[n].maxSteps
-                  ? t('controls.presetSteps', { steps: TRAIN_PRESETS[n].maxSteps })
-                  : t('controls.presetEpochs', { epochs: TRAIN_PRESETS[n].epochs })}
-              </option>
-            ))}
-          </select>
-        </div>
+          ))}
+        </SelectField>
       ) : null}
       <p className="muted effective" data-testid="effective-settings" aria-live="polite">
         {preset ? t('effective.preset', { preset }) : t('effective.thisRun')}
         {describeRun(toTrainConfig(state), trainCount)}.
       </p>
-      {show('architecture') ? (
-        <div className="field">
-          <label htmlFor={archId} title={paramDoc('architecture')}>
-            {t('controls.architecture')}
-          </label>
-          <select
-            id={archId}
-            value={state.architecture}
-            data-testid="architecture-select"
-            onChange={(e) => onChange({ architecture: e.target.value as ModelArchitecture })}
-          >
-            {(LAB_SCHEMA.architecture as EnumSpec).options.map((a) => (
-              <option key={a} value={a}>
-                {a === 'resnet' ? 'Oct-ResNet' : `Oct-MobileNet ${a.slice(-2)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {show('depth') && resnet ? (
-        <div className="field">
-          <label htmlFor={blockId} title={paramDoc('block')}>
-            {t('controls.block')}
-          </label>
-          <select
-            id={blockId}
-            value={state.block}
-            data-testid="block-select"
-            onChange={(e) => {
-              const block = e.target.value as LabState['block'];
-              // Each block kind has its own depths: keep the depth when it fits, else take the smallest.
-              const fits = (block === 'bottleneck' ? BOTTLENECK_DEPTHS : BASIC_DEPTHS).includes(state.depth);
-              onChange({ block, depth: fits ? state.depth : block === 'bottleneck' ? BOTTLENECK_DEPTHS[0] : BASIC_DEPTHS[0] });
-            }}
-          >
-            <option value="basic">{t('controls.blockBasic')}</option>
-            <option value="bottleneck">{t('controls.blockBottleneck')}</option>
-          </select>
-        </div>
-      ) : null}
-      {show('depth') && resnet ? (
-        <div className="field">
-          <label htmlFor={depthId} title={paramDoc('depth')}>
-            {t('controls.depth')}
-          </label>
-          <select
-            id={depthId}
-            value={state.depth}
-            data-testid="depth-select"
-            onChange={(e) => onChange({ depth: Number(e.target.value) })}
-          >
-            {depths.map((d) => (
-              <option key={d} value={d}>
-                Oct-ResNet-{d}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {show('widthMultiplier') ? (
-        <NumberField
-          label={t('controls.width')}
-          spec={num('widthMultiplier')}
-          value={state.widthMultiplier}
-          step={0.25}
-          onChange={(v) => onChange({ widthMultiplier: v ?? 1 })}
-          onValidity={validity(t('controls.width'))}
-        />
-      ) : null}
-      {show('epochs') ? (
-        <NumberField
-          label={t('controls.epochs')}
-          spec={num('epochs')}
-          value={state.epochs}
-          onChange={(v) => v !== null && onChange({ epochs: v })}
-          testId="epochs"
-          onValidity={validity(t('controls.epochs'))}
-        />
-      ) : null}
-      {show('batchSize') ? (
-        <NumberField
-          label={t('controls.batch')}
-          spec={num('batchSize')}
-          value={state.batchSize}
-          onChange={(v) => v !== null && onChange({ batchSize: v })}
-          testId="batch"
-          onValidity={validity(t('controls.batch'))}
-        />
-      ) : null}
-      {show('learningRate') ? (
-        <NumberField
-          label={t('controls.learningRate')}
-          spec={num('learningRate')}
-          value={state.learningRate}
-          step={0.01}
-          onChange={(v) => v !== null && onChange({ learningRate: v })}
-          testId="learning-rate"
-          onValidity={validity(t('controls.learningRate'))}
-        />
-      ) : null}
-      {show('seed') ? (
-        <NumberField
-          label={t('controls.seed')}
-          spec={num('seed')}
-          value={state.seed}
-          onChange={(v) => v !== null && onChange({ seed: v })}
-          onValidity={validity(t('controls.seed'))}
-        />
-      ) : null}
-      {show('augment') ? (
-        <label className="check" title={LAB_SCHEMA.augment.doc}>
+      {modelSelects.map(({ param, label, options, patch }) => (
+        <SelectField
+          key={param}
+          label={label}
+          labelTitle={paramDoc(param)}
+          value={state[param]}
+          testId={`${param}-select`}
+          onChange={(v) => onChange(patch(v))}
+        >
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </SelectField>
+      ))}
+      {numberFields(RECIPE_FIELDS)}
+      {CHECK_FIELDS.filter((f) => show(f.key)).map(({ key, label, testId }) => (
+        <label key={key} className="check" title={LAB_SCHEMA[key].doc}>
           <input
             type="checkbox"
-            checked={state.augment}
-            onChange={(e) => onChange({ augment: e.target.checked })}
-            data-testid="augment"
+            checked={state[key]}
+            onChange={(e) => onChange({ [key]: e.target.checked })}
+            data-testid={testId}
           />{' '}
-          {t('controls.augmentLabel')}
+          {t(label)}
         </label>
-      ) : null}
-      {show('flipTTA') ? (
-        <label className="check" title={LAB_SCHEMA.flipTTA.doc}>
-          <input
-            type="checkbox"
-            checked={state.flipTTA}
-            onChange={(e) => onChange({ flipTTA: e.target.checked })}
-            data-testid="flip-tta"
-          />{' '}
-          {t('controls.flipTTALabel')}
-        </label>
-      ) : null}
+      ))}
       <details>
         <summary>{t('controls.limits')}</summary>
-        {show('trainLimit') ? (
-          <NumberField
-            label={t('controls.trainImages')}
-            spec={num('trainLimit')}
-            value={state.trainLimit}
-            onChange={(v) => onChange({ trainLimit: v })}
-            onValidity={validity(t('controls.trainImages'))}
-          />
-        ) : null}
-        {show('testLimit') ? (
-          <NumberField
-            label={t('controls.testImages')}
-            spec={num('testLimit')}
-            value={state.testLimit}
-            onChange={(v) => onChange({ testLimit: v })}
-            onValidity={validity(t('controls.testImages'))}
-          />
-        ) : null}
-        {show('maxSteps') ? (
-          <NumberField
-            label={t('controls.maxSteps')}
-            spec={num('maxSteps')}
-            value={state.maxSteps}
-            emptyLabel={t('controls.noLimit')}
-            onChange={(v) => onChange({ maxSteps: v })}
-            onValidity={validity(t('controls.maxSteps'))}
-          />
-        ) : null}
+        {numberFields(LIMIT_FIELDS)}
       </details>
       {runButtons}
       {show('backend') ? <div style={{ marginTop: 12 }}>{backend}</div> : null}

@@ -14,6 +14,7 @@ import {
 } from '../lib/costMath';
 import { alphaVar } from '../lib/alphaColor';
 import { CostExplanation } from './CostExplanation';
+import { TableHead } from './TableHead';
 import { formatAlpha } from '../lib/formatAlpha';
 import { modelName } from '../../train/face';
 import { formatNumber } from '../i18n';
@@ -66,15 +67,9 @@ export function CostPanel({ config }: CostPanelProps) {
         <>
           <div className="table-scroll">
             <table data-testid="cost-totals" className="compact">
-              <thead>
-                <tr>
-                  <th className="left">{t('cost.perImage')}</th>
-                  <th>{modelName(config)}</th>
-                  <th>{t('cost.vanilla')}</th>
-                  <th>{t('cost.ratio')}</th>
-                  <th>{t('cost.paperMiddle')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                cells={[t('cost.perImage'), modelName(config), t('cost.vanilla'), t('cost.ratio'), t('cost.paperMiddle')]}
+              />
               <tbody>
                 <tr>
                   <td className="left">{t('cost.macsRow')}</td>
@@ -105,17 +100,17 @@ export function CostPanel({ config }: CostPanelProps) {
             <summary>{t('cost.perLayer', { count: rows.length })}</summary>
             <div className="table-scroll">
               <table data-testid="cost-layers" className="compact">
-                <thead>
-                  <tr>
-                    <th className="left">{t('cost.layer')}</th>
-                    <th>α_in→α_out</th>
-                    <th>{t('runs.mmacs')}</th>
-                    <th>{t('cost.macsPct')}</th>
-                    <th>{t('cost.paper')}</th>
-                    <th title={t('cost.outputMemTitle')}>{t('cost.outputMem')}</th>
-                    <th>{t('cost.memPct')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  cells={[
+                    t('cost.layer'),
+                    'α_in→α_out',
+                    t('runs.mmacs'),
+                    t('cost.macsPct'),
+                    t('cost.paper'),
+                    { text: t('cost.outputMem'), title: t('cost.outputMemTitle') },
+                    t('cost.memPct'),
+                  ]}
+                />
                 <tbody>
                   {rows.map((r) => {
                     const middle = r.alphaIn !== null && r.alphaIn === r.alphaOut && r.alphaIn > 0;

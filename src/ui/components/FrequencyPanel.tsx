@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { FrequencyExperiment, FrequencyProgress } from '../../frequency/types';
 import type { LabWorkerApi } from '../../train/protocol';
@@ -8,6 +8,7 @@ import { BandChart } from '../frequency-views/BandChart';
 import { FilteredExample } from '../frequency-views/FilteredExample';
 import { SensitivityHeatmap } from '../frequency-views/SensitivityHeatmap';
 import type { ModelFrequencyResults } from '../frequency-views/types';
+import { WholeNumberInput } from './WholeNumberInput';
 
 /** Props of {@link FrequencyPanel}. */
 export interface FrequencyPanelProps {
@@ -32,7 +33,6 @@ export interface FrequencyPanelProps {
  */
 export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha, image, testCount }: FrequencyPanelProps) {
   const { t } = useTranslation();
-  const imagesId = useId();
   const [images, setImages] = useState(Math.min(1000, testCount));
   const [results, setResults] = useState<ModelFrequencyResults[]>([]);
   const [progress, setProgress] = useState<FrequencyProgress | null>(null);
@@ -91,19 +91,15 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
       <h2 id="freq-h">{t('freq.title')}</h2>
       <p className="muted">{t('freq.help', { model: modelLabel || t('freq.noneYet') })}</p>
       <div className="buttons" style={{ alignItems: 'center' }}>
-        <label htmlFor={imagesId}>{t('freq.testImages')}</label>
-        <input
-          id={imagesId}
-          type="number"
+        <WholeNumberInput
+          label={t('freq.testImages')}
+          value={images}
           min={10}
+          lowest={1}
           max={testCount}
           step={10}
-          value={images}
-          style={{ width: 80 }}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= 1 && v <= testCount) setImages(v);
-          }}
+          width={80}
+          onChange={setImages}
         />
         <button
           type="button"

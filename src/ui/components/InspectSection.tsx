@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NO_MODEL_MESSAGE, type InspectResult, type LabWorkerApi } from '../../train/protocol';
 import { OctaveViews, type CompareResult } from './OctaveViews';
 import { FrequencyExplainer } from './FrequencyExplainer';
+import { WholeNumberInput } from './WholeNumberInput';
 import { InspectRunPicker, inspectRunLabel } from './InspectRunPicker';
 import type { RunWeights } from '../hooks/useRunWeights';
 import type { RunRecord } from '../lib/runs';
@@ -54,7 +55,6 @@ export function InspectSection(props: InspectSectionProps) {
   const { api, image, onImageChange, every, subscribeSteps, classNames, testCount, activeRun, model, weights } = props;
   const runs = props.runs ?? [];
   const { t } = useTranslation();
-  const imgId = useId();
   const [result, setResult] = useState<{ r: InspectResult; label: string; compare: CompareResult | null } | null>(null);
   const [picked, setPicked] = useState({ runId: '', compareId: '' });
   // Without a current model (e.g. after a reload), show the latest kept run.
@@ -143,19 +143,14 @@ export function InspectSection(props: InspectSectionProps) {
     <section className="panel" aria-labelledby="inspect-h" data-testid="inspect">
       <h2 id="inspect-h">{t('inspect.title')}</h2>
       <div className="buttons" style={{ alignItems: 'center' }}>
-        <label htmlFor={imgId}>{t('inspect.testImage')}</label>
-        <input
-          id={imgId}
-          type="number"
+        <WholeNumberInput
+          label={t('inspect.testImage')}
+          value={image}
           min={0}
           max={testCount - 1}
           step={1}
-          value={image}
-          style={{ width: 90 }}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isInteger(v) && v >= 0 && v < testCount) onImageChange(v);
-          }}
+          width={90}
+          onChange={onImageChange}
         />
         <button
           type="button"

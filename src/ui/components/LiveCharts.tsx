@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { alphaVar } from '../lib/alphaColor';
 import type { CurvePoint, RunRecord } from '../lib/runs';
 import type { ChartXAxis } from '../state/labSchema';
@@ -11,6 +11,8 @@ import { runVariants, VARIANT_GLYPHS, variantDash, type RunVariant } from '../li
 import { useChartScale } from '../hooks/useChartScale';
 import { latestRows, summarySentence, type CurveMetric } from '../lib/chartText';
 import { ChartImage } from './ChartImage';
+import { ChartPlot } from './ChartPlot';
+import { formatTick, numberAxis, xAxisLabel } from '../lib/chartAxis';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -22,8 +24,6 @@ export interface LiveChartsProps {
 
 const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'epoch' ? p.epoch : p.timeS);
 
-/** Axis tick: at most 3 significant digits. */
-const formatTick = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
 /** Percent tick with a no-break space (recharts wraps tick text at spaces). */
 const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}\u00a0%` : '');
 
@@ -134,66 +134,46 @@ function MetricChart({ runs, variants, x, title, train, test, percent }: MetricC
           rows: latest.map((r) => [r.run, r.train, r.test, r.at]),
         }}
       >
-        <ResponsiveContainer width="100%" height="88%">
-          <LineChart accessibilityLayer={false} margin={{ top: px(10), right: px(16), bottom: px(18), left: 4 }}>
-            <CartesianGrid stroke="var(--grid)" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={xAxis.domain}
-              ticks={xAxis.ticks}
-              allowDataOverflow
-              tickFormatter={formatTick}
-              height={px(30)}
-              label={{ value: t(`charts.xLabel.${x}`), position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
-              tick={{ fill: 'var(--muted)' }}
-            />
-            <YAxis
-              type="number"
-              tickFormatter={percent ? formatPercentTick : formatTick}
-              domain={yAxis?.domain ?? ['auto', 'auto']}
-              ticks={yAxis?.ticks}
-              tick={{ fill: 'var(--muted)' }}
-              width={px(percent ? 68 : 52)}
-            />
-            <Tooltip
-              formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
-              labelFormatter={(l) => `${t(`charts.x.${x}`)} ${formatTick(Number(l))}`}
-              contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
-            />
-            {data.flatMap(({ run, train: tr, test: te }) => {
-              const colour = alphaVar(run.config.alpha);
-              const v = variantOf(variants, run.id);
-              const name = runLabel(run, v);
-              return [
-                <Line
-                  key={`${run.id}-tr`}
-                  data={tr}
-                  dataKey="y"
-                  name={t('charts.train', { name })}
-                  stroke={colour}
-                  strokeDasharray={variantDash(v.index) || undefined}
-                  dot={false}
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                  legendType="none"
-                />,
-                <Line
-                  key={`${run.id}-te`}
-                  data={te}
-                  dataKey="y"
-                  name={t('charts.test', { name })}
-                  stroke={colour}
-                  strokeDasharray="6 3"
-                  strokeWidth={2}
-                  dot={variantDot(v.index, colour)}
-                  isAnimationActive={false}
-                  legendType="none"
-                />,
-              ];
-            })}
-          </LineChart>
-        </ResponsiveContainer>
+        <ChartPlot chart={LineChart} height="88%" bottom={18}>
+          <XAxis
+            {...numberAxis(xAxis)}
+            dataKey="x"
+            allowDataOverflow
+            height={px(30)}
+            label={xAxisLabel(t(`charts.xLabel.${x}`), -8)}
+          />
+          <YAxis {...numberAxis(yAxis, percent ? formatPercentTick : formatTick)} width={px(percent ? 68 : 52)} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? (percent ? `${v.toFixed(1)} %` : v.toFixed(4)) : String(v))}
+            labelFormatter={(l) => `${t(`charts.x.${x}`)} ${formatTick(Number(l))}`}
+            contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+          />
+          {data.flatMap(({ run, train: tr, test: te }) => {
+            const colour = alphaVar(run.config.alpha);
+            const v = variantOf(variants, run.id);
+            const name = runLabel(run, v);
+            // Both curves of a run: its α colour, a 2 px stroke, no animation, no legend entry (RunLegend has one).
+            const curve = { dataKey: 'y', stroke: colour, strokeWidth: 2, isAnimationActive: false, legendType: 'none' } as const;
+            return [
+              <Line
+                key={`${run.id}-tr`}
+                {...curve}
+                data={tr}
+                name={t('charts.train', { name })}
+                strokeDasharray={variantDash(v.index) || undefined}
+                dot={false}
+              />,
+              <Line
+                key={`${run.id}-te`}
+                {...curve}
+                data={te}
+                name={t('charts.test', { name })}
+                strokeDasharray="6 3"
+                dot={variantDot(v.index, colour)}
+              />,
+            ];
+          })}
+        </ChartPlot>
       </ChartImage>
     </figure>
   );

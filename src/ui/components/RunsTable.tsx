@@ -23,6 +23,9 @@ export interface RunsTableProps {
   activeId: string | null;
 }
 
+/** MIME type of each export's file kind. */
+const MIME = { csv: 'text/csv', json: 'application/json' } as const;
+
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)}`);
 
 /**
@@ -41,33 +44,34 @@ export const RunsTable = memo(function RunsTable({
   const { t } = useTranslation();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const summaries = summarizeRuns(runs);
+  // The downloads: file name (stamped) and kind, and the text, made when clicked.
+  const exports = [
+    { label: 'runs.exportCsv', empty: !runs.length, name: 'octconv-runs', ext: 'csv', text: () => runsToCsv(runs) },
+    { label: 'runs.exportJson', empty: !runs.length, name: 'octconv-runs', ext: 'json', text: () => runsToJson(runs, summaries) },
+    {
+      label: 'runs.exportSummary',
+      empty: !summaries.length,
+      name: 'octconv-summary',
+      ext: 'csv',
+      text: () => summaryToCsv(summaries),
+    },
+  ] as const;
   return (
     <section className="panel" aria-labelledby="runs-h">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <h2 id="runs-h">{t('runs.title')}</h2>
         <span className="muted">{t('runs.count', { count: runs.length })}</span>
         <div className="buttons presenter-hide" style={{ marginLeft: 'auto', marginTop: 0 }}>
-          <button
-            type="button"
-            disabled={!runs.length}
-            onClick={() => downloadBlob(`octconv-runs-${stamp}.csv`, runsToCsv(runs), 'text/csv')}
-          >
-            {t('runs.exportCsv')}
-          </button>
-          <button
-            type="button"
-            disabled={!runs.length}
-            onClick={() => downloadBlob(`octconv-runs-${stamp}.json`, runsToJson(runs, summaries), 'application/json')}
-          >
-            {t('runs.exportJson')}
-          </button>
-          <button
-            type="button"
-            disabled={!summaries.length}
-            onClick={() => downloadBlob(`octconv-summary-${stamp}.csv`, summaryToCsv(summaries), 'text/csv')}
-          >
-            {t('runs.exportSummary')}
-          </button>
+          {exports.map(({ label, empty, name, ext, text }) => (
+            <button
+              key={label}
+              type="button"
+              disabled={empty}
+              onClick={() => downloadBlob(`${name}-${stamp}.${ext}`, text(), MIME[ext])}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       </div>
       <div className="table-scroll">

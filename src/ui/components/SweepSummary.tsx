@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { alphaVar } from '../lib/alphaColor';
 import { formatAlpha } from '../lib/formatAlpha';
 import type { RecipeSummary } from '../lib/runStats';
+import { TableHead } from './TableHead';
 
 /** Props of {@link SweepSummary}. */
 export interface SweepSummaryProps {
@@ -25,16 +26,16 @@ export function SweepSummary({ summaries }: SweepSummaryProps) {
           {s.label ? <p className="muted">{t('sweepSummary.recipe', { label: s.label })}</p> : null}
           <div className="table-scroll">
             <table className="runs-table" data-testid="summary-table">
-              <thead>
-                <tr>
-                  <th className="left">α</th>
-                  <th>{t('sweepSummary.runs')}</th>
-                  <th>{t('sweepSummary.seeds')}</th>
-                  <th>{t('sweepSummary.mean')}</th>
-                  <th>{t('sweepSummary.interval')}</th>
-                  <th>{t('runs.imgPerSec')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                cells={[
+                  'α',
+                  t('sweepSummary.runs'),
+                  t('sweepSummary.seeds'),
+                  t('sweepSummary.mean'),
+                  t('sweepSummary.interval'),
+                  t('runs.imgPerSec'),
+                ]}
+              />
               <tbody>
                 {s.rows.map((r) => (
                   <tr key={r.alpha} data-testid="summary-row">

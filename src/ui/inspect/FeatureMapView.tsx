@@ -11,6 +11,8 @@ import './inspect.css';
 const IMAGE_SIDE = 32;
 /** Displayed size of the input image and its decomposition (CSS px). */
 const IMAGE_DISPLAY = 96;
+/** Canvas size of the input image and of its low and high parts: IMAGE_SIDE² pixels, IMAGE_DISPLAY wide. */
+const IMAGE_CANVAS = { width: IMAGE_SIDE, height: IMAGE_SIDE, displayWidth: IMAGE_DISPLAY } as const;
 /** Displayed width of one channel (CSS px); low maps get the same width, so their pixels look 2× larger. */
 const CELL_DISPLAY = 56;
 
@@ -65,14 +67,7 @@ export function FeatureMapView({ result, layerName, classNames, sharedRanges }: 
           ] as const
         ).map(([id, rgba, caption, aria]) => (
           <figure key={id}>
-            <MapCanvas
-              rgba={rgba}
-              width={IMAGE_SIDE}
-              height={IMAGE_SIDE}
-              displayWidth={IMAGE_DISPLAY}
-              label={aria}
-              testId={`fmap-${id}-canvas`}
-            />
+            <MapCanvas {...IMAGE_CANVAS} rgba={rgba} label={aria} testId={`fmap-${id}-canvas`} />
             <figcaption>{caption}</figcaption>
           </figure>
         ))}
