@@ -1,10 +1,11 @@
 /**
  * Per-kernel profile of one Oct-ResNet training step on Node wasm: wraps every registered wasm
  * kernel with a timer (wasm kernels run synchronously, so wall time per call is the kernel's time).
- * Usage: tsx scripts/bench-profile.ts [--alpha 0.5] [--batch 128] [--depth 20] [--steps 3]
+ * Usage: tsx scripts/bench-profile.ts [--alpha 0.5] [--batch 128] [--depth 20] [--steps 3] [--threads 1]
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildOctResNet, registerKernelFixes } from '../src/octconv/index';
+import { buildOctResNet } from '../src/octconv/index';
+import { initNodeBackend } from '../src/train/node';
 import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
 
 const COUNT = { integer: true, min: 1 } as const;
@@ -15,6 +16,7 @@ const PROFILE_OPTIONS = {
   batch: { type: 'number', bounds: COUNT, default: 128, help: 'batch size' },
   depth: { type: 'number', bounds: COUNT, default: 20, help: 'Oct-ResNet depth (6n+2)' },
   steps: { type: 'number', bounds: COUNT, default: 3, help: 'profiled steps (after one warm-up step)' },
+  threads: { type: 'number', bounds: COUNT, default: 1, help: 'wasm threads (tfjs and our kernels)' },
 } as const satisfies CliTable;
 
 /** Per-kernel totals: calls and ms. */
@@ -67,11 +69,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  registerKernelFixes();
-  await import('@tensorflow/tfjs-backend-wasm');
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-  await tf.ready();
+  await initNodeBackend('wasm', values.threads);
   wrapKernels();
   const { alpha, batch } = values;
   const model = buildOctResNet({

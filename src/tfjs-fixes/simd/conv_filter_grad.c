@@ -12,89 +12,84 @@
 
 typedef unsigned int u32;
 
-/* out[r·os + k] += Σ_j xp[j·xs + r] · dp[j·ds + k] for r < 4, k < 4·V (V = 1 or 2 vectors). */
-#define TILE4(V)                                                                                   \
-  static void tile4x##V(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
-    v128_t a[4][V];                                                                                \
-    for (int r = 0; r < 4; r++)                                                                    \
+/* out[r·os + k] += Σ_j xp[j·xs + r] · dp[j·ds + k] for r < ROWS, k < 4·V (V = 1 or 2 vectors). */
+#define TILE(ROWS, V)                                                                              \
+  static void tile##ROWS##x##V(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
+    v128_t a[ROWS][V];                                                                             \
+    for (int r = 0; r < ROWS; r++)                                                                 \
       for (int v = 0; v < V; v++) a[r][v] = wasm_v128_load(out + r * os + 4 * v);                  \
     for (u32 j = 0; j < len; j++, xp += xs, dp += ds) {                                            \
       v128_t d[V];                                                                                 \
       for (int v = 0; v < V; v++) d[v] = wasm_v128_load(dp + 4 * v);                               \
-      for (int r = 0; r < 4; r++) {                                                                \
+      for (int r = 0; r < ROWS; r++) {                                                             \
         const v128_t s = wasm_v128_load32_splat(xp + r);                                           \
         for (int v = 0; v < V; v++) a[r][v] = wasm_f32x4_add(a[r][v], wasm_f32x4_mul(s, d[v]));    \
       }                                                                                            \
     }                                                                                              \
-    for (int r = 0; r < 4; r++)                                                                    \
+    for (int r = 0; r < ROWS; r++)                                                                 \
       for (int v = 0; v < V; v++) wasm_v128_store(out + r * os + 4 * v, a[r][v]);                  \
   }
-TILE4(2)
-TILE4(1)
-
-/* One input channel × 4 output channels. */
-static void tile1x4(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {
-  v128_t a = wasm_v128_load(out);
-  for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(xp), wasm_v128_load(dp)));
-  wasm_v128_store(out, a);
-}
+TILE(4, 2)
+TILE(4, 1)
+TILE(2, 2)
+TILE(2, 1)
+TILE(1, 2)
+TILE(1, 1)
 
 /*
- * The remainder of co % 4 output channels (R = 1..3) as one vector with the unused lanes zero:
- * 4 input channels × R outputs (tile4xpR) and 1 × R (tile1xpR); was R scalar loops per input row.
+ * The remainder of co % 4 output channels (R = 1..3) as one vector with the unused lanes zero
+ * (loaded with one 32- or 64-bit load): ROWS input channels × R outputs.
  */
-#define LOADP(p, R) wasm_f32x4_make((p)[0], (R) > 1 ? (p)[1] : 0.f, (R) > 2 ? (p)[2] : 0.f, 0.f)
+#define LOADP(p, R)                                                                \
+  ((R) == 1   ? wasm_v128_load32_zero(p)                                            \
+   : (R) == 2 ? wasm_v128_load64_zero(p)                                            \
+              : wasm_f32x4_replace_lane(wasm_v128_load64_zero(p), 2, (p)[2]))
 #define STOREP(p, R, v)                                  \
   do {                                                   \
     (p)[0] = wasm_f32x4_extract_lane(v, 0);              \
     if ((R) > 1) (p)[1] = wasm_f32x4_extract_lane(v, 1); \
     if ((R) > 2) (p)[2] = wasm_f32x4_extract_lane(v, 2); \
   } while (0)
-#define TILEP(R)                                                                                   \
-  static void tile4xp##R(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
-    v128_t a[4];                                                                                   \
-    for (int r = 0; r < 4; r++) a[r] = LOADP(out + r * os, R);                                     \
+#define TILEP(ROWS, R)                                                                             \
+  static void tile##ROWS##xp##R(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out, u32 os) { \
+    v128_t a[ROWS];                                                                                \
+    for (int r = 0; r < ROWS; r++) a[r] = LOADP(out + r * os, R);                                  \
     for (u32 j = 0; j < len; j++, xp += xs, dp += ds) {                                            \
       const v128_t d = LOADP(dp, R);                                                               \
-      for (int r = 0; r < 4; r++) a[r] = wasm_f32x4_add(a[r], wasm_f32x4_mul(wasm_v128_load32_splat(xp + r), d)); \
+      for (int r = 0; r < ROWS; r++) a[r] = wasm_f32x4_add(a[r], wasm_f32x4_mul(wasm_v128_load32_splat(xp + r), d)); \
     }                                                                                              \
-    for (int r = 0; r < 4; r++) STOREP(out + r * os, R, a[r]);                                     \
-  }                                                                                                \
-  static void tile1xp##R(const float *xp, u32 xs, const float *dp, u32 ds, u32 len, float *out) {  \
-    v128_t a = LOADP(out, R);                                                                      \
-    for (u32 j = 0; j < len; j++, xp += xs, dp += ds) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load32_splat(xp), LOADP(dp, R))); \
-    STOREP(out, R, a);                                                                             \
+    for (int r = 0; r < ROWS; r++) STOREP(out + r * os, R, a[r]);                                  \
   }
-TILEP(1)
-TILEP(2)
-TILEP(3)
-/* The co % 4 remainder of 4 input channels (rows = 4) or of one (rows = 1) at output channel o. */
-static void tail(const float *xr, const float *dr, u32 len, u32 ci, u32 co, u32 o, u32 rows, float *dw) {
-  const u32 rem = co - o;
-  if (rows == 4) {
-    if (rem == 1) tile4xp1(xr, ci, dr + o, co, len, dw + o, co);
-    if (rem == 2) tile4xp2(xr, ci, dr + o, co, len, dw + o, co);
-    if (rem == 3) tile4xp3(xr, ci, dr + o, co, len, dw + o, co);
-  } else {
-    if (rem == 1) tile1xp1(xr, ci, dr + o, co, len, dw + o);
-    if (rem == 2) tile1xp2(xr, ci, dr + o, co, len, dw + o);
-    if (rem == 3) tile1xp3(xr, ci, dr + o, co, len, dw + o);
+TILEP(4, 1)
+TILEP(4, 2)
+TILEP(4, 3)
+TILEP(2, 1)
+TILEP(2, 2)
+TILEP(2, 3)
+TILEP(1, 1)
+TILEP(1, 2)
+TILEP(1, 3)
+
+/* ROWS input channels (4, 2 or 1) at c: output channels in 8s, 4s, then the padded remainder. */
+#define ROWBLOCK(ROWS)                                                                             \
+  static void rows##ROWS(const float *xr, const float *dr, u32 len, u32 ci, u32 co, float *dw) {   \
+    u32 o = 0;                                                                                     \
+    for (; o + 8 <= co; o += 8) tile##ROWS##x2(xr, ci, dr + o, co, len, dw + o, co);               \
+    for (; o + 4 <= co; o += 4) tile##ROWS##x1(xr, ci, dr + o, co, len, dw + o, co);               \
+    if (co - o == 1) tile##ROWS##xp1(xr, ci, dr + o, co, len, dw + o, co);                         \
+    if (co - o == 2) tile##ROWS##xp2(xr, ci, dr + o, co, len, dw + o, co);                         \
+    if (co - o == 3) tile##ROWS##xp3(xr, ci, dr + o, co, len, dw + o, co);                         \
   }
-}
+ROWBLOCK(4)
+ROWBLOCK(2)
+ROWBLOCK(1)
+
 /* dW += the contribution of `len` pixels: xr [len, ci] (stride ci), dr [len, co] (stride co). */
 static void accumulate(const float *xr, const float *dr, u32 len, u32 ci, u32 co, float *dw) {
   u32 c = 0;
-  for (; c + 4 <= ci; c += 4) {
-    u32 o = 0;
-    for (; o + 8 <= co; o += 8) tile4x2(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
-    for (; o + 4 <= co; o += 4) tile4x1(xr + c, ci, dr + o, co, len, dw + c * co + o, co);
-    tail(xr + c, dr, len, ci, co, o, 4, dw + c * co);
-  }
-  for (; c < ci; c++) {
-    u32 o = 0;
-    for (; o + 4 <= co; o += 4) tile1x4(xr + c, ci, dr + o, co, len, dw + c * co + o);
-    tail(xr + c, dr, len, ci, co, o, 1, dw + c * co);
-  }
+  for (; c + 4 <= ci; c += 4) rows4(xr + c, dr, len, ci, co, dw + c * co);
+  if (c + 2 <= ci) rows2(xr + c, dr, len, ci, co, dw + c * co), c += 2;
+  if (c < ci) rows1(xr + c, dr, len, ci, co, dw + c * co);
 }
 
 /*
