@@ -58,7 +58,7 @@ let wasmThreads: { threads: number; note: string } = { threads: 1, note: 'not in
 /** The detail text of the initialised WASM backend, e.g. "WebAssembly SIMD, 2 threads". */
 export function wasmThreadsDetail(): string {
   return wasmThreads.threads > 1
-    ? `WebAssembly SIMD, ${wasmThreads.threads} threads`
+    ? `WebAssembly SIMD, ${wasmThreads.threads} threads${wasmThreads.note ? ` (${wasmThreads.note})` : ''}`
     : `WebAssembly SIMD, 1 thread (${wasmThreads.note})`;
 }
 
