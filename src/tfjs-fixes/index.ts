@@ -11,7 +11,7 @@
  * | threads for our kernels (not a kernel) | wasm | speed: our conv kernels split their images over tfjs's thread count (workers on the shared memory) | simd-pool.ts, kernel-slices.ts | test/train/wasm-node-threads.test.ts, simd-build.test.ts |
  * | `DepthwiseConv2dNativeBackpropInput` / `…Filter` | wasm | bug: missing in 4.22.0 | wasm-depthwise-grads.ts | test/octconv/depthwise.test.ts |
  * | `Identity`, same-dtype `Cast` | wasm | speed: share the buffer instead of copying | wasm-fast-kernels.ts | test/octconv/fast-grads.test.ts |
- * | `AvgPoolGrad` (2×2/2) | wasm | speed: ¼ · nearest upsample | wasm-fast-kernels.ts | test/octconv/fast-grads.test.ts |
+ * | `AvgPool`, `AvgPoolGrad` (2×2/2), `ResizeNearestNeighbor` (×2) | wasm | speed: our SIMD kernels for the octave's resolution changes (stock: scalar loops) | wasm-octave-resample.ts, simd/pool2x2.c | test/octconv/octave-resample.test.ts |
  * | `FusedBatchNorm` gradient | all | speed: no full-size Tile, shared reductions | batchnorm-grad.ts | test/octconv/fast-grads.test.ts |
  * | `Mean` gradient | all | speed: one full-size pass fewer | mean-grad.ts | test/octconv/fast-grads.test.ts |
  * | BatchNorm in training (`OctBatchNormTrain` + gradient) | wasm | speed: two fused SIMD kernels of our own, run by a BatchNormalization subclass saved under tfjs's class name | wasm-batchnorm.ts, fast-batchnorm.ts, wasm-simd-module.ts, simd/batchnorm.c | test/octconv/wasm-batchnorm.test.ts, simd-build.test.ts |

@@ -10,7 +10,8 @@ import { leanMeanGrad } from './mean-grad';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './wasm-conv-grads';
 import { makeDepthwiseBackpropFilter, makeDepthwiseBackpropInput } from './wasm-depthwise-grads';
 import { makeDirectConv2D, makeDirectFusedConv2D } from './wasm-conv-forward';
-import { makeAvgPoolGrad2x2, makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
+import { makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
+import { makeAvgPool2x2, makeAvgPoolGrad2x2, makeResizeNearest2x } from './wasm-octave-resample';
 import { registerWasmBatchNorm } from './wasm-batchnorm';
 
 /** Marker so that a second call finds our own kernels and does nothing. */
@@ -32,8 +33,9 @@ function hasKernel(name: string, backendName: string): boolean {
  *    for stride 1 by our SIMD conv with the flipped kernel ({@link makeConv2DBackpropInput});
  *    other strides still use the stock kernel. Stride-1 `Conv2D` / `FusedConv2D` run our SIMD
  *    conv too (./wasm-conv-forward.ts: faster than XNNPACK at these channel counts).
- *    wasm `Identity`/same-dtype `Cast` share buffers instead of copying, and the 2×2/2 `AvgPoolGrad`
- *    is ¼·nearest-upsample ({@link ./wasm-fast-kernels.ts}).
+ *    wasm `Identity`/same-dtype `Cast` share buffers instead of copying ({@link ./wasm-fast-kernels.ts});
+ *    the octave's 2×2/2 `AvgPool`, its `AvgPoolGrad` and the ×2 `ResizeNearestNeighbor` run our
+ *    SIMD kernels ({@link ./wasm-octave-resample.ts}).
  * 3. The `FusedBatchNorm` gradient (all backends) is replaced by {@link leanBatchNormGrad}: the same
  *    formulas without the full-size `Tile` and with shared reductions; the `Mean` gradient by
  *    {@link leanMeanGrad} (one full-size pass fewer).
@@ -84,7 +86,9 @@ const WASM_WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
   FusedConv2D: (stock) => makeDirectFusedConv2D(stock),
   Identity: (stock) => makeSharedIdentity(stock),
   Cast: (stock) => makeSharedCast(stock),
-  AvgPoolGrad: (stock) => makeAvgPoolGrad2x2('wasm', stock),
+  AvgPoolGrad: (stock) => makeAvgPoolGrad2x2(stock),
+  AvgPool: (stock) => makeAvgPool2x2(stock),
+  ResizeNearestNeighbor: (stock) => makeResizeNearest2x(stock),
 };
 
 /** Replaces each registered, not yet wrapped wasm kernel of {@link WASM_WRAPPERS} (keeps its setupFunc). */

@@ -66,6 +66,8 @@ export interface SimdExports {
     pl: number,
     dw: number,
   ): void;
+  up2_nearest(x: number, n: number, h: number, w: number, c: number, quarter: number, y: number): void;
+  sum2x2(x: number, n: number, h: number, w: number, c: number, quarter: number, y: number): void;
   conv2d_pack_filter(w: number, kh: number, kw: number, cin: number, cout: number, flip: number, wp: number): void;
   conv2d_scratch_bytes(ho: number, wo: number, kh: number, kw: number, cin: number, cout: number): number;
   conv2d_forward(
