@@ -38,12 +38,20 @@ async function recordProgress(page: Page): Promise<void> {
 const progressSeen = (page: Page) =>
   page.evaluate(() => (window as unknown as { freqProgress: { done: number; total: number }[] }).freqProgress);
 
-/** The tooltip rows (name → value text) shown while the pointer is over `target`. */
-async function tooltipAt(page: Page, chart: Locator, target: Locator): Promise<Map<string, string>> {
+/** The tooltip rows (name → value text) shown while the pointer is over `target`, once the tooltip is titled `label`. */
+async function tooltipAt(
+  page: Page,
+  chart: Locator,
+  target: Locator,
+  label: string,
+  count: number,
+): Promise<Map<string, string>> {
+  await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => chart.locator('.recharts-tooltip-label').textContent(), { timeout: 10_000 }).toBe(label);
   const items = chart.locator('.recharts-tooltip-item');
-  await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(count);
   const rows = new Map<string, string>();
   for (const text of await items.allTextContents()) {
     const i = text.lastIndexOf(' : ');
@@ -62,13 +70,13 @@ function percent(text: string | undefined): number {
 }
 
 /** Band-chart values of model `label` per radius index: low-pass and high-pass top-1 in %. */
-async function bandValues(page: Page, label: string): Promise<{ low: number[]; high: number[] }> {
+async function bandValues(page: Page, label: string, models: number): Promise<{ low: number[]; high: number[] }> {
   const chart = page.getByTestId('freq-band-chart');
   const dots = chart.locator('.recharts-line-dots').first().locator('circle');
   const low: number[] = [];
   const high: number[] = [];
   for (let i = 0; i < DEFAULT_RADII.length; i++) {
-    const rows = await tooltipAt(page, chart, dots.nth(i));
+    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${DEFAULT_RADII[i].toFixed(4)}`, 2 * models);
     low.push(percent(rows.get(`${label}: low-pass (keeps < r)`)));
     high.push(percent(rows.get(`${label}: high-pass (keeps ≥ r + mean)`)));
   }
@@ -80,8 +88,8 @@ async function bandValues(page: Page, label: string): Promise<{ low: number[]; h
 async function ablationAll(page: Page, label: string): Promise<{ none: number; dropLow: number; dropHigh: number }> {
   const chart = page.getByTestId('freq-ablation-chart').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
   expect(await chart.count()).toBe(1);
-  const firstBar = chart.locator('.recharts-bar-rectangles').first().locator('.recharts-rectangle').first();
-  const rows = await tooltipAt(page, chart, firstBar);
+  const firstBar = chart.locator('.recharts-bar-rectangles').first().locator('.recharts-bar-rectangle').first();
+  const rows = await tooltipAt(page, chart, firstBar, 'all octave layers', 3);
   await page.mouse.move(0, 0);
   return {
     none: percent(rows.get('unablated')),
@@ -128,7 +136,7 @@ describe('frequency panel', () => {
     await recordProgress(page);
     await page.getByTestId('freq-run-sensitivity').click();
     await expect.poll(async () => (await progressSeen(page)).some((p) => p.done > 0), { timeout: 60_000 }).toBe(true);
-    expect(await page.getByTestId('freq-progress').textContent()).toMatch(/^sensitivity map: \d+\/\d+$/);
+    expect(await page.getByTestId('freq-progress').textContent()).toMatch(/^sensitivity map:\s+\d+\/\d+$/);
     await page.getByTestId('freq-cancel').click();
     await page.getByTestId('freq-cancelled').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('freq-cancelled').textContent()).toMatch(/^Cancelled/);
@@ -145,8 +153,7 @@ describe('frequency panel', () => {
     const lines = chart.locator('.recharts-line-dots');
     expect(await lines.count()).toBe(2);
     for (let k = 0; k < 2; k++) expect(await lines.nth(k).locator('circle').count()).toBe(DEFAULT_RADII.length);
-    expect(await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count()).toBe(DEFAULT_RADII.length);
-    const band = await bandValues(page, runLabel);
+    const band = await bandValues(page, runLabel, 1);
     const ablation = await ablationAll(page, runLabel);
     // Identity filters: the high-pass at r = 0 and the low-pass at the last radius (> √2/2) keep the
     // whole image, so both equal the unfiltered top-1 the ablation chart shows as "unablated".
@@ -205,10 +212,15 @@ describe('frequency panel', () => {
     await runBand(page);
     expect(await lines.count()).toBe(4);
     expect(await chart.locator('.recharts-legend-item').count()).toBe(4);
+    // The loaded copy knows its α from its octave layers: all four curves in the α = 0.5 colour.
+    const strokes = await chart.locator('path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(strokes).toHaveLength(4);
+    expect(new Set(strokes).size).toBe(1);
+    expect(strokes[0]).not.toContain('--muted');
     // Same weights, same images: the loaded copy's curves and ablation equal the run's.
-    const again = await bandValues(page, runLabel);
+    const again = await bandValues(page, runLabel, 2);
     expect(again).toEqual(band);
-    expect(await bandValues(page, loadedLabel)).toEqual(band);
+    expect(await bandValues(page, loadedLabel, 2)).toEqual(band);
     expect(await ablationAll(page, loadedLabel)).toEqual(ablation);
     expect(await page.getByTestId('freq-ablation-chart').count()).toBe(2);
     expect(await page.getByTestId('freq-sensitivity-map').count()).toBe(1);
