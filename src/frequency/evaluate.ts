@@ -6,14 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { CIFAR10_CHANNELS, CIFAR10_SIZE, type ChannelStats, type Cifar10Split } from '../data/types';
+import { CANCELLED_MESSAGE } from './types';
 
 const IMAGE_BYTES = CIFAR10_SIZE * CIFAR10_SIZE * CIFAR10_CHANNELS;
 
 /** Images per evaluation batch (inference only). */
 export const FREQUENCY_BATCH_SIZE = 250;
 
-/** Message of the error a cancelled job rejects with. */
-export const CANCELLED_MESSAGE = 'frequency job cancelled';
+export { CANCELLED_MESSAGE };
 
 /** The error a cancelled job throws (message {@link CANCELLED_MESSAGE}). */
 export class CancelledError extends Error {

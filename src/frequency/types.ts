@@ -69,6 +69,9 @@ export interface BandAccuracy {
   images: number;
 }
 
+/** Message of the error a cancelled frequency job rejects with. */
+export const CANCELLED_MESSAGE = 'frequency job cancelled';
+
 /** Progress of a frequency job. */
 export interface FrequencyProgress {
   phase: 'band' | 'ablation' | 'sensitivity';

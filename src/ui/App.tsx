@@ -25,6 +25,7 @@ import { FrequencyPanel } from './components/FrequencyPanel';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
+import { networkAlpha } from './lib/modelLabel';
 import { useWorkerPool } from './hooks/useWorkerPool';
 import { useRunWeights } from './hooks/useRunWeights';
 import { RunProgress } from './components/RunProgress';
@@ -248,7 +249,7 @@ export function App() {
             enabled={hasModel}
             blockedReason={active ? t('page.waitForRun') : null}
             modelLabel={modelStamp?.label ?? ''}
-            alpha={modelStamp && !modelStamp.loaded ? (lastFinished?.config.alpha ?? null) : null}
+            alpha={modelStamp?.loaded ? (modelStamp.alpha ?? null) : modelStamp ? (lastFinished?.config.alpha ?? null) : null}
             image={lab.image}
             testCount={data.summary?.testCount ?? 10_000}
           />
@@ -264,11 +265,12 @@ export function App() {
                 api={api}
                 hasModel={hasModel}
                 busy={active !== null}
-                onLoaded={(label) =>
+                onLoaded={(label, layers) =>
                   setModelStamp((m) => ({
                     version: (m?.version ?? 0) + 1,
                     label: t('page.loadedModel', { what: label }),
                     loaded: true,
+                    alpha: networkAlpha(layers),
                   }))
                 }
               />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import * as Comlink from 'comlink';
-import type { FrequencyExperiment, FrequencyProgress } from '../../frequency/types';
+import { CANCELLED_MESSAGE, type FrequencyExperiment, type FrequencyProgress } from '../../frequency/types';
 import type { LabWorkerApi } from '../../train/protocol';
 import { AblationBars } from '../frequency-views/AblationBars';
 import { BandChart } from '../frequency-views/BandChart';
@@ -37,6 +37,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
   const [results, setResults] = useState<ModelFrequencyResults[]>([]);
   const [progress, setProgress] = useState<FrequencyProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [hovered, setHovered] = useState<number | null>(null);
   const [pixels, setPixels] = useState<Uint8Array | null>(null);
 
@@ -56,6 +57,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
     async (experiments: FrequencyExperiment[]) => {
       if (!api) return;
       setError(null);
+      setCancelled(false);
       setProgress({ phase: experiments[0], done: 0, total: 1 });
       try {
         const r = await api.frequency(
@@ -75,7 +77,10 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
           return [...list.filter((x) => x.label !== modelLabel), merged];
         });
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        const message = e instanceof Error ? e.message : String(e);
+        // A cancel the user asked for is no error.
+        if (message.includes(CANCELLED_MESSAGE)) setCancelled(true);
+        else setError(message);
       } finally {
         setProgress(null);
       }
@@ -131,6 +136,11 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
         </p>
       ) : null}
       {error ? <p className="error">{error}</p> : null}
+      {cancelled ? (
+        <p className="muted" role="status" data-testid="freq-cancelled">
+          {t('freq.cancelled')}
+        </p>
+      ) : null}
       <BandChart results={results} hovered={hovered} onHover={setHovered} />
       {pixels && radii.length > 0 ? <FilteredExample image={pixels} imageIndex={image} radius={shownRadius} /> : null}
       <div className="freq-row">

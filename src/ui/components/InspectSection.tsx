@@ -43,6 +43,8 @@ export interface ModelStamp {
   label: string;
   /** The model was loaded (by name or from files), not trained by a run of this page. */
   loaded?: boolean;
+  /** α of a loaded model, from its octave layers (null when it has none). */
+  alpha?: number | null;
 }
 
 /**

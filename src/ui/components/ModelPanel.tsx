@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabWorkerApi } from '../../train/protocol';
+import type { OctaveLayerInfo } from '../../octconv/types';
 import { readChosenFile } from '../../data/face';
 import { downloadBlob } from '../lib/download';
 import { modelFileNames, weightsFileName, withWeightsPath } from '../lib/modelFiles';
@@ -12,8 +13,8 @@ export interface ModelPanelProps {
   hasModel: boolean;
   /** Saving/loading is disabled while a run is active. */
   busy: boolean;
-  /** Called after a model was loaded (e.g. to refresh the octave views), with a short description. */
-  onLoaded(description: string): void;
+  /** Called after a model was loaded (e.g. to refresh the octave views), with a short description and its octave layers. */
+  onLoaded(description: string, layers: OctaveLayerInfo[]): void;
 }
 
 /**
@@ -55,7 +56,7 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
   const loadByName = () =>
     act(async () => {
       const layers = await api!.loadModel({ name });
-      onLoaded(t('model.byName', { name }));
+      onLoaded(t('model.byName', { name }), layers);
       return t('model.loadedName', { name, layers: layers.length });
     });
   const loadFiles = (list: FileList | null) =>
@@ -69,7 +70,7 @@ export function ModelPanel({ api, hasModel, busy, onLoaded }: ModelPanelProps) {
       const bin = bins.length === 1 ? bins[0] : bins.find((f) => f.name === weightsFileName(modelJson));
       if (!bin) throw new Error(t('model.noBin', { weights: weightsFileName(modelJson), json: json.name }));
       const layers = await api!.loadModel({ modelJson, weights: await readChosenFile(bin.name, () => bin.arrayBuffer()) });
-      onLoaded(t('model.byFiles', { json: json.name, bin: bin.name }));
+      onLoaded(t('model.byFiles', { json: json.name, bin: bin.name }), layers);
       return t('model.loadedFiles', { json: json.name, bin: bin.name, layers: layers.length });
     });
   return (

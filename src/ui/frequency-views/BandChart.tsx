@@ -72,7 +72,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
               y={10}
               stroke="var(--muted, #888)"
               strokeDasharray="2 4"
-              label={{ value: t('band.chance'), position: 'right' }}
+              label={{ value: t('band.chance'), position: 'insideBottomRight' }}
             />
             {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
             {withBand.flatMap((r, k) => [

@@ -7,7 +7,7 @@ import type { AblationResult, BandAccuracy, SensitivityMap } from '../../frequen
 export interface ModelFrequencyResults {
   /** The model's name on the page, e.g. "run #2 (α=0.5) completed, step 300". */
   label: string;
-  /** α of the model (colours its curves), null when unknown (a loaded model). */
+  /** α of the model (colours its curves), null when unknown (a model without octave layers). */
   alpha: number | null;
   band?: BandAccuracy;
   ablation?: AblationResult;

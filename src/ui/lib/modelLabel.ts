@@ -3,6 +3,7 @@
  * and its size, so a MobileNet run is never labelled with the (ignored) ResNet depth. DOM-free.
  */
 import type { TrainConfig } from '../../train/protocol';
+import type { OctaveLayerInfo } from '../../octconv/types';
 
 /**
  * Compact model label of a config: Oct-ResNet → `R<depth>` (with `×<width>` when the width
@@ -13,4 +14,13 @@ export function shortModelName(c: Pick<TrainConfig, 'architecture' | 'depth' | '
   const arch = c.architecture ?? 'resnet';
   if (arch === 'resnet') return `R${c.depth}${c.widthMultiplier !== 1 ? `×${c.widthMultiplier}` : ''}`;
   return `MBv${arch === 'mobilenet-v1' ? 1 : 2}×${c.widthMultiplier}`;
+}
+
+/**
+ * The network α of a model from its octave layers (e.g. a loaded model, whose config the page
+ * does not know): the largest α_out, since the first layer (α_in = 0) and the last stage
+ * (α_out = 0) are plain; null when the list is empty.
+ */
+export function networkAlpha(layers: readonly Pick<OctaveLayerInfo, 'alphaOut'>[]): number | null {
+  return layers.length === 0 ? null : Math.max(...layers.map((l) => l.alphaOut));
 }

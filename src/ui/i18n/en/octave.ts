@@ -33,6 +33,7 @@ export const octave = {
   'freq.runBand': 'Band-limited accuracy + ablation',
   'freq.runSensitivity': 'Sensitivity map (16×16, {{images, number}} images)',
   'freq.cancel': 'Cancel',
+  'freq.cancelled': 'Cancelled: no results were kept from that job.',
   'freq.needModel': 'Train or load a model first.',
   'freq.phase.band': 'band-limited accuracy',
   'freq.phase.ablation': 'branch ablation',

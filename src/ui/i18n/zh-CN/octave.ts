@@ -34,6 +34,7 @@ export const octave: Record<keyof typeof en, string> = {
   'freq.runBand': '限带准确率 + 消融',
   'freq.runSensitivity': '敏感度图（16×16，{{images, number}} 张图像）',
   'freq.cancel': '取消',
+  'freq.cancelled': '已取消：该任务的结果未保留。',
   'freq.needModel': '请先训练或加载一个模型。',
   'freq.phase.band': '限带准确率',
   'freq.phase.ablation': '分支消融',

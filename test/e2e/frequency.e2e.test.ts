@@ -1,0 +1,233 @@
+/**
+ * End-to-end: the frequency panel ("What does each octave carry?") on real CIFAR-10. A tiny run
+ * (Oct-ResNet-8, α = 0.5) is trained in the page; its band-limited curves, branch ablation and
+ * Fourier sensitivity map run in the worker on 50 test images with a moving progress bar; a job
+ * can be cancelled and another started. The same model, saved and loaded back through the model
+ * panel's file input, is overlaid and must give the same top-1 at every radius. Screenshots go to
+ * test-artifacts/e2e/.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Download, Locator, Page } from 'playwright-core';
+import { DEFAULT_RADII } from '../../src/frequency/face';
+import { ARTIFACTS, useLabSite } from './labSite';
+
+const site = useLabSite();
+/** A tiny run that still has both branches: 8 steps of 32 real images at α = 0.5. */
+const QUERY = '?depth=8&alpha=0.5&batchSize=32&trainLimit=640&testLimit=200&maxSteps=8&readbackEvery=4&epochs=1';
+/** Test images per experiment (one evaluation batch): top-1 values are multiples of 2 %. */
+const IMAGES = 50;
+/** The panel's sensitivity grid (cells per side). */
+const GRID = 16;
+
+/** Records every value the panel's progress bar shows (a job on 50 images can end between two polls). */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { freqProgress: { done: number; total: number }[] };
+    w.freqProgress = [];
+    const panel = document.querySelector('[data-testid="frequency"]')!;
+    new MutationObserver(() => {
+      const bar = panel.querySelector('progress');
+      if (bar) w.freqProgress.push({ done: bar.value, total: bar.max });
+    }).observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+const progressSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { freqProgress: { done: number; total: number }[] }).freqProgress);
+
+/** The tooltip rows (name → value text) shown while the pointer is over `target`, once the tooltip is titled `label`. */
+async function tooltipAt(
+  page: Page,
+  chart: Locator,
+  target: Locator,
+  label: string,
+  count: number,
+): Promise<Map<string, string>> {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => chart.locator('.recharts-tooltip-label').textContent(), { timeout: 10_000 }).toBe(label);
+  const items = chart.locator('.recharts-tooltip-item');
+  await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(count);
+  const rows = new Map<string, string>();
+  for (const text of await items.allTextContents()) {
+    const i = text.lastIndexOf(' : ');
+    rows.set(text.slice(0, i), text.slice(i + 3));
+  }
+  return rows;
+}
+
+/** "45.0%" → 45. */
+function percent(text: string | undefined): number {
+  expect(text, 'a tooltip value').toMatch(/^\d+(\.\d)?%$/);
+  const v = parseFloat(text!);
+  expect(v).toBeGreaterThanOrEqual(0);
+  expect(v).toBeLessThanOrEqual(100);
+  return v;
+}
+
+/** Band-chart values of model `label` per radius index: low-pass and high-pass top-1 in %. */
+async function bandValues(page: Page, label: string, models: number): Promise<{ low: number[]; high: number[] }> {
+  const chart = page.getByTestId('freq-band-chart');
+  const dots = chart.locator('.recharts-line-dots').first().locator('circle');
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let i = 0; i < DEFAULT_RADII.length; i++) {
+    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${DEFAULT_RADII[i].toFixed(4)}`, 2 * models);
+    low.push(percent(rows.get(`${label}: low-pass (keeps < r)`)));
+    high.push(percent(rows.get(`${label}: high-pass (keeps ≥ r + mean)`)));
+  }
+  await page.mouse.move(0, 0);
+  return { low, high };
+}
+
+/** The ablation chart of model `label`: unablated, low → mean, high → mean of "all octave layers" in %. */
+async function ablationAll(page: Page, label: string): Promise<{ none: number; dropLow: number; dropHigh: number }> {
+  const chart = page.getByTestId('freq-ablation-chart').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+  expect(await chart.count()).toBe(1);
+  const firstBar = chart.locator('.recharts-bar-rectangles').first().locator('.recharts-bar-rectangle').first();
+  const rows = await tooltipAt(page, chart, firstBar, 'all octave layers', 3);
+  await page.mouse.move(0, 0);
+  return {
+    none: percent(rows.get('unablated')),
+    dropLow: percent(rows.get('low branch → mean')),
+    dropHigh: percent(rows.get('high branch → mean')),
+  };
+}
+
+/** Runs band + ablation on the worker's model and waits for the job to end. */
+async function runBand(page: Page): Promise<void> {
+  await recordProgress(page);
+  await page.getByTestId('freq-run-band').click();
+  await expect.poll(() => page.getByTestId('freq-progress').count(), { timeout: 120_000 }).toBe(0);
+  const seen = await progressSeen(page);
+  expect(
+    seen.some((p) => p.done > 0 && p.done < p.total),
+    'the progress bar moved',
+  ).toBe(true);
+}
+
+describe('frequency panel', () => {
+  it('band curves, ablation, sensitivity map and cancel on a tiny run, overlaid with its saved-and-loaded copy', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const panel = page.getByTestId('frequency');
+    await page.goto(`${site.server.url}${QUERY}`);
+    await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
+    expect(await panel.textContent()).toContain('Train or load a model first.');
+    expect(await page.getByTestId('freq-run-band').isEnabled()).toBe(false);
+
+    await expect.poll(() => page.getByTestId('train').isEnabled(), { timeout: 60_000 }).toBe(true);
+    await page.getByTestId('train').click();
+    await expect
+      .poll(() => page.getByTestId('run-row').first().getAttribute('data-status'), { timeout: 180_000 })
+      .toBe('completed');
+    const runLabel = 'run #1 (α=0.5) completed, step 8';
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(runLabel);
+    await panel.getByLabel('Test images').fill(String(IMAGES));
+    expect(await page.getByTestId('freq-run-sensitivity').textContent()).toBe(`Sensitivity map (16×16, ${IMAGES} images)`);
+
+    // Cancel: a sensitivity job stops, the page says so, keeps no result, and a new job can start.
+    await recordProgress(page);
+    await page.getByTestId('freq-run-sensitivity').click();
+    await expect.poll(async () => (await progressSeen(page)).some((p) => p.done > 0), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByTestId('freq-progress').textContent()).toMatch(/^sensitivity map:\s+\d+\/\d+$/);
+    await page.getByTestId('freq-cancel').click();
+    await page.getByTestId('freq-cancelled').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('freq-cancelled').textContent()).toMatch(/^Cancelled/);
+    expect(await page.getByTestId('freq-progress').count()).toBe(0);
+    expect(await page.getByTestId('freq-sensitivity-map').count()).toBe(0);
+    expect(await page.getByTestId('freq-cancel').isEnabled()).toBe(false);
+
+    // Band-limited curves + ablation on the run's model.
+    await runBand(page);
+    expect(await page.getByTestId('freq-cancelled').count()).toBe(0);
+    const chart = page.getByTestId('freq-band-chart');
+    expect(await chart.locator('figcaption').textContent()).toMatch(new RegExp(`^Top-1 on the first ${IMAGES} test images`));
+    // One dot per radius on each curve (low-pass and high-pass), and one x tick per radius.
+    const lines = chart.locator('.recharts-line-dots');
+    expect(await lines.count()).toBe(2);
+    for (let k = 0; k < 2; k++) expect(await lines.nth(k).locator('circle').count()).toBe(DEFAULT_RADII.length);
+    const band = await bandValues(page, runLabel, 1);
+    const ablation = await ablationAll(page, runLabel);
+    // Identity filters: the high-pass at r = 0 and the low-pass at the last radius (> √2/2) keep the
+    // whole image, so both equal the unfiltered top-1 the ablation chart shows as "unablated".
+    expect(band.high[0]).toBe(ablation.none);
+    expect(band.low[DEFAULT_RADII.length - 1]).toBe(ablation.none);
+    // 50 images: every top-1 is a multiple of 2 %.
+    for (const v of [...band.low, ...band.high, ablation.none, ablation.dropLow, ablation.dropHigh]) expect(v % 2).toBe(0);
+    // The filtered example shows the original, its low-pass and its high-pass at the default radius.
+    for (const key of ['orig', 'low', 'high']) expect(await page.getByTestId(`freq-example-${key}`).count()).toBe(1);
+    expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${DEFAULT_RADII[4].toFixed(3)}`);
+
+    // The sensitivity map: grid² cells, clean error = 100 − the unfiltered top-1 on the same images.
+    await recordProgress(page);
+    await page.getByTestId('freq-run-sensitivity').click();
+    await page.getByTestId('freq-sensitivity-map').waitFor({ timeout: 120_000 });
+    expect((await progressSeen(page)).some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    const map = page.getByTestId('freq-sensitivity-map');
+    const cells = await map.locator('canvas').evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      return {
+        w: canvas.width,
+        h: canvas.height,
+        px: canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.length / 4,
+      };
+    });
+    expect(cells).toEqual({ w: GRID, h: GRID, px: GRID * GRID });
+    const detail = (await map.locator('figcaption').textContent()) ?? '';
+    expect(detail).toContain(runLabel);
+    const m = detail.match(/16×16, ±½ cycles\/pixel, ε = [\d.]+, (\d+) images; clean error (\d+\.\d)%/);
+    expect(m, detail).not.toBeNull();
+    expect(Number(m![1])).toBe(IMAGES);
+    expect(Number(m![2])).toBeCloseTo(100 - ablation.none, 6);
+    // The band results stay beside the new map.
+    expect(await page.getByTestId('freq-ablation-chart').count()).toBe(1);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-run.png') });
+
+    // Save the model, load the two files back: the copy is a second model in the panel, overlaid.
+    const dir = mkdtempSync(join(tmpdir(), 'freq-e2e-'));
+    try {
+      await page.getByLabel('Model name').fill('freq-tiny');
+      const files: Download[] = [];
+      const onDownload = (d: Download) => files.push(d);
+      page.on('download', onDownload);
+      await page.getByRole('button', { name: 'Save + download' }).click();
+      await expect.poll(() => files.length, { timeout: 30_000 }).toBe(2);
+      page.off('download', onDownload);
+      const names = files.map((d) => d.suggestedFilename()).sort();
+      expect(names).toEqual(['freq-tiny.json', 'freq-tiny.weights.bin']);
+      for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
+      await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const loadedLabel = 'loaded files freq-tiny.json + freq-tiny.weights.bin';
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(loadedLabel);
+    await runBand(page);
+    expect(await lines.count()).toBe(4);
+    expect(await chart.locator('.recharts-legend-item').count()).toBe(4);
+    // The loaded copy knows its α from its octave layers: all four curves in the α = 0.5 colour.
+    const strokes = await chart.locator('path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(strokes).toHaveLength(4);
+    expect(new Set(strokes).size).toBe(1);
+    expect(strokes[0]).not.toContain('--muted');
+    // Same weights, same images: the loaded copy's curves and ablation equal the run's.
+    const again = await bandValues(page, runLabel, 2);
+    expect(again).toEqual(band);
+    expect(await bandValues(page, loadedLabel, 2)).toEqual(band);
+    expect(await ablationAll(page, loadedLabel)).toEqual(ablation);
+    expect(await page.getByTestId('freq-ablation-chart').count()).toBe(2);
+    expect(await page.getByTestId('freq-sensitivity-map').count()).toBe(1);
+
+    expect(await panel.locator('.error').count()).toBe(0);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-overlay.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+});
