@@ -11,8 +11,7 @@
  * - `'unsafe-eval'`: the threaded WASM loader is shipped as text and built with `new Function`
  *   (see tfjsWasmThreadedFactory in vite.config.ts: tfjs starts each pthread worker from
  *   `factory.toString()`, which minification would break); no user text is ever evaluated;
- * - `blob:` workers: tfjs starts those pthread workers from a Blob of that text, and our own
- *   kernels' thread pool (src/tfjs-fixes/simd-pool.ts) starts its workers from a Blob too.
+ * - `blob:` workers: tfjs starts those pthread workers from a Blob of that text.
  * `style-src 'unsafe-inline'`: the α palette is injected as a <style> element (src/ui/main.tsx).
  * `worker-src 'self'` also admits the built site's service worker (scripts/vite/offline.ts), whose
  * registration script (registerSW.js) is a same-origin file, not an inline script.

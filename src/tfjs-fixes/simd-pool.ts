@@ -4,8 +4,8 @@
  * core idled through them. This pool starts `size` workers, each with an instance of the -mt
  * module on tfjs's shared `WebAssembly.Memory`; a call hands each worker one slice (e.g. a range
  * of images) through a shared control block and blocks (`Atomics.wait`) until all are done.
- * Workers come from a Blob URL in browsers and from `worker_threads` in Node (the spawner given
- * by src/train/node.ts), so this file imports no Node module.
+ * Experimental and off by default (src/tfjs-fixes/wasm-node-threads.ts): only Node, with
+ * OCTCONV_KERNEL_THREADS=1, gives a spawner (`worker_threads`), so this file imports no Node module.
  */
 
 /** A started worker: post the start message; `onMessage` gets 'ready' or an error string. */
@@ -81,21 +81,6 @@ export interface SimdPool {
   close(): void;
 }
 
-/** Browsers (and workers in them): a classic worker from a Blob URL. */
-function browserSpawner(): PoolSpawner | null {
-  if (typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
-  return (source) => {
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    const worker = new Worker(url);
-    URL.revokeObjectURL(url);
-    return {
-      postMessage: (m) => worker.postMessage(m),
-      onMessage: (l) => worker.addEventListener('message', (e) => l((e as MessageEvent).data)),
-      terminate: () => worker.terminate(),
-    };
-  };
-}
-
 const pools = new WeakMap<WebAssembly.Memory, SimdPool>();
 
 /** The started pool on `memory`, or null (none asked for, not shared memory, or not started). */
@@ -104,19 +89,19 @@ export function poolFor(memory: WebAssembly.Memory): SimdPool | null {
 }
 
 /**
- * Starts `size` workers running `module` (our -mt build) on the shared `memory`, and keeps the
- * pool for {@link poolFor}. Resolves false, starting nothing, when the memory is not shared, no
- * spawner exists, size < 1, or this thread may not block (`Atomics.wait` throws on a page's main
+ * Starts `size` workers (from `spawn`) running `module` (our -mt build) on the shared `memory`, and
+ * keeps the pool for {@link poolFor}. Resolves false, starting nothing, when the memory is not
+ * shared, size < 1, or this thread may not block (`Atomics.wait` throws on a page's main
  * thread); also when a worker fails to start (the others are stopped).
  */
 export async function startSimdPool(
   memory: WebAssembly.Memory,
   module: WebAssembly.Module,
   size: number,
-  spawn: PoolSpawner | null = browserSpawner(),
+  spawn: PoolSpawner,
 ): Promise<boolean> {
   if (pools.has(memory)) return true;
-  if (size < 1 || spawn == null || !(memory.buffer instanceof SharedArrayBuffer) || !mayBlock()) return false;
+  if (size < 1 || !(memory.buffer instanceof SharedArrayBuffer) || !mayBlock()) return false;
   const control = new SharedArrayBuffer(size * SLOT * 4);
   const c = new Int32Array(control);
   const workers: PoolWorker[] = [];

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { imageSlices, runSliced, type ImageSlice } from './kernel-slices';
-import { heapOffset, kernelThreads, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
+import { heapOffset, kernelThreads, ownConvPays, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -113,19 +113,24 @@ function directGeometry(x: TensorInfo, filter: TensorInfo, a: ConvAttrs): Direct
   return { padTop: p.top, padLeft: p.left, outHeight: info.outHeight, outWidth: info.outWidth, outChannels: info.outChannels };
 }
 
-/** `Conv2D` (wasm): stride 1 by {@link directConv2D}, anything else by `stock`. */
+/**
+ * `Conv2D` (wasm): stride 1 by {@link directConv2D} where it pays ({@link ownConvPays}: one
+ * thread, or our kernel threads running), anything else by `stock` (XNNPACK).
+ */
 export function makeDirectConv2D(stock: tf.KernelFunc): tf.KernelFunc {
   return (args: KernelArgs) => {
     const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+    const b = args.backend as unknown as WasmBackendLike;
     const g = directGeometry(x, filter, args.attrs as unknown as ConvAttrs);
-    if (g === null) return stock(args);
-    return directConv2D(args.backend as unknown as WasmBackendLike, x, filter, g, null, false, false);
+    if (g === null || !ownConvPays(b)) return stock(args);
+    return directConv2D(b, x, filter, g, null, false, false);
   };
 }
 
 /**
  * `FusedConv2D` (wasm): stride 1 with no activation or ReLU and a bias of shape [cout] (or none)
- * by {@link directConv2D}; other activations, PReLU weights, broadcast biases and strides by `stock`.
+ * by {@link directConv2D} where it pays (as for Conv2D); other activations, PReLU weights,
+ * broadcast biases and strides by `stock`.
  */
 export function makeDirectFusedConv2D(stock: tf.KernelFunc): tf.KernelFunc {
   return (args: KernelArgs) => {
@@ -134,9 +139,9 @@ export function makeDirectFusedConv2D(stock: tf.KernelFunc): tf.KernelFunc {
     const activation = a.activation ?? 'linear';
     const g = directGeometry(x!, filter!, a);
     const simpleBias = bias == null || (bias.shape.length === 1 && bias.shape[0] === g?.outChannels && bias.dtype === 'float32');
-    if (g === null || preluActivationWeights != null || !simpleBias || (activation !== 'linear' && activation !== 'relu'))
-      return stock(args);
     const b = args.backend as unknown as WasmBackendLike;
+    const unsupported = preluActivationWeights != null || !simpleBias || (activation !== 'linear' && activation !== 'relu');
+    if (g === null || unsupported || !ownConvPays(b)) return stock(args);
     return directConv2D(b, x!, filter!, g, bias ?? null, activation === 'relu', false);
   };
 }

@@ -22,7 +22,11 @@ export interface WasmThreadsHost {
   /** Threads wanted (1 = the single-threaded build). */
   threads: number;
   initThreaded<T>(init: () => Promise<T>): Promise<T>;
-  /** Starts the workers of our own kernels' thread pool (../tfjs-fixes/simd-pool.ts). */
+  /**
+   * Starts the workers of our own kernels' thread pool (./simd-pool.ts); absent = no pool. Off
+   * unless asked for (env OCTCONV_KERNEL_THREADS=1): long Node runs with it hung twice in
+   * tfjs's `free` (bench/README.md), cause not found.
+   */
   spawnKernelWorker?: PoolSpawner;
 }
 
@@ -79,7 +83,7 @@ export function nodeWasmThreadsHost(threads: number = Math.min(MAX_NODE_WASM_THR
       redirectWorkerBlob();
       return withCpuCount(threads, init);
     },
-    spawnKernelWorker: spawnNodeKernelWorker,
+    spawnKernelWorker: process.env.OCTCONV_KERNEL_THREADS === '1' ? spawnNodeKernelWorker : undefined,
   };
 }
 

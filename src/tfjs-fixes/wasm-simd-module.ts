@@ -132,9 +132,26 @@ export function simdExports(backend: WasmBackendLike): SimdExports {
  * Starts `size` worker threads for our kernels on the backend's shared memory (./simd-pool.ts).
  * @returns false, starting nothing, where the memory is not shared or threads cannot block.
  */
-export function startKernelThreads(backend: WasmBackendLike, size: number, spawn?: PoolSpawner): Promise<boolean> {
+export function startKernelThreads(backend: WasmBackendLike, size: number, spawn: PoolSpawner): Promise<boolean> {
   const memory = backendMemory(backend);
   return startSimdPool(memory, simdModule(memory), size, spawn);
+}
+
+/** tfjs's wasm thread count (set by the backend selection, src/train/backend.ts). */
+let tfjsThreads = 1;
+
+/** Records how many threads tfjs's wasm build runs (XNNPACK uses them all). */
+export function setTfjsWasmThreads(threads: number): void {
+  tfjsThreads = threads;
+}
+
+/**
+ * True when our forward convolution beats tfjs's: always on one thread (ours is 1.1–2× XNNPACK's
+ * speed per thread, docs/tfjs-notes.md), and on several only when our kernels have their threads
+ * too; otherwise XNNPACK's multi-threaded conv is the faster one.
+ */
+export function ownConvPays(backend: WasmBackendLike): boolean {
+  return tfjsThreads <= 1 || kernelThreads(backend) !== null;
 }
 
 /** The kernel threads on the backend's memory, or null when none were started. */

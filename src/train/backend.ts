@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerKernelFixes } from '../octconv/index';
 import { detectEnvironment, explainChoice, probeBackends, rankBackends, type BackendEnvironment } from './backend-probe';
 import type { WasmThreadsHost } from '../tfjs-fixes/wasm-node-threads';
-import { startKernelThreads, type WasmBackendLike } from '../tfjs-fixes/index';
+import { setTfjsWasmThreads, startKernelThreads, type WasmBackendLike } from '../tfjs-fixes/index';
 import { BACKEND_NAMES, type BackendCandidate, type BackendChoice, type BackendName } from './protocol';
 
 /** All backends, in the protocol's order. */
@@ -129,10 +129,11 @@ async function initWasm(): Promise<boolean> {
     if (await (wasmHost ? wasmHost.initThreaded(init) : init())) {
       const threads = wasm.getThreadsCount();
       wasmThreads = { threads, note: threads > 1 ? '' : 'the threaded build started only 1 thread' };
-      // Our own SIMD kernels get the same number of threads (src/tfjs-fixes/simd-pool.ts).
-      await startKernelThreads(tf.backend() as unknown as WasmBackendLike, threads - 1, wasmHost?.spawnKernelWorker).catch(
-        () => false,
-      );
+      setTfjsWasmThreads(threads);
+      // Threads for our own SIMD kernels (src/tfjs-fixes/simd-pool.ts) only where asked for: in Node
+      // with OCTCONV_KERNEL_THREADS=1 (experimental: see bench/README.md); never in the browser.
+      const spawn = wasmHost?.spawnKernelWorker;
+      if (spawn) await startKernelThreads(tf.backend() as unknown as WasmBackendLike, threads - 1, spawn).catch(() => false);
       return true;
     }
     note = 'the threaded build failed to initialise';

@@ -1,7 +1,8 @@
 /**
  * Threaded WASM in Node (src/tfjs-fixes/wasm-node-threads.ts): initNodeBackend('wasm', 2) starts 2
  * pthreads, and a conv2d with its input and filter gradients computed on them matches a naive
- * loop computed here; our own kernels run on a second thread too (src/tfjs-fixes/simd-pool.ts).
+ * loop computed here; with OCTCONV_KERNEL_THREADS=1 our own kernels run on a second thread too
+ * (src/tfjs-fixes/simd-pool.ts).
  * Bad thread counts are refused.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -54,6 +55,7 @@ describe('threaded wasm in Node', () => {
   });
 
   it('runs 2 threads and a conv2d with its gradients matches a naive loop', async () => {
+    process.env.OCTCONV_KERNEL_THREADS = '1'; // also our kernels' (experimental) thread pool
     const choice = await initNodeBackend('wasm', 2);
     expect(tf.getBackend()).toBe('wasm');
     expect(getThreadsCount()).toBe(2);
