@@ -34,7 +34,7 @@ const WAIT_LIMIT_MS = 60_000;
 /** The exports a worker may run, by index. */
 const FUNCTIONS = ['conv2d_forward', 'conv2d_filter_grad', 'up2_nearest', 'sum2x2'];
 
-/** The worker: instantiate the module on the shared memory, then serve calls until told to stop. */
+/** The worker: instantiate the module on the shared memory, then serve calls for the life of the process. */
 const WORKER_SOURCE = `
 const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
 self.onmessage = (event) => {
@@ -77,8 +77,6 @@ export interface SimdPool {
    * answer, or a call names another function or has more than 27 arguments
    */
   run(calls: PoolCall[], local: () => void): void;
-  /** Stops the workers. */
-  close(): void;
 }
 
 const pools = new WeakMap<WebAssembly.Memory, SimdPool>();
@@ -135,15 +133,6 @@ export async function startSimdPool(
         else if (c[i * SLOT + ERROR] !== 0) failure ??= new Error(`simd pool: ${call.fn} trapped in worker ${i}`);
       });
       if (failure !== null) throw failure;
-    },
-    close() {
-      for (let i = 0; i < size; i++) {
-        c[i * SLOT + FN] = -1;
-        Atomics.add(c, i * SLOT + GEN, 1);
-        Atomics.notify(c, i * SLOT + GEN);
-      }
-      workers.forEach((w) => w.terminate());
-      pools.delete(memory);
     },
   });
   return true;
