@@ -6,9 +6,11 @@
  * + upsample(f(X_L; W_LH)), paper eq. (1)): every kernel is scaled by s and t becomes the first
  * one's bias. A ReLU that is the only consumer of a BatchNorm folded into a single convolution
  * runs inside that convolution (tfjs fused conv2d). The BatchNorm and the fused ReLU layers then
- * pass their input through. Results equal the unfolded model's up to float rounding.
+ * pass their input through. Results equal the unfolded model's up to float rounding. The octave's
+ * sums and the ReLUs after them are fused too (./fuseOctaveSums).
  */
 import * as tf from '@tensorflow/tfjs';
+import { fuseOctaveSums } from './fuseOctaveSums';
 import { runWithOverrides, type LayerCall } from './layerRunner';
 import type { Variant } from './evaluate';
 
@@ -131,6 +133,7 @@ export function foldBatchNorm(model: tf.LayersModel, observed: ReadonlySet<strin
       calls.set(relu.name, passThrough);
     }
   }
+  fuseOctaveSums(model, consumers, calls, passThrough, observed);
   for (const [name, w] of weights) {
     const c = config(model.getLayer(name));
     const strides = c.strides as [number, number];

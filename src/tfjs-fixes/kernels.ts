@@ -13,6 +13,7 @@ import { makeDirectConv2D, makeDirectFusedConv2D } from './wasm-conv-forward';
 import { makeSharedCast, makeSharedIdentity } from './wasm-fast-kernels';
 import { makeAvgPool2x2, makeAvgPoolGrad2x2, makeResizeNearest2x } from './wasm-octave-resample';
 import { registerWasmBatchNorm } from './wasm-batchnorm';
+import { registerOctaveAdd } from './octave-add';
 
 /** Marker so that a second call finds our own kernels and does nothing. */
 const FIX_MARK = Symbol.for('octconv-lab.kernelFix');
@@ -48,6 +49,8 @@ function hasKernel(name: string, backendName: string): boolean {
  *    directly must not rely on its cpu gradient.
  * 5. BatchNorm in training mode on wasm: two fused kernels of our own ({@link registerWasmBatchNorm},
  *    run by the model's BatchNormalization layers, ./fast-batchnorm.ts).
+ * 6. Inference only: the octave's sums with their ReLU in one pass ({@link registerOctaveAdd},
+ *    ./octave-add.ts), and 3×3 `FusedConv2D` by Winograd's F(4×4, 3×3) (./wasm-winograd.ts).
  */
 export function registerKernelFixes(): void {
   const g = globalThis as unknown as Record<symbol, boolean>;
@@ -73,6 +76,7 @@ export function registerKernelFixes(): void {
   tf.registerGradient(leanBatchNormGrad);
   tf.registerGradient(leanMeanGrad);
   registerWasmBatchNorm();
+  registerOctaveAdd();
   g[FIX_MARK] = true;
 }
 

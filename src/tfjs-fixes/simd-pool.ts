@@ -32,7 +32,7 @@ const MAX_ARGS = SLOT - ARGS;
 const WAIT_LIMIT_MS = 60_000;
 
 /** The exports a worker may run, by index. */
-const FUNCTIONS = ['conv2d_forward', 'conv2d_filter_grad', 'up2_nearest', 'sum2x2'];
+const FUNCTIONS = ['conv2d_forward', 'wino_forward', 'add_up2', 'conv2d_filter_grad', 'up2_nearest', 'sum2x2'];
 
 /** The worker: instantiate the module on the shared memory, then serve calls for the life of the process. */
 const WORKER_SOURCE = `

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imageSlices, runSliced, type ImageSlice } from './kernel-slices';
 import { heapOffset, kernelThreads, ownConvPays, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
+import { winogradConv2D, winogradPays } from './wasm-winograd';
 
 type TensorInfo = tf.TensorInfo;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -129,8 +130,9 @@ export function makeDirectConv2D(stock: tf.KernelFunc): tf.KernelFunc {
 
 /**
  * `FusedConv2D` (wasm): stride 1 with no activation or ReLU and a bias of shape [cout] (or none)
- * by {@link directConv2D} where it pays (as for Conv2D); other activations, PReLU weights,
- * broadcast biases and strides by `stock`.
+ * by Winograd's F(4×4, 3×3) for 3×3 filters where it pays ({@link winogradPays}), else by
+ * {@link directConv2D} where that pays (as for Conv2D); other activations, PReLU weights,
+ * broadcast biases and strides by `stock`. Only inference calls tf.fused.conv2d in this project.
  */
 export function makeDirectFusedConv2D(stock: tf.KernelFunc): tf.KernelFunc {
   return (args: KernelArgs) => {
@@ -141,7 +143,10 @@ export function makeDirectFusedConv2D(stock: tf.KernelFunc): tf.KernelFunc {
     const simpleBias = bias == null || (bias.shape.length === 1 && bias.shape[0] === g?.outChannels && bias.dtype === 'float32');
     const b = args.backend as unknown as WasmBackendLike;
     const unsupported = preluActivationWeights != null || !simpleBias || (activation !== 'linear' && activation !== 'relu');
-    if (g === null || unsupported || !ownConvPays(b)) return stock(args);
-    return directConv2D(b, x!, filter!, g, bias ?? null, activation === 'relu', false);
+    if (g === null || unsupported) return stock(args);
+    const relu = activation === 'relu';
+    if (winogradPays(x!, filter!, g)) return winogradConv2D(b, x!, filter!, g, bias ?? null, relu);
+    if (!ownConvPays(b)) return stock(args);
+    return directConv2D(b, x!, filter!, g, bias ?? null, relu, false);
   };
 }

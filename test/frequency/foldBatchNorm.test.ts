@@ -2,8 +2,9 @@
  * BatchNorm folded into the convolutions (wasm): on Oct-ResNet-8 at α = 0 (every BN after one
  * conv, ReLU fused) and α = .5 (BN after sums of convs and upsampled convs), with BatchNorm
  * statistics and affine weights set far from their initial values, the folded run equals
- * model.apply in inference mode; every BatchNorm is folded; an observed BatchNorm keeps its
- * ReLU separate; dispose() frees every folded tensor.
+ * model.apply in inference mode; every BatchNorm is folded, every sum (residual, and octave sum
+ * with its upsample) and every ReLU fused; an observed BatchNorm keeps its ReLU separate;
+ * dispose() frees every folded tensor.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,13 @@ describe('foldBatchNorm (wasm)', () => {
       expect(folded.folded.length).toBe(bnCount);
       const reluFused = [...folded.calls.keys()].filter((n) => model.getLayer(n).getClassName() === 'ReLU').length;
       if (alpha === 0) expect(reluFused).toBeGreaterThan(0);
+      // Every ReLU is fused (into a conv or a sum) and every upsample into its octave sum.
+      const kinds = (cls: string) => model.layers.filter((l) => l.getClassName() === cls).map((l) => l.name);
+      expect(kinds('Add').filter((n) => folded.calls.has(n)).length).toBeGreaterThan(0);
+      expect(kinds('ReLU').every((n) => folded.calls.has(n))).toBe(true);
+      const ups = kinds('OctConvNearestUpsample2x');
+      expect(ups.length > 0).toBe(alpha > 0);
+      expect(ups.every((n) => folded.calls.has(n))).toBe(true);
       const a = model.apply(x, { training: false }) as tf.Tensor;
       const b = runWithOverrides(model, x, new Map(), folded.calls);
       const [ra, rb] = [await a.data(), await b.data()];

@@ -1,6 +1,6 @@
 /**
  * The committed src/tfjs-fixes/simd/*.wasm and batchnorm-wasm.ts are what scripts/build-simd.sh
- * builds from batchnorm.c (needs Debian's clang + lld; skipped, saying so, where clang is absent).
+ * builds from the C sources (needs Debian's clang + lld; skipped, saying so, where clang is absent).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -21,5 +21,15 @@ describe('wasm SIMD module build', () => {
     const wat = execFileSync('wasm2wat', ['--enable-threads', 'src/tfjs-fixes/simd/simd-mt.wasm'], { encoding: 'utf8' });
     expect(wat).toContain('(func');
     expect(wat.match(/global\.(get|set) 0\b/g) ?? []).toEqual([]);
+  });
+
+  // The module imports tfjs's memory: an active data segment (e.g. a constant table) would be
+  // copied over tfjs's own low heap each time the module is instantiated.
+  it.skipIf(!hasWabt)('neither build has a data segment (skipped without wabt)', () => {
+    for (const file of ['simd.wasm', 'simd-mt.wasm']) {
+      const wat = execFileSync('wasm2wat', ['--enable-threads', `src/tfjs-fixes/simd/${file}`], { encoding: 'utf8' });
+      expect(wat).toContain('(func');
+      expect(wat.match(/\(data\b/g) ?? []).toEqual([]);
+    }
   });
 });

@@ -3,14 +3,15 @@
  * pthreads, and a conv2d with its input and filter gradients computed on them matches a naive
  * loop computed here; with OCTCONV_KERNEL_THREADS=1 our own kernels run on a second thread too
  * (src/tfjs-fixes/simd-pool.ts).
- * Bad thread counts are refused.
+ * Our inference kernels (Winograd conv, fused octave sum) split over the threads too. Bad thread
+ * counts are refused.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../src/train/node';
 import { nodeWasmThreadsHost } from '../../src/tfjs-fixes/wasm-node-threads';
-import { kernelThreads, type WasmBackendLike } from '../../src/tfjs-fixes/index';
+import { kernelThreads, octaveAdd, type WasmBackendLike } from '../../src/tfjs-fixes/index';
 
 const rand = (n: number, seed: number): number[] => {
   let s = seed;
@@ -83,7 +84,12 @@ describe('threaded wasm in Node', () => {
     expect(maxDiff(await y.data(), want.y)).toBeLessThan(1e-4);
     expect(maxDiff(await dx.data(), want.dx)).toBeLessThan(1e-4);
     expect(maxDiff(await dw.data(), want.dw)).toBeLessThan(1e-3);
-    tf.dispose([x, w, r, y, dx, dw]);
+    // Inference kernels split over the threads too: Winograd (fused conv) and the fused octave sum.
+    const yw = tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same' });
+    expect(maxDiff(await yw.data(), want.y)).toBeLessThan(1e-4);
+    const sum = octaveAdd(yw, yw, { upsample: false, relu: true });
+    expect(maxDiff(await sum.data(), Float64Array.from(want.y, (v) => Math.max(2 * v, 0)))).toBeLessThan(2e-4);
+    tf.dispose([x, w, r, y, dx, dw, yw, sum]);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -59,3 +59,34 @@ void sum2x2(const float *x, u32 n, u32 h, u32 w, u32 c, u32 quarter, float *y) {
       }
     }
 }
+
+/*
+ * y [n, h, w, c] = act(a + b'), a [n, h, w, c], where b' = b [n, h, w, c] (up = 0) or the ×2 nearest
+ * upsample of b [n, h/2, w/2, c] (up ≠ 0; h, w even), act = max(·, 0) if relu ≠ 0: an octave
+ * layer's Y_H = f(X_H) + upsample(f(X_L)) (paper eq. (1)) and a residual sum, each with its ReLU, in
+ * one pass instead of three (upsample, add, ReLU).
+ */
+__attribute__((export_name("add_up2")))
+void add_up2(const float *a, const float *b, u32 n, u32 h, u32 w, u32 c, u32 up, u32 relu, float *y) {
+  const v128_t zero = wasm_f32x4_splat(0.f);
+  for (u32 r = 0; r < n * h; r++) {
+    const u32 img = r / h, i = r % h;
+    const float *ar = a + r * w * c;
+    const float *br = up ? b + ((img * (h / 2) + i / 2) * (w / 2)) * c : b + r * w * c;
+    float *yr = y + r * w * c;
+    for (u32 j = 0; j < w; j++) {
+      const float *p = ar + j * c, *q = br + (up ? j / 2 : j) * c;
+      float *o = yr + j * c;
+      u32 k = 0;
+      for (; k + 4 <= c; k += 4) {
+        v128_t s = wasm_f32x4_add(wasm_v128_load(p + k), wasm_v128_load(q + k));
+        if (relu) s = wasm_f32x4_max(s, zero);
+        wasm_v128_store(o + k, s);
+      }
+      for (; k < c; k++) {
+        const float s = p[k] + q[k];
+        o[k] = relu && s < 0.f ? 0.f : s;
+      }
+    }
+  }
+}
