@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
+import { radiusLabel } from '../../src/ui/lib/radiusText';
 import { ARTIFACTS, useLabSite } from './labSite';
 
 const site = useLabSite();
@@ -72,7 +73,7 @@ async function bandValues(page: Page, label: string, models: number): Promise<{ 
   const low: number[] = [];
   const high: number[] = [];
   for (let i = 0; i < DEFAULT_RADII.length; i++) {
-    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${DEFAULT_RADII[i].toFixed(4)}`, 2 * models);
+    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${radiusLabel(DEFAULT_RADII[i])}`, 2 * models);
     low.push(percent(rows.get(`${label}: low-pass (keeps < r)`)));
     high.push(percent(rows.get(`${label}: high-pass (keeps ≥ r + mean)`)));
   }
@@ -125,7 +126,7 @@ describe('frequency panel', () => {
       .toBe('completed');
     const runLabel = 'run #1 (α=0.5) completed, step 8';
     await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(runLabel);
-    await panel.getByLabel('Test images').fill(String(IMAGES));
+    await panel.getByLabel('Test images for the experiments').fill(String(IMAGES));
     expect(await page.getByTestId('freq-run-sensitivity').textContent()).toBe(`Sensitivity map (16×16, ${IMAGES} images)`);
 
     // Cancel: a sensitivity job stops, the page says so, keeps no result, and a new job can start.
@@ -159,7 +160,7 @@ describe('frequency panel', () => {
     for (const v of [...band.low, ...band.high, ablation.none, ablation.dropLow, ablation.dropHigh]) expect(v % 2).toBe(0);
     // The filtered example shows the original, its low-pass and its high-pass at the default radius.
     for (const key of ['orig', 'low', 'high']) expect(await page.getByTestId(`freq-example-${key}`).count()).toBe(1);
-    expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${DEFAULT_RADII[4].toFixed(3)}`);
+    expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${radiusLabel(DEFAULT_RADII[4])}`);
 
     // The sensitivity map: grid² cells, clean error = 100 − the unfiltered top-1 on the same images.
     await recordProgress(page);

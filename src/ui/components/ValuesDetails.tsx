@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { toCsv, type CsvCell } from '../lib/csv';
+import { downloadBlob } from '../lib/download';
+import { exactNumber } from '../lib/radiusText';
+import { ValueTable } from './ValueTable';
+
+/** Props of {@link ValuesDetails}. */
+export interface ValuesDetailsProps {
+  /** Shown in the closed summary, e.g. "Values (table, CSV)". */
+  summary: string;
+  caption: string;
+  head: string[];
+  /** Data rows: numbers are written exactly (12 significant digits) in the table and the CSV. */
+  rows: CsvCell[][];
+  /** File name of the CSV download, e.g. "band-accuracy.csv". */
+  csvName: string;
+  /** Text shown under the table (e.g. the worst cell), or none. */
+  note?: string;
+  testId?: string;
+}
+
+const cellText = (c: CsvCell): string =>
+  typeof c === 'number' ? exactNumber(c) : c === null || c === undefined ? '—' : String(c);
+
+/**
+ * A chart's exact values on request: a closed `<details>` holding a table of the values (the
+ * table of ./ChartImage, shown) and a button that saves the same rows as CSV (RFC 4180).
+ */
+export function ValuesDetails({ summary, caption, head, rows, csvName, note, testId }: ValuesDetailsProps) {
+  const { t } = useTranslation();
+  return (
+    <details className="chart-values" data-testid={testId}>
+      <summary>{summary}</summary>
+      <div className="table-scroll">
+        <ValueTable className="compact" caption={caption} head={head} rows={rows.map((r) => r.map(cellText))} />
+      </div>
+      {note ? <p className="muted">{note}</p> : null}
+      <button type="button" onClick={() => downloadBlob(csvName, toCsv(head, rows), 'text/csv')}>
+        {t('values.csv')}
+      </button>
+    </details>
+  );
+}
