@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { toCsv, type CsvCell } from '../lib/csv';
 import { downloadBlob } from '../lib/download';
-import { exactNumber } from '../lib/radiusText';
 import { ValueTable } from './ValueTable';
 
 /** Props of {@link ValuesDetails}. */
@@ -10,7 +9,7 @@ export interface ValuesDetailsProps {
   summary: string;
   caption: string;
   head: string[];
-  /** Data rows: numbers are written exactly (12 significant digits) in the table and the CSV. */
+  /** Data rows: numbers are shown to 6 significant digits and written to the CSV to 12 (exact). */
   rows: CsvCell[][];
   /** File name of the CSV download, e.g. "band-accuracy.csv". */
   csvName: string;
@@ -19,8 +18,13 @@ export interface ValuesDetailsProps {
   testId?: string;
 }
 
+/** Table text of a cell: a number to 6 significant digits (0.03125, 87.1111), '—' for none. */
 const cellText = (c: CsvCell): string =>
-  typeof c === 'number' ? exactNumber(c) : c === null || c === undefined ? '—' : String(c);
+  typeof c === 'number' && Number.isFinite(c)
+    ? String(Number(c.toPrecision(6)))
+    : c === null || c === undefined || typeof c === 'number'
+      ? '—'
+      : String(c);
 
 /**
  * A chart's exact values on request: a closed `<details>` holding a table of the values (the

@@ -15,8 +15,16 @@ export interface AblationBarsProps {
 
 const pct = (v: number | null): number | null => (v === null ? null : roundExact(100 * v));
 
-/** Colour of the "whole output → mean" bars (a layer with one branch only): Okabe–Ito bluish green. */
-const WHOLE_COLOR = '#009e73';
+/**
+ * The bar series, in legend order; a series no row has a value for (e.g. the branch bars of an
+ * α = 0 net) is left out. "Whole output → mean" (a layer with one branch only): Okabe–Ito bluish green.
+ */
+const BARS = [
+  { key: 'none', name: 'ablation.unablated', fill: 'var(--muted, #999)' },
+  { key: 'dropLow', name: 'ablation.dropLow', fill: BRANCH_COLORS.low },
+  { key: 'dropHigh', name: 'ablation.dropHigh', fill: BRANCH_COLORS.high },
+  { key: 'dropWhole', name: 'ablation.dropWhole', fill: '#009e73' },
+] as const;
 
 /**
  * Branch ablation of one model: unablated top-1 beside top-1 with every octave layer's low (or
@@ -48,12 +56,9 @@ export function AblationBars({ result }: AblationBarsProps) {
             <YAxis type="category" dataKey="name" width={px(150)} interval={0} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('ablation.noBranch'))} />
             <Legend verticalAlign="top" height={px(44)} />
-            <Bar dataKey="none" name={t('ablation.unablated')} fill="var(--muted, #999)" isAnimationActive={false} />
-            <Bar dataKey="dropLow" name={t('ablation.dropLow')} fill={BRANCH_COLORS.low} isAnimationActive={false} />
-            <Bar dataKey="dropHigh" name={t('ablation.dropHigh')} fill={BRANCH_COLORS.high} isAnimationActive={false} />
-            {anyWhole ? (
-              <Bar dataKey="dropWhole" name={t('ablation.dropWhole')} fill={WHOLE_COLOR} isAnimationActive={false} />
-            ) : null}
+            {BARS.filter((b) => b.key === 'none' || table.some((r) => r[b.key] !== null)).map((b) => (
+              <Bar key={b.key} dataKey={b.key} name={t(b.name)} fill={b.fill} isAnimationActive={false} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </ChartImage>

@@ -37,6 +37,8 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   if (withBand.length === 0) return null;
   const table = bandRows(withBand.map((r) => r.band!));
   const radii = table.map((r) => r.radius);
+  // One legend line per curve (two per model) under the x-axis title: the plot keeps its height.
+  const legendHeight = px(24) + px(20) * 2 * withBand.length;
   const rows = table.map(({ radius, low, high }) => {
     const row: Record<string, number | null> = { radius };
     withBand.forEach((_, k) => {
@@ -48,7 +50,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   return (
     <figure className="freq-chart" data-testid="freq-band-chart">
       <ChartImage label={t('chart.band')}>
-        <ResponsiveContainer width="100%" height={px(340)}>
+        <ResponsiveContainer width="100%" height={px(290) + legendHeight}>
           <LineChart
             accessibilityLayer={false}
             data={rows}
@@ -61,9 +63,12 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             <XAxis
               {...numberAxis({ domain: [0, radii[radii.length - 1]], ticks: radii }, formatRadius)}
               dataKey="radius"
+              // Every radius gets its exact tick, slanted: the small radii are 1/32 apart.
               interval={0}
-              height={px(30)}
-              label={xAxisLabel(t('band.xLabel'), -16)}
+              angle={-40}
+              textAnchor="end"
+              height={px(52)}
+              label={xAxisLabel(t('band.xLabel'), -2)}
             />
             <YAxis
               {...numberAxis({ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }, formatPercentTick)}
@@ -74,7 +79,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
               formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
               labelFormatter={(f) => `r = ${radiusLabel(Number(f))}`}
             />
-            <Legend verticalAlign="bottom" height={72} wrapperStyle={{ paddingTop: 24 }} />
+            <Legend verticalAlign="bottom" height={legendHeight} wrapperStyle={{ paddingTop: px(16) }} />
             <ReferenceLine
               y={CHANCE}
               stroke="var(--muted, #888)"
