@@ -171,6 +171,12 @@ describe('frequency panel', () => {
     for (const key of ['orig', 'low', 'high']) expect(await page.getByTestId(`freq-example-${key}`).count()).toBe(1);
     expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${radiusLabel(DEFAULT_RADII[4])}`);
 
+    // Hovering a radius filters the example there (the 8th radius, 1/4).
+    await chart.locator('.recharts-line-dots').first().locator('circle').nth(7).hover();
+    await expect
+      .poll(() => page.getByTestId('freq-example').textContent())
+      .toContain(`low-pass < ${radiusLabel(DEFAULT_RADII[7])}`);
+    await page.mouse.move(0, 0);
     // Exact radius ticks, and the values under the charts: the tooltips' top-1 at every radius, also as CSV.
     const ticks = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
     expect(ticks).toEqual(DEFAULT_RADII.map(formatRadius));

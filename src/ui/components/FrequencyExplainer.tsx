@@ -34,7 +34,6 @@ export function FrequencyExplainer() {
                 <br />
                 <strong>{t('explain.stagesTitle')}</strong> {t('explain.stages')}
                 <ValueTable
-                  className="compact"
                   head={[t('explain.headStage'), t('explain.headHigh'), t('explain.headLow')]}
                   rows={STAGES.map((s) => [String(s.stage), cell(s.high), s.low === null ? t('explain.noLow') : cell(s.low)])}
                 />

@@ -37,7 +37,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
   if (withBand.length === 0) return null;
   const table = bandRows(withBand.map((r) => r.band!));
   const radii = table.map((r) => r.radius);
-  // One legend line per curve (two per model) under the x-axis title: the plot keeps its height.
+  // Room for one legend line per curve (two per model) under the x-axis title (recharts measures the legend).
   const legendHeight = px(24) + px(20) * 2 * withBand.length;
   const rows = table.map(({ radius, low, high }) => {
     const row: Record<string, number | null> = { radius };
@@ -63,8 +63,10 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
             <XAxis
               {...numberAxis({ domain: [0, radii[radii.length - 1]], ticks: radii }, formatRadius)}
               dataKey="radius"
-              // Every radius gets its exact tick, slanted: the small radii are 1/32 apart.
-              interval={0}
+              // Every radius gets its exact tick, slanted (the small radii are 1/32 apart); on a narrow
+              // chart recharts leaves out ticks that would overlap (the table below has every radius).
+              interval="preserveStartEnd"
+              minTickGap={0}
               angle={-40}
               textAnchor="end"
               height={px(52)}
@@ -79,7 +81,7 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
               formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
               labelFormatter={(f) => `r = ${radiusLabel(Number(f))}`}
             />
-            <Legend verticalAlign="bottom" height={legendHeight} wrapperStyle={{ paddingTop: px(16) }} />
+            <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: px(16) }} />
             <ReferenceLine
               y={CHANCE}
               stroke="var(--muted, #888)"
