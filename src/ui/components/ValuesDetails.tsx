@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { toCsv, type CsvCell } from '../lib/csv';
 import { downloadBlob } from '../lib/download';
 import { ValueTable } from './ValueTable';
+import './chartValues.css';
 
 /** Props of {@link ValuesDetails}. */
 export interface ValuesDetailsProps {
