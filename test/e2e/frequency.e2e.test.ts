@@ -5,9 +5,11 @@
  * can be cancelled and another started. Screenshots go to test-artifacts/e2e/.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
+import { formatRadius, radiusLabel } from '../../src/ui/lib/radiusText';
 import { ARTIFACTS, useLabSite } from './labSite';
 
 const site = useLabSite();
@@ -72,7 +74,7 @@ async function bandValues(page: Page, label: string, models: number): Promise<{ 
   const low: number[] = [];
   const high: number[] = [];
   for (let i = 0; i < DEFAULT_RADII.length; i++) {
-    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${DEFAULT_RADII[i].toFixed(4)}`, 2 * models);
+    const rows = await tooltipAt(page, chart, dots.nth(i), `r = ${radiusLabel(DEFAULT_RADII[i])}`, 2 * models);
     low.push(percent(rows.get(`${label}: low-pass (keeps < r)`)));
     high.push(percent(rows.get(`${label}: high-pass (keeps ≥ r + mean)`)));
   }
@@ -92,6 +94,14 @@ async function ablationAll(page: Page, label: string): Promise<{ none: number; d
     dropLow: percent(rows.get('low branch → mean')),
     dropHigh: percent(rows.get('high branch → mean')),
   };
+}
+
+/** Opens the values `<details>` and returns its table's body rows as cell texts. */
+async function valueRows(details: Locator): Promise<string[][]> {
+  await details.locator('summary').click();
+  return details
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
 }
 
 /** Runs band + ablation on the worker's model and waits for the job to end. */
@@ -125,7 +135,7 @@ describe('frequency panel', () => {
       .toBe('completed');
     const runLabel = 'run #1 (α=0.5) completed, step 8';
     await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(runLabel);
-    await panel.getByLabel('Test images').fill(String(IMAGES));
+    await panel.getByLabel('Test images for the experiments').fill(String(IMAGES));
     expect(await page.getByTestId('freq-run-sensitivity').textContent()).toBe(`Sensitivity map (16×16, ${IMAGES} images)`);
 
     // Cancel: a sensitivity job stops, the page says so, keeps no result, and a new job can start.
@@ -159,7 +169,36 @@ describe('frequency panel', () => {
     for (const v of [...band.low, ...band.high, ablation.none, ablation.dropLow, ablation.dropHigh]) expect(v % 2).toBe(0);
     // The filtered example shows the original, its low-pass and its high-pass at the default radius.
     for (const key of ['orig', 'low', 'high']) expect(await page.getByTestId(`freq-example-${key}`).count()).toBe(1);
-    expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${DEFAULT_RADII[4].toFixed(3)}`);
+    expect(await page.getByTestId('freq-example').textContent()).toContain(`low-pass < ${radiusLabel(DEFAULT_RADII[4])}`);
+
+    // Hovering a radius filters the example there (the 8th radius, 1/4).
+    await chart.locator('.recharts-line-dots').first().locator('circle').nth(7).hover();
+    await expect
+      .poll(() => page.getByTestId('freq-example').textContent())
+      .toContain(`low-pass < ${radiusLabel(DEFAULT_RADII[7])}`);
+    await page.mouse.move(0, 0);
+    // Exact radius ticks, and the values under the charts: the tooltips' top-1 at every radius, also as CSV.
+    const ticks = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(ticks).toEqual(DEFAULT_RADII.map(formatRadius));
+    const bandTable = await valueRows(page.getByTestId('freq-band-values'));
+    expect(bandTable.map((r) => r[0])).toEqual(ticks);
+    expect(bandTable.map((r) => Number(r[1]))).toEqual([...DEFAULT_RADII]);
+    expect(bandTable.map((r) => [Number(r[2]), Number(r[3])])).toEqual(band.low.map((v, i) => [v, band.high[i]]));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('freq-band-values').getByRole('button').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[5]).toBe(`1/8,0.125,${band.low[4]},${band.high[4]}`);
+    // Ablation values; a layer with one branch (α_out = 0: the stem, stage 3) has only "whole output → mean".
+    const ablationTable = await valueRows(page.getByTestId('freq-ablation-values'));
+    expect(ablationTable[0].slice(3, 6).map(Number)).toEqual([ablation.none, ablation.dropLow, ablation.dropHigh]);
+    for (const r of ablationTable.slice(1)) {
+      const single = r[2] === '0' || r[2] === '1';
+      expect([r[4] === '—', r[5] === '—', r[6] === '—'], r[0]).toEqual([single, single, !single]);
+    }
+    expect(ablationTable.filter((r) => r[6] !== '—').map((r) => r[0])).toContain('stage3/block1/conv2');
+    expect(await page.getByTestId('freq-ablation-chart').textContent()).toContain('whole output → mean');
 
     // The sensitivity map: grid² cells, clean error = 100 − the unfiltered top-1 on the same images.
     await recordProgress(page);
@@ -182,6 +221,12 @@ describe('frequency panel', () => {
     expect(m, detail).not.toBeNull();
     expect(Number(m![1])).toBe(IMAGES);
     expect(Number(m![2])).toBeCloseTo(100 - ablation.none, 6);
+    // Its summary by radial band: cells of the grid (a, b sixteenths in −8…7) with a² + b² < 4, < 16, < 64, ≥ 64.
+    const lattice = [0, 0, 0, 0];
+    for (let a = -8; a < 8; a++) for (let b = -8; b < 8; b++) lattice[[4, 16, 64].filter((e) => a * a + b * b >= e).length]++;
+    const bands = await valueRows(page.getByTestId('freq-sensitivity-values'));
+    expect(bands.map((r) => Number(r[3]))).toEqual(lattice);
+    for (const r of bands) expect(Number(r[4])).toBeLessThanOrEqual(Number(r[5]));
     // The band results stay beside the new map.
     expect(await page.getByTestId('freq-ablation-chart').count()).toBe(1);
     await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-run.png') });

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { ValueTable } from './ValueTable';
 
 /** Props of {@link ChartImage}. */
 export interface ChartImageProps {
@@ -28,33 +29,7 @@ export function ChartImage({ label, table, className, style, testId, children }:
       </div>
       {table ? (
         <div className="sr-only">
-          <table>
-            <caption>{table.caption}</caption>
-            <thead>
-              <tr>
-                {table.head.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={row.join('|')}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i}>{cell}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ValueTable {...table} />
         </div>
       ) : null}
     </>

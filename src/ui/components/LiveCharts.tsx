@@ -12,7 +12,7 @@ import { useChartScale } from '../hooks/useChartScale';
 import { latestRows, summarySentence, type CurveMetric } from '../lib/chartText';
 import { ChartImage } from './ChartImage';
 import { ChartPlot } from './ChartPlot';
-import { formatTick, numberAxis, xAxisLabel } from '../lib/chartAxis';
+import { formatPercentTick, formatTick, numberAxis, xAxisLabel } from '../lib/chartAxis';
 
 /** Props of {@link LiveCharts}. */
 export interface LiveChartsProps {
@@ -23,9 +23,6 @@ export interface LiveChartsProps {
 }
 
 const xOf = (p: CurvePoint, x: ChartXAxis) => (x === 'step' ? p.step : x === 'epoch' ? p.epoch : p.timeS);
-
-/** Percent tick with a no-break space (recharts wraps tick text at spaces). */
-const formatPercentTick = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}\u00a0%` : '');
 
 type Metric = CurveMetric;
 

@@ -3,28 +3,48 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { BRANCH_COLORS } from '../inspect/branchColors';
 import type { ModelFrequencyResults } from './types';
 import { useChartScale } from '../hooks/useChartScale';
+import { ablationRows } from '../lib/ablationRows';
+import { roundExact } from '../lib/radiusText';
 import { ChartImage } from '../components/ChartImage';
+import { ValuesDetails } from '../components/ValuesDetails';
 
 /** Props of {@link AblationBars}. */
 export interface AblationBarsProps {
   result: ModelFrequencyResults;
 }
 
-const pct = (v: number | null): number | null => (v === null ? null : 100 * v);
+const pct = (v: number | null): number | null => (v === null ? null : roundExact(100 * v));
+
+/**
+ * The bar series, in legend order; a series no row has a value for (e.g. the branch bars of an
+ * α = 0 net) is left out. "Whole output → mean" (a layer with one branch only): Okabe–Ito bluish green.
+ */
+const BARS = [
+  { key: 'none', name: 'ablation.unablated', fill: 'var(--muted, #999)' },
+  { key: 'dropLow', name: 'ablation.dropLow', fill: BRANCH_COLORS.low },
+  { key: 'dropHigh', name: 'ablation.dropHigh', fill: BRANCH_COLORS.high },
+  { key: 'dropWhole', name: 'ablation.dropWhole', fill: '#009e73' },
+] as const;
 
 /**
  * Branch ablation of one model: unablated top-1 beside top-1 with every octave layer's low (or
- * high) branch replaced by its per-channel mean, then per layer.
+ * high) branch replaced by its per-channel mean, then per layer; a layer with a single branch
+ * (α_out = 0 or 1) shows "whole output → mean" instead. Below, the values as a table and CSV.
  */
 export function AblationBars({ result }: AblationBarsProps) {
   const { px } = useChartScale();
   const { t } = useTranslation();
   const a = result.ablation;
   if (!a) return null;
-  const rows = [
-    { name: t('ablation.all'), none: pct(a.top1), dropLow: pct(a.dropLow), dropHigh: pct(a.dropHigh) },
-    ...a.perLayer.map((l) => ({ name: l.layer, none: pct(a.top1), dropLow: pct(l.dropLow), dropHigh: pct(l.dropHigh) })),
-  ];
+  const table = ablationRows(a);
+  const rows = table.map((r) => ({
+    name: r.layer ?? t('ablation.all'),
+    none: pct(r.none),
+    dropLow: pct(r.dropLow),
+    dropHigh: pct(r.dropHigh),
+    dropWhole: pct(r.dropWhole),
+  }));
+  const anyWhole = table.some((r) => r.dropWhole !== null);
   return (
     <figure className="freq-chart" data-testid="freq-ablation-chart">
       <h4>{result.label}</h4>
@@ -36,13 +56,40 @@ export function AblationBars({ result }: AblationBarsProps) {
             <YAxis type="category" dataKey="name" width={px(150)} interval={0} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('ablation.noBranch'))} />
             <Legend verticalAlign="top" height={px(44)} />
-            <Bar dataKey="none" name={t('ablation.unablated')} fill="var(--muted, #999)" isAnimationActive={false} />
-            <Bar dataKey="dropLow" name={t('ablation.dropLow')} fill={BRANCH_COLORS.low} isAnimationActive={false} />
-            <Bar dataKey="dropHigh" name={t('ablation.dropHigh')} fill={BRANCH_COLORS.high} isAnimationActive={false} />
+            {BARS.filter((b) => b.key === 'none' || table.some((r) => r[b.key] !== null)).map((b) => (
+              <Bar key={b.key} dataKey={b.key} name={t(b.name)} fill={b.fill} isAnimationActive={false} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </ChartImage>
-      <figcaption>{t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}</figcaption>
+      <figcaption>
+        {t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}
+        {anyWhole ? ` ${t('ablation.wholeHint')}` : ''}
+      </figcaption>
+      <ValuesDetails
+        summary={t('values.summary')}
+        caption={t('ablation.tableCaption', { model: result.label })}
+        head={[
+          t('ablation.headLayer'),
+          'α_in',
+          'α_out',
+          t('ablation.unablated'),
+          t('ablation.dropLow'),
+          t('ablation.dropHigh'),
+          t('ablation.dropWhole'),
+        ].map((h, i) => (i >= 3 ? `${h} (%)` : h))}
+        rows={table.map((r, i) => [
+          rows[i].name,
+          r.alphaIn,
+          r.alphaOut,
+          rows[i].none,
+          rows[i].dropLow,
+          rows[i].dropHigh,
+          rows[i].dropWhole,
+        ])}
+        csvName="branch-ablation-top1.csv"
+        testId="freq-ablation-values"
+      />
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { filterImage } from '../../frequency/face';
 import { MapCanvas } from '../inspect/MapCanvas';
 import { renderRgb } from '../inspect/render';
+import { radiusLabel } from '../lib/radiusText';
 
 /** Props of {@link FilteredExample}. */
 export interface FilteredExampleProps {
@@ -21,12 +22,12 @@ export function FilteredExample({ image, imageIndex, radius }: FilteredExamplePr
       { key: 'orig', title: t('example.original'), rgba: renderRgb(image, 32, 32) },
       {
         key: 'low',
-        title: t('example.low', { r: radius.toFixed(3) }),
+        title: t('example.low', { r: radiusLabel(radius) }),
         rgba: renderRgb(filterImage(image, radius, 'lowPass'), 32, 32),
       },
       {
         key: 'high',
-        title: t('example.high', { r: radius.toFixed(3) }),
+        title: t('example.high', { r: radiusLabel(radius) }),
         rgba: renderRgb(filterImage(image, radius, 'highPass'), 32, 32),
       },
     ],

@@ -4,6 +4,9 @@ import type { SensitivityMap } from '../../frequency/types';
 import { ColormapLegend } from '../inspect/ColormapLegend';
 import { MapCanvas } from '../inspect/MapCanvas';
 import { renderScalars } from '../inspect/render';
+import { exactNumber, roundExact } from '../lib/radiusText';
+import { sensitivityBands, type SensitivityBand } from '../lib/sensitivityBands';
+import { ValuesDetails } from '../components/ValuesDetails';
 
 /** Props of {@link SensitivityHeatmap}. */
 export interface SensitivityHeatmapProps {
@@ -14,15 +17,28 @@ export interface SensitivityHeatmapProps {
 /** Error rates span 0–100 %. */
 const ERROR_RANGE = { min: 0, max: 1 };
 
+const pct = (v: number | null): number | null => (v === null ? null : roundExact(100 * v));
+
+/** "|f| < 0.125", "0.125 ≤ |f| < 0.25", "|f| ≥ 0.5". */
+const bandText = (b: SensitivityBand): string =>
+  b.from === 0
+    ? `|f| < ${exactNumber(b.to!)}`
+    : b.to === null
+      ? `|f| ≥ ${exactNumber(b.from)}`
+      : `${exactNumber(b.from)} ≤ |f| < ${exactNumber(b.to)}`;
+
 /**
  * Fourier sensitivity map (Yin et al., NeurIPS 2019): error rate under an additive Fourier basis
- * image at each (u, v), DC in the centre, viridis from 0 to 100 %.
+ * image at each (u, v), DC in the centre, viridis from 0 to 100 %. Below, the error by radial
+ * band and the worst cell as a table and CSV.
  */
 export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
   const { t } = useTranslation();
   const g = map.gridSize;
   const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, ERROR_RANGE, 'viridis'), [map, g]);
   const f = map.frequencies;
+  const summary = useMemo(() => sensitivityBands(map), [map]);
+  const w = summary.worst;
   return (
     <figure className="freq-heatmap" data-testid="freq-sensitivity-map">
       <MapCanvas
@@ -40,6 +56,28 @@ export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
         </span>
       </figcaption>
       <ColormapLegend colormap="viridis" range={{ min: 0, max: 100 }} caption={t('sensitivity.legend')} />
+      <ValuesDetails
+        summary={t('values.summary')}
+        caption={t('sensitivity.tableCaption', { label })}
+        head={[
+          t('sensitivity.headBand'),
+          t('sensitivity.headFrom'),
+          t('sensitivity.headTo'),
+          t('sensitivity.headCells'),
+          t('sensitivity.headMean'),
+          t('sensitivity.headMax'),
+        ]}
+        rows={summary.bands.map((b) => [bandText(b), b.from, b.to, b.cells, pct(b.meanError), pct(b.maxError)])}
+        note={t('sensitivity.worst', {
+          u: exactNumber(w.u),
+          v: exactNumber(w.v),
+          r: w.radius.toFixed(4),
+          error: exactNumber(100 * w.errorRate),
+          clean: exactNumber(100 * map.cleanErrorRate),
+        })}
+        csvName="fourier-sensitivity-bands.csv"
+        testId="freq-sensitivity-values"
+      />
     </figure>
   );
 }

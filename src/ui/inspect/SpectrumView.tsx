@@ -10,6 +10,7 @@ import { formatValue, renderScalars, valueRange, type ValueRange } from './rende
 import './inspect.css';
 import { useChartScale } from '../hooks/useChartScale';
 import { ChartImage } from '../components/ChartImage';
+import { exactNumber } from '../lib/radiusText';
 
 /** CSS pixels per DFT frequency step of the reference grid: both heatmaps share one scale. */
 const PX_PER_FREQUENCY_STEP = 5;
@@ -109,7 +110,10 @@ export function SpectrumView({ layer, sharedRanges }: SpectrumViewProps) {
                   x={0.5 * spectra.low.scale}
                   stroke={BRANCH_COLORS.low}
                   strokeDasharray="1 3"
-                  label={{ value: t('spectrum.lowLimit'), position: 'insideTopRight' }}
+                  label={{
+                    value: t('spectrum.lowLimit', { f: exactNumber(0.5 * spectra.low.scale) }),
+                    position: 'insideTopRight',
+                  }}
                 />
               ) : null}
               {(['high', 'low'] as const).map((branch) =>

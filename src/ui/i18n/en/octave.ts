@@ -29,7 +29,7 @@ export const octave = {
   'freq.help':
     'Experiments on the worker’s model ({{model}}): top-1 under low/high-pass filtering, with each branch replaced by its mean, and under Fourier-basis noise. Results stay per model, so an α = 0 run overlays the octave runs.',
   'freq.noneYet': 'none yet',
-  'freq.testImages': 'Test images',
+  'freq.testImages': 'Test images for the experiments',
   'freq.runBand': 'Band-limited accuracy + ablation',
   'freq.runSensitivity': 'Sensitivity map (16×16, {{images, number}} images)',
   'freq.cancel': 'Cancel',
@@ -51,4 +51,12 @@ export const octave = {
   'explain.vanillaTitle': 'Against the vanilla net.',
   'explain.vanilla':
     'With α = 0 there is no low branch; its layers’ spectra, its band-limited accuracy and its sensitivity map are the baseline. What each octave carries is measured below by the experiments: test accuracy on filtered images, replacing a branch by its mean, and the Fourier sensitivity map.',
+  'explain.stagesTitle': 'Resolution limit per stage.',
+  'explain.stages':
+    'Nyquist limit (½ cycle per branch pixel) of each branch of an Oct-ResNet on the 32×32 input, in cycles/pixel of the input grid:',
+  'explain.headStage': 'stage',
+  'explain.headHigh': 'high branch',
+  'explain.headLow': 'low branch',
+  'explain.stageCell': '{{side}}×{{side}}: {{limit}}',
+  'explain.noLow': 'none (α_out = 0 from the first block on)',
 };

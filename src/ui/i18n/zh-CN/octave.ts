@@ -30,7 +30,7 @@ export const octave: Record<keyof typeof en, string> = {
   'freq.help':
     '在 worker 中的模型（{{model}}）上做实验：低通/高通滤波下的 top-1、把各分支替换为其均值后的 top-1，以及傅里叶基噪声下的表现。结果按模型保存，因此 α = 0 的训练会与八度网络的训练叠加显示。',
   'freq.noneYet': '暂无',
-  'freq.testImages': '测试图像数',
+  'freq.testImages': '实验用测试图像数',
   'freq.runBand': '限带准确率 + 消融',
   'freq.runSensitivity': '敏感度图（16×16，{{images, number}} 张图像）',
   'freq.cancel': '取消',
@@ -52,4 +52,11 @@ export const octave: Record<keyof typeof en, string> = {
   'explain.vanillaTitle': '与原始网络对比。',
   'explain.vanilla':
     'α = 0 时没有低频分支；它各层的频谱、限带准确率和敏感度图就是基准。每个八度实际携带什么信息，由下面的实验来衡量：滤波图像上的测试准确率、把分支替换为其均值，以及傅里叶敏感度图。',
+  'explain.stagesTitle': '各阶段的分辨率上限。',
+  'explain.stages': 'Oct-ResNet 在 32×32 输入上各分支的奈奎斯特上限（每个分支像素 ½ 周期），单位为输入网格的周期/像素：',
+  'explain.headStage': '阶段',
+  'explain.headHigh': '高频分支',
+  'explain.headLow': '低频分支',
+  'explain.stageCell': '{{side}}×{{side}}：{{limit}}',
+  'explain.noLow': '无（从第一个块起 α_out = 0）',
 };
