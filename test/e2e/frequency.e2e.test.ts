@@ -2,11 +2,15 @@
  * End-to-end: the frequency panel ("What does each octave carry?") on real CIFAR-10. A tiny run
  * (Oct-ResNet-8, α = 0.5) is trained in the page; its band-limited curves, branch ablation and
  * Fourier sensitivity map run in the worker on 50 test images with a moving progress bar; a job
- * can be cancelled and another started. Screenshots go to test-artifacts/e2e/.
+ * can be cancelled and another started. The same model, saved and loaded back through the model
+ * panel's file input, is overlaid and must give the same top-1 at every radius. Screenshots go to
+ * test-artifacts/e2e/.
  */
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Download, Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
 import { ARTIFACTS, useLabSite } from './labSite';
 
@@ -107,7 +111,7 @@ async function runBand(page: Page): Promise<void> {
 }
 
 describe('frequency panel', () => {
-  it('band curves, ablation, sensitivity map and cancel on a tiny run', async () => {
+  it('band curves, ablation, sensitivity map and cancel on a tiny run, overlaid with its saved-and-loaded copy', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -186,9 +190,48 @@ describe('frequency panel', () => {
     expect(await page.getByTestId('freq-ablation-chart').count()).toBe(1);
     await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-run.png') });
 
-    // Not checked here: a saved model loaded back through the model panel. In this state of the
-    // page the panel kept the run's label after such a load (a bug left open; see the session note).
+    // Save the model, load the two files back: the copy is a second model in the panel, overlaid.
+    const dir = mkdtempSync(join(tmpdir(), 'freq-e2e-'));
+    try {
+      await page.getByLabel('Model name').fill('freq-tiny');
+      const files: Download[] = [];
+      const onDownload = (d: Download) => files.push(d);
+      page.on('download', onDownload);
+      await page.getByRole('button', { name: 'Save + download' }).click();
+      await expect.poll(() => files.length, { timeout: 30_000 }).toBe(2);
+      page.off('download', onDownload);
+      const names = files.map((d) => d.suggestedFilename()).sort();
+      expect(names).toEqual(['freq-tiny.json', 'freq-tiny.weights.bin']);
+      for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
+      await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));
+      // The page reads the chosen files after the input's change event: they must stay on disk until
+      // the model panel reports the load (deleted earlier, the read fails with NotFoundError).
+      await expect
+        .poll(() => page.getByTestId('model-message').textContent(), { timeout: 30_000 })
+        .toBe('Loaded freq-tiny.json + freq-tiny.weights.bin (7 octave layers).');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const loadedLabel = 'loaded files freq-tiny.json + freq-tiny.weights.bin';
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(loadedLabel);
+    await runBand(page);
+    expect(await lines.count()).toBe(4);
+    expect(await chart.locator('.recharts-legend-item').count()).toBe(4);
+    // The loaded copy knows its α from its octave layers: all four curves in the α = 0.5 colour.
+    const strokes = await chart.locator('path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(strokes).toHaveLength(4);
+    expect(new Set(strokes).size).toBe(1);
+    expect(strokes[0]).not.toContain('--muted');
+    // Same weights, same images: the loaded copy's curves and ablation equal the run's.
+    const again = await bandValues(page, runLabel, 2);
+    expect(again).toEqual(band);
+    expect(await bandValues(page, loadedLabel, 2)).toEqual(band);
+    expect(await ablationAll(page, loadedLabel)).toEqual(ablation);
+    expect(await page.getByTestId('freq-ablation-chart').count()).toBe(2);
+    expect(await page.getByTestId('freq-sensitivity-map').count()).toBe(1);
+
     expect(await panel.locator('.error').count()).toBe(0);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-overlay.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
