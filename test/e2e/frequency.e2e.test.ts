@@ -3,8 +3,9 @@
  * (Oct-ResNet-8, α = 0.5) is trained in the page; its band-limited curves, branch ablation and
  * Fourier sensitivity map run in the worker on 50 test images with a moving progress bar; a job
  * can be cancelled and another started. The same model, saved and loaded back through the model
- * panel's file input, is overlaid and must give the same top-1 at every radius. Screenshots go to
- * test-artifacts/e2e/.
+ * panel's file input, is overlaid and must give the same top-1 at every radius. After a reload the
+ * run's kept weights are made the worker's model again and give the same results. Screenshots go
+ * to test-artifacts/e2e/.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -111,7 +112,7 @@ async function runBand(page: Page): Promise<void> {
 }
 
 describe('frequency panel', () => {
-  it('band curves, ablation, sensitivity map and cancel on a tiny run, overlaid with its saved-and-loaded copy', async () => {
+  it('band curves, ablation, sensitivity map and cancel on a tiny run, overlaid with its saved-and-loaded copy, and again from its kept weights after a reload', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -137,6 +138,9 @@ describe('frequency panel', () => {
     await page.getByTestId('freq-run-sensitivity').click();
     await expect.poll(async () => (await progressSeen(page)).some((p) => p.done > 0), { timeout: 60_000 }).toBe(true);
     expect(await page.getByTestId('freq-progress').textContent()).toMatch(/^sensitivity map:\s+\d+\/\d+$/);
+    // The finished run's kept weights are offered, but cannot replace the model while a job runs.
+    expect(await page.getByTestId('freq-use-kept').textContent()).toBe('Use run #1’s kept weights');
+    expect(await page.getByTestId('freq-use-kept').isEnabled()).toBe(false);
     await page.getByTestId('freq-cancel').click();
     await page.getByTestId('freq-cancelled').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('freq-cancelled').textContent()).toMatch(/^Cancelled/);
@@ -232,6 +236,38 @@ describe('frequency panel', () => {
 
     expect(await panel.locator('.error').count()).toBe(0);
     await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-overlay.png') });
+
+    // After a reload the worker holds no model; run #1's kept weights (IndexedDB) become it again
+    // and give the same curves and ablation as before the reload.
+    await page.reload();
+    await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
+    expect(await panel.textContent()).toContain('Train or load a model first.');
+    expect(await page.getByTestId('freq-run-band').isEnabled()).toBe(false);
+    const useKept = page.getByTestId('freq-use-kept');
+    await expect.poll(() => useKept.isEnabled(), { timeout: 60_000 }).toBe(true);
+    expect(await useKept.textContent()).toBe('Use run #1’s kept weights');
+    expect(await page.getByTestId('freq-kept-run').locator('option').allTextContents()).toEqual(['run #1 (α=0.5, R8) completed']);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-after-reload.png') });
+    await useKept.click();
+    const keptLabel = `${runLabel} — kept weights`;
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(keptLabel);
+    expect(await page.getByTestId('freq-kept-message').textContent()).toBe(
+      'The worker’s model is now run #1’s final weights (7 octave layers).',
+    );
+    await expect.poll(() => page.getByTestId('freq-run-band').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await panel.getByLabel('Test images').fill(String(IMAGES));
+    await runBand(page);
+    expect(await lines.count()).toBe(2);
+    // The run's α: its curves keep the α = 0.5 colour they had before the reload.
+    const keptStrokes = await chart
+      .locator('path.recharts-line-curve')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(keptStrokes).toEqual([strokes[0], strokes[0]]);
+    expect(await bandValues(page, keptLabel, 1)).toEqual(band);
+    expect(await ablationAll(page, keptLabel)).toEqual(ablation);
+    expect(await panel.locator('.error').count()).toBe(0);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-kept-run.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
