@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
+import { saveAndDownload } from './modelDownload';
 import { ARTIFACTS, useLabSite } from './labSite';
 
 const site = useLabSite();
@@ -99,6 +100,17 @@ async function ablationAll(page: Page, label: string): Promise<{ none: number; d
   };
 }
 
+/**
+ * Once a job has ended its bar stays gone and new jobs can start: progress reports come through
+ * their own message port and can arrive after the result (then they must be dropped).
+ */
+async function expectJobEnded(page: Page): Promise<void> {
+  await page.waitForTimeout(1000);
+  expect(await page.getByTestId('freq-progress').count()).toBe(0);
+  expect(await page.getByTestId('freq-run-band').isEnabled()).toBe(true);
+  expect(await page.getByTestId('freq-run-sensitivity').isEnabled()).toBe(true);
+}
+
 /** Runs band + ablation on the worker's model and waits for the job to end. */
 async function runBand(page: Page): Promise<void> {
   await recordProgress(page);
@@ -109,6 +121,7 @@ async function runBand(page: Page): Promise<void> {
     seen.some((p) => p.done > 0 && p.done < p.total),
     'the progress bar moved',
   ).toBe(true);
+  await expectJobEnded(page);
 }
 
 describe('frequency panel', () => {
@@ -173,6 +186,7 @@ describe('frequency panel', () => {
     await recordProgress(page);
     await page.getByTestId('freq-run-sensitivity').click();
     await page.getByTestId('freq-sensitivity-map').waitFor({ timeout: 120_000 });
+    await expectJobEnded(page);
     expect((await progressSeen(page)).some((p) => p.done > 0 && p.done < p.total)).toBe(true);
     const map = page.getByTestId('freq-sensitivity-map');
     const cells = await map.locator('canvas').evaluate((c) => {
@@ -198,13 +212,8 @@ describe('frequency panel', () => {
     const dir = mkdtempSync(join(tmpdir(), 'freq-e2e-'));
     try {
       await page.getByLabel('Model name').fill('freq-tiny');
-      const files: Download[] = [];
-      const onDownload = (d: Download) => files.push(d);
-      page.on('download', onDownload);
-      await page.getByRole('button', { name: 'Save + download' }).click();
-      await expect.poll(() => files.length, { timeout: 30_000 }).toBe(2);
-      page.off('download', onDownload);
-      const names = files.map((d) => d.suggestedFilename()).sort();
+      const files = await saveAndDownload(page);
+      const names = files.map((d) => d.suggestedFilename());
       expect(names).toEqual(['freq-tiny.json', 'freq-tiny.weights.bin']);
       for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
       await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));

@@ -61,10 +61,13 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
       setError(null);
       setCancelled(false);
       setProgress({ phase: experiments[0], done: 0, total: 1 });
+      // Progress comes through its own message port: a report can arrive after the job's result,
+      // and must not bring back the bar (and keep the buttons disabled) once the job has ended.
+      let ended = false;
       try {
         const r = await api.frequency(
           { experiments, images, sensitivityImages: Math.min(200, images) },
-          Comlink.proxy(setProgress),
+          Comlink.proxy((p: FrequencyProgress) => !ended && setProgress(p)),
         );
         setResults((list) => {
           const old = list.find((x) => x.label === modelLabel);
@@ -84,6 +87,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
         if (message.includes(CANCELLED_MESSAGE)) setCancelled(true);
         else setError(message);
       } finally {
+        ended = true;
         setProgress(null);
       }
     },
