@@ -4,8 +4,8 @@
  * Fourier sensitivity map run in the worker on 50 test images with a moving progress bar; a job
  * can be cancelled and another started. The same model, saved and loaded back through the model
  * panel's file input, is overlaid and must give the same top-1 at every radius. After a reload the
- * run's kept weights are made the worker's model again and give the same results. Screenshots go
- * to test-artifacts/e2e/.
+ * run's kept weights are made the worker's model again and give the same results (not while a job
+ * or a second run is in progress). Screenshots go to test-artifacts/e2e/.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -277,6 +277,23 @@ describe('frequency panel', () => {
     expect(await ablationAll(page, keptLabel)).toEqual(ablation);
     expect(await panel.locator('.error').count()).toBe(0);
     await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-kept-run.png') });
+
+    // A second run: the kept weights cannot replace the model while it trains; once it ends, its
+    // model is the worker's (the note about run #1 goes) and both runs are offered, newest first.
+    await page.getByTestId('train').click();
+    await expect.poll(() => useKept.isEnabled(), { timeout: 60_000 }).toBe(false);
+    const statuses = () =>
+      page.getByTestId('run-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')).join(','));
+    await expect.poll(statuses, { timeout: 180_000 }).toBe('completed,completed');
+    await expect
+      .poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 })
+      .toContain('run #2 (α=0.5) completed, step 8)');
+    await expect.poll(() => useKept.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('freq-kept-message').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('freq-kept-run').locator('option').allTextContents(), { timeout: 30_000 })
+      .toEqual(['run #2 (α=0.5, R8) completed', 'run #1 (α=0.5, R8) completed']);
+    expect(await useKept.textContent()).toBe('Use run #2’s kept weights');
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
