@@ -31,7 +31,7 @@ export const page: Record<keyof typeof en, string> = {
   'kept.use': '使用第 {{number}} 次训练保留的权重',
   'kept.loaded': 'worker 的模型现在是第 {{number}} 次训练的最终权重（{{layers, number}} 个八度卷积层）。',
   'kept.error': '无法使用第 {{number}} 次训练保留的权重：{{message}}',
-  'kept.modelLabel': '{{model}}（保留的权重）',
+  'kept.modelLabel': '{{model}}，保留的权重',
   'blocked.worker': '正在启动 worker…',
   'blocked.loading': '正在加载 CIFAR-10…',
   'blocked.loadFirst': '请先加载 CIFAR-10。',
