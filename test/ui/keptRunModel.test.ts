@@ -56,9 +56,7 @@ describe('the stamp of a kept run', () => {
   });
   it('follows the page language', () => {
     setLanguage('zh-CN');
-    expect(keptRunStamp(run('b', 2, 'completed', 0.5, 50), null).label).toBe(
-      '第 2 次训练（α=0.5）已完成，第 50 步，保留的权重',
-    );
+    expect(keptRunStamp(run('b', 2, 'completed', 0.5, 50), null).label).toBe('第 2 次训练（α=0.5）已完成，第 50 步，保留的权重');
   });
 });
 
