@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
 import { saveAndDownload } from './modelDownload';
+import { expectJobEnded, progressSeen, recordProgress, runBand } from './frequencyJobs';
 import { ARTIFACTS, useLabSite } from './labSite';
 
 const site = useLabSite();
@@ -23,22 +24,6 @@ const QUERY = '?depth=8&alpha=0.5&batchSize=32&trainLimit=640&testLimit=200&maxS
 const IMAGES = 50;
 /** The panel's sensitivity grid (cells per side). */
 const GRID = 16;
-
-/** Records every value the panel's progress bar shows (a job on 50 images can end between two polls). */
-async function recordProgress(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { freqProgress: { done: number; total: number }[] };
-    w.freqProgress = [];
-    const panel = document.querySelector('[data-testid="frequency"]')!;
-    new MutationObserver(() => {
-      const bar = panel.querySelector('progress');
-      if (bar) w.freqProgress.push({ done: bar.value, total: bar.max });
-    }).observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-}
-
-const progressSeen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { freqProgress: { done: number; total: number }[] }).freqProgress);
 
 /** The tooltip rows (name → value text) shown while the pointer is over `target`, once the tooltip is titled `label`. */
 async function tooltipAt(
@@ -98,30 +83,6 @@ async function ablationAll(page: Page, label: string): Promise<{ none: number; d
     dropLow: percent(rows.get('low branch → mean')),
     dropHigh: percent(rows.get('high branch → mean')),
   };
-}
-
-/**
- * Once a job has ended its bar stays gone and new jobs can start: progress reports come through
- * their own message port and can arrive after the result (then they must be dropped).
- */
-async function expectJobEnded(page: Page): Promise<void> {
-  await page.waitForTimeout(1000);
-  expect(await page.getByTestId('freq-progress').count()).toBe(0);
-  expect(await page.getByTestId('freq-run-band').isEnabled()).toBe(true);
-  expect(await page.getByTestId('freq-run-sensitivity').isEnabled()).toBe(true);
-}
-
-/** Runs band + ablation on the worker's model and waits for the job to end. */
-async function runBand(page: Page): Promise<void> {
-  await recordProgress(page);
-  await page.getByTestId('freq-run-band').click();
-  await expect.poll(() => page.getByTestId('freq-progress').count(), { timeout: 120_000 }).toBe(0);
-  const seen = await progressSeen(page);
-  expect(
-    seen.some((p) => p.done > 0 && p.done < p.total),
-    'the progress bar moved',
-  ).toBe(true);
-  await expectJobEnded(page);
 }
 
 describe('frequency panel', () => {
