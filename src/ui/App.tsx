@@ -22,6 +22,7 @@ import { ModelPanel } from './components/ModelPanel';
 import { ConfusionMatrix } from './components/ConfusionMatrix';
 import { InspectSection } from './components/InspectSection';
 import { FrequencyPanel } from './components/FrequencyPanel';
+import { UseKeptRun } from './components/UseKeptRun';
 import { finishedRunSummary } from './lib/runSummary';
 import { Panel } from './components/Panel';
 import { formatAlpha } from './lib/formatAlpha';
@@ -252,6 +253,16 @@ export function App() {
             alpha={modelStamp?.loaded ? (modelStamp.alpha ?? null) : modelStamp ? (lastFinished?.config.alpha ?? null) : null}
             image={lab.image}
             testCount={data.summary?.testCount ?? 10_000}
+            tools={(jobRunning) => (
+              <UseKeptRun
+                api={api}
+                runs={runs.runs}
+                weights={runWeights}
+                busy={active !== null || jobRunning}
+                modelLabel={modelStamp?.label ?? ''}
+                setModelStamp={setModelStamp}
+              />
+            )}
           />
           <Panel
             id="model-h"

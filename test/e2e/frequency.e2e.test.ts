@@ -2,14 +2,20 @@
  * End-to-end: the frequency panel ("What does each octave carry?") on real CIFAR-10. A tiny run
  * (Oct-ResNet-8, α = 0.5) is trained in the page; its band-limited curves, branch ablation and
  * Fourier sensitivity map run in the worker on 50 test images with a moving progress bar; a job
- * can be cancelled and another started. Screenshots go to test-artifacts/e2e/.
+ * can be cancelled and another started. The same model, saved and loaded back through the model
+ * panel's file input, is overlaid and must give the same top-1 at every radius. After a reload the
+ * run's kept weights are made the worker's model again and give the same results (not while a job
+ * or a second run is in progress). Screenshots go to test-artifacts/e2e/.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_RADII } from '../../src/frequency/face';
 import { formatRadius, radiusLabel } from '../../src/ui/lib/radiusText';
+import { saveAndDownload } from './modelDownload';
+import { expectJobEnded, progressSeen, recordProgress, runBand, valueRows } from './frequencyJobs';
 import { ARTIFACTS, useLabSite } from './labSite';
 
 const site = useLabSite();
@@ -19,22 +25,6 @@ const QUERY = '?depth=8&alpha=0.5&batchSize=32&trainLimit=640&testLimit=200&maxS
 const IMAGES = 50;
 /** The panel's sensitivity grid (cells per side). */
 const GRID = 16;
-
-/** Records every value the panel's progress bar shows (a job on 50 images can end between two polls). */
-async function recordProgress(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { freqProgress: { done: number; total: number }[] };
-    w.freqProgress = [];
-    const panel = document.querySelector('[data-testid="frequency"]')!;
-    new MutationObserver(() => {
-      const bar = panel.querySelector('progress');
-      if (bar) w.freqProgress.push({ done: bar.value, total: bar.max });
-    }).observe(panel, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-}
-
-const progressSeen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { freqProgress: { done: number; total: number }[] }).freqProgress);
 
 /** The tooltip rows (name → value text) shown while the pointer is over `target`, once the tooltip is titled `label`. */
 async function tooltipAt(
@@ -96,28 +86,8 @@ async function ablationAll(page: Page, label: string): Promise<{ none: number; d
   };
 }
 
-/** Opens the values `<details>` and returns its table's body rows as cell texts. */
-async function valueRows(details: Locator): Promise<string[][]> {
-  await details.locator('summary').click();
-  return details
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
-}
-
-/** Runs band + ablation on the worker's model and waits for the job to end. */
-async function runBand(page: Page): Promise<void> {
-  await recordProgress(page);
-  await page.getByTestId('freq-run-band').click();
-  await expect.poll(() => page.getByTestId('freq-progress').count(), { timeout: 120_000 }).toBe(0);
-  const seen = await progressSeen(page);
-  expect(
-    seen.some((p) => p.done > 0 && p.done < p.total),
-    'the progress bar moved',
-  ).toBe(true);
-}
-
 describe('frequency panel', () => {
-  it('band curves, ablation, sensitivity map and cancel on a tiny run', async () => {
+  it('band curves, ablation, sensitivity map and cancel on a tiny run, overlaid with its saved-and-loaded copy, and again from its kept weights after a reload', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -143,6 +113,9 @@ describe('frequency panel', () => {
     await page.getByTestId('freq-run-sensitivity').click();
     await expect.poll(async () => (await progressSeen(page)).some((p) => p.done > 0), { timeout: 60_000 }).toBe(true);
     expect(await page.getByTestId('freq-progress').textContent()).toMatch(/^sensitivity map:\s+\d+\/\d+$/);
+    // The finished run's kept weights are offered, but cannot replace the model while a job runs.
+    expect(await page.getByTestId('freq-use-kept').textContent()).toBe('Use run #1’s kept weights');
+    expect(await page.getByTestId('freq-use-kept').isEnabled()).toBe(false);
     await page.getByTestId('freq-cancel').click();
     await page.getByTestId('freq-cancelled').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('freq-cancelled').textContent()).toMatch(/^Cancelled/);
@@ -204,6 +177,7 @@ describe('frequency panel', () => {
     await recordProgress(page);
     await page.getByTestId('freq-run-sensitivity').click();
     await page.getByTestId('freq-sensitivity-map').waitFor({ timeout: 120_000 });
+    await expectJobEnded(page);
     expect((await progressSeen(page)).some((p) => p.done > 0 && p.done < p.total)).toBe(true);
     const map = page.getByTestId('freq-sensitivity-map');
     const cells = await map.locator('canvas').evaluate((c) => {
@@ -231,9 +205,92 @@ describe('frequency panel', () => {
     expect(await page.getByTestId('freq-ablation-chart').count()).toBe(1);
     await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-run.png') });
 
-    // Not checked here: a saved model loaded back through the model panel. In this state of the
-    // page the panel kept the run's label after such a load (a bug left open; see the session note).
+    // Save the model, load the two files back: the copy is a second model in the panel, overlaid.
+    const dir = mkdtempSync(join(tmpdir(), 'freq-e2e-'));
+    try {
+      await page.getByLabel('Model name').fill('freq-tiny');
+      const files = await saveAndDownload(page);
+      const names = files.map((d) => d.suggestedFilename());
+      expect(names).toEqual(['freq-tiny.json', 'freq-tiny.weights.bin']);
+      for (const d of files) await d.saveAs(resolve(dir, d.suggestedFilename()));
+      await page.getByLabel('or load files:').setInputFiles(names.map((n) => resolve(dir, n)));
+      // The page reads the chosen files after the input's change event: they must stay on disk until
+      // the model panel reports the load (deleted earlier, the read fails with NotFoundError).
+      await expect
+        .poll(() => page.getByTestId('model-message').textContent(), { timeout: 30_000 })
+        .toBe('Loaded freq-tiny.json + freq-tiny.weights.bin (7 octave layers).');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const loadedLabel = 'loaded files freq-tiny.json + freq-tiny.weights.bin';
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(loadedLabel);
+    await runBand(page);
+    expect(await lines.count()).toBe(4);
+    expect(await chart.locator('.recharts-legend-item').count()).toBe(4);
+    // The loaded copy knows its α from its octave layers: all four curves in the α = 0.5 colour.
+    const strokes = await chart.locator('path.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(strokes).toHaveLength(4);
+    expect(new Set(strokes).size).toBe(1);
+    expect(strokes[0]).not.toContain('--muted');
+    // Same weights, same images: the loaded copy's curves and ablation equal the run's.
+    const again = await bandValues(page, runLabel, 2);
+    expect(again).toEqual(band);
+    expect(await bandValues(page, loadedLabel, 2)).toEqual(band);
+    expect(await ablationAll(page, loadedLabel)).toEqual(ablation);
+    expect(await page.getByTestId('freq-ablation-chart').count()).toBe(2);
+    expect(await page.getByTestId('freq-sensitivity-map').count()).toBe(1);
+
     expect(await panel.locator('.error').count()).toBe(0);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-overlay.png') });
+
+    // After a reload the worker holds no model; run #1's kept weights (IndexedDB) become it again
+    // and give the same curves and ablation as before the reload.
+    await page.reload();
+    await page.getByTestId('data-summary').waitFor({ timeout: 180_000 });
+    await expect.poll(() => page.getByTestId('backend-name').textContent(), { timeout: 60_000 }).toBe('wasm');
+    expect(await panel.textContent()).toContain('Train or load a model first.');
+    expect(await page.getByTestId('freq-run-band').isEnabled()).toBe(false);
+    const useKept = page.getByTestId('freq-use-kept');
+    await expect.poll(() => useKept.isEnabled(), { timeout: 60_000 }).toBe(true);
+    expect(await useKept.textContent()).toBe('Use run #1’s kept weights');
+    expect(await page.getByTestId('freq-kept-run').locator('option').allTextContents()).toEqual(['run #1 (α=0.5, R8) completed']);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-after-reload.png') });
+    await useKept.click();
+    const keptLabel = `${runLabel} — kept weights`;
+    await expect.poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 }).toContain(keptLabel);
+    expect(await page.getByTestId('freq-kept-message').textContent()).toBe(
+      'The worker’s model is now run #1’s final weights (7 octave layers).',
+    );
+    await expect.poll(() => page.getByTestId('freq-run-band').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await panel.getByLabel('Test images').fill(String(IMAGES));
+    await runBand(page);
+    expect(await lines.count()).toBe(2);
+    // The run's α: its curves keep the α = 0.5 colour they had before the reload.
+    const keptStrokes = await chart
+      .locator('path.recharts-line-curve')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(keptStrokes).toEqual([strokes[0], strokes[0]]);
+    expect(await bandValues(page, keptLabel, 1)).toEqual(band);
+    expect(await ablationAll(page, keptLabel)).toEqual(ablation);
+    expect(await panel.locator('.error').count()).toBe(0);
+    await panel.screenshot({ path: resolve(ARTIFACTS, 'frequency-kept-run.png') });
+
+    // A second run: the kept weights cannot replace the model while it trains; once it ends, its
+    // model is the worker's (the note about run #1 goes) and both runs are offered, newest first.
+    await page.getByTestId('train').click();
+    await expect.poll(() => useKept.isEnabled(), { timeout: 60_000 }).toBe(false);
+    const statuses = () =>
+      page.getByTestId('run-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-status')).join(','));
+    await expect.poll(statuses, { timeout: 180_000 }).toBe('completed,completed');
+    await expect
+      .poll(() => panel.locator('p.muted').first().textContent(), { timeout: 30_000 })
+      .toContain('run #2 (α=0.5) completed, step 8)');
+    await expect.poll(() => useKept.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('freq-kept-message').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('freq-kept-run').locator('option').allTextContents(), { timeout: 30_000 })
+      .toEqual(['run #2 (α=0.5, R8) completed', 'run #1 (α=0.5, R8) completed']);
+    expect(await useKept.textContent()).toBe('Use run #2’s kept weights');
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
 import { E2E_SITE } from './site';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { resolveCifar10Dir } from '../../src/data/node';
 import { startStaticServer, type StaticServer } from './staticServer';
+import { saveAndDownload } from './modelDownload';
 
 const ROOT = resolve(__dirname, '../..');
 const CIFAR10_DIR = resolveCifar10Dir();
@@ -189,13 +190,8 @@ describe.each([
     expect(await page.getByTestId('train').isEnabled()).toBe(true);
     if (mode === 'wasm-only') {
       // Download the model: <name>.json names <name>.weights.bin; both files load back.
-      const files: Download[] = [];
-      const onDownload = (d: Download) => files.push(d);
-      page.on('download', onDownload);
-      await page.getByRole('button', { name: 'Save + download' }).click();
-      await expect.poll(() => files.length, { timeout: 30_000 }).toBe(2);
-      page.off('download', onDownload);
-      const names = files.map((d) => d.suggestedFilename()).sort();
+      const files = await saveAndDownload(page);
+      const names = files.map((d) => d.suggestedFilename());
       expect(names).toEqual(['octconv-model.json', 'octconv-model.weights.bin']);
       const jsonDownload = files.find((d) => d.suggestedFilename().endsWith('.json'))!;
       const json = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import * as Comlink from 'comlink';
 import { CANCELLED_MESSAGE, type FrequencyExperiment, type FrequencyProgress } from '../../frequency/types';
 import type { LabWorkerApi } from '../../train/protocol';
@@ -24,6 +24,8 @@ export interface FrequencyPanelProps {
   /** Test image for the filtered example. */
   image: number;
   testCount: number;
+  /** Controls shown under the help text (e.g. one that loads a kept run), told whether a job runs. */
+  tools?: (jobRunning: boolean) => ReactNode;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface FrequencyPanelProps {
  * background job (progress, cancel), keeps each model's results and overlays them: band-limited
  * top-1 curves, an example image filtered at the hovered radius, ablation bars, sensitivity maps.
  */
-export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha, image, testCount }: FrequencyPanelProps) {
+export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha, image, testCount, tools }: FrequencyPanelProps) {
   const { t } = useTranslation();
   const [images, setImages] = useState(Math.min(1000, testCount));
   const [results, setResults] = useState<ModelFrequencyResults[]>([]);
@@ -59,10 +61,13 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
       setError(null);
       setCancelled(false);
       setProgress({ phase: experiments[0], done: 0, total: 1 });
+      // Progress comes through its own message port: a report can arrive after the job's result,
+      // and must not bring back the bar (and keep the buttons disabled) once the job has ended.
+      let ended = false;
       try {
         const r = await api.frequency(
           { experiments, images, sensitivityImages: Math.min(200, images) },
-          Comlink.proxy(setProgress),
+          Comlink.proxy((p: FrequencyProgress) => !ended && setProgress(p)),
         );
         setResults((list) => {
           const old = list.find((x) => x.label === modelLabel);
@@ -82,6 +87,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
         if (message.includes(CANCELLED_MESSAGE)) setCancelled(true);
         else setError(message);
       } finally {
+        ended = true;
         setProgress(null);
       }
     },
@@ -95,6 +101,7 @@ export function FrequencyPanel({ api, enabled, blockedReason, modelLabel, alpha,
     <section className="panel" aria-labelledby="freq-h" data-testid="frequency">
       <h2 id="freq-h">{t('freq.title')}</h2>
       <p className="muted">{t('freq.help', { model: modelLabel || t('freq.noneYet') })}</p>
+      {tools?.(progress !== null)}
       <div className="buttons" style={{ alignItems: 'center' }}>
         <WholeNumberInput
           label={t('freq.testImages')}

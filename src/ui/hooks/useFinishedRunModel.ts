@@ -4,9 +4,8 @@
  */
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ModelStamp } from '../components/InspectSection';
-import { formatAlpha } from '../lib/formatAlpha';
+import { finishedModelLabel } from '../lib/keptRunModel';
 import type { RunRecord } from '../lib/runs';
-import { t } from '../i18n';
 
 /** The model stamp and the id of the last run that ended, from the active run id and the runs. */
 export function useFinishedRunModel(
@@ -25,12 +24,7 @@ export function useFinishedRunModel(
     if (run) {
       setModelStamp((m) => ({
         version: (m?.version ?? 0) + 1,
-        label: t('page.finishedModel', {
-          number: run.number,
-          alpha: formatAlpha(run.config.alpha),
-          status: t(`status.${run.status}`),
-          step: run.step,
-        }),
+        label: finishedModelLabel(run),
       }));
     }
   }, [activeId, runs]);
