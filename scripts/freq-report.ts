@@ -1,14 +1,16 @@
 /**
- * `npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]`
+ * `npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--jobs N] [--out f.json]`
  * What does each octave carry? For a model saved with `npm run train -- … --save-model DIR`, on
  * the first N CIFAR-10 test images (Node, WASM): top-1 under ideal radial low-/high-pass filters
  * (Wang et al., CVPR 2020), branch ablation (each octave layer's low/high branch replaced by its
  * per-channel mean), and the Fourier sensitivity map (Yin et al., NeurIPS 2019). Prints three
  * tables; --out writes the JSON (`top1`, `lowPass[]`, `highPass[]`, `ablation`, `sensitivity`).
+ * --jobs N (default: one per core, at most 4) splits the curves and the ablation over N processes
+ * (scripts/freq-parts.ts); the figures equal a one-process run's.
  * Exit code 1 with a one-line reason on bad input.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import {
   DEFAULT_REPORT_IMAGES,
@@ -16,11 +18,13 @@ import {
   DEFAULT_SENSITIVITY_IMAGES,
   toFrequencyReport,
 } from '../src/frequency/index';
-import type { FrequencyReport } from '../src/frequency/types';
+import type { FrequencyProgress, FrequencyReport, FrequencyResults } from '../src/frequency/types';
 import { createNodeSession, runCli } from '../src/train/cli-run';
 import { formatHelp, parseCli, type CliTable } from '../src/train/cli-options';
+import { frequencyInParts, readModelDir } from './freq-parts';
 
-const USAGE = 'usage: npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--out f.json]';
+const USAGE =
+  'usage: npm run freq-report -- --model DIR [--images N] [--sensitivity-images N] [--grid G] [--jobs N] [--out f.json]';
 
 const COUNT = { integer: true, min: 1 } as const;
 
@@ -45,6 +49,12 @@ const FREQ_OPTIONS = {
     arg: 'G',
     help: 'sensitivity map cells per side, an even divisor of 32',
   },
+  jobs: {
+    type: 'number',
+    bounds: { integer: true, min: 1, max: 16 },
+    default: Math.min(4, availableParallelism()),
+    help: 'processes for the curves and the ablation (default one per core, at most 4)',
+  },
   out: { type: 'string', arg: 'FILE', help: 'also write the report as JSON' },
 } as const satisfies CliTable;
 
@@ -53,6 +63,7 @@ interface Args {
   images: number;
   sensitivityImages?: number;
   grid: number;
+  jobs: number;
   out?: string;
 }
 
@@ -60,9 +71,9 @@ interface Args {
 function parseFreqArgs(argv: string[]): Args | null {
   const { help, values } = parseCli(argv, FREQ_OPTIONS);
   if (help) return null;
-  const { model, images, grid, out } = values;
+  const { model, images, grid, jobs, out } = values;
   if (!model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
-  return { model, images, sensitivityImages: values['sensitivity-images'], grid, out };
+  return { model, images, sensitivityImages: values['sensitivity-images'], grid, jobs, out };
 }
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -124,21 +135,7 @@ async function main(): Promise<number> {
     console.log(formatHelp(USAGE, FREQ_OPTIONS));
     return 0;
   }
-  const read = (file: string) => {
-    try {
-      return readFileSync(path.join(args.model, file));
-    } catch {
-      throw new Error(
-        `cannot read ${path.join(args.model, file)} (expected a folder written by npm run train -- --save-model DIR)`,
-      );
-    }
-  };
-  const [modelJson, weights] = [read('model.json').toString('utf8'), read('weights.bin')];
-  const { session, backend } = await createNodeSession('wasm');
-  const layers = await session.loadModel({
-    modelJson,
-    weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
-  });
+  const files = readModelDir(args.model);
   const bar = new cliProgress.SingleBar(
     {
       format: 'freq-report {phase} [{bar}] {value}/{total} | ETA {eta_formatted}',
@@ -151,26 +148,31 @@ async function main(): Promise<number> {
   let phase = '';
   const started = new Map<string, number>();
   bar.start(1, 0, { phase: '' });
-  const results = await session.frequency(
-    {
-      experiments: ['band', 'ablation', 'sensitivity'],
-      images: args.images,
-      sensitivityImages: args.sensitivityImages,
-      gridSize: args.grid,
-    },
-    (p) => {
-      if (p.phase !== phase) {
-        phase = p.phase;
-        started.set(phase, performance.now());
-        bar.start(p.total, 0, { phase });
-      }
-      bar.update(p.done, { phase });
-      if (p.done === p.total) started.set(`${phase}:ms`, performance.now() - started.get(phase)!);
-    },
-  );
+  const onProgress = (p: FrequencyProgress) => {
+    if (p.phase !== phase) {
+      phase = p.phase;
+      started.set(phase, performance.now());
+      bar.start(p.total, 0, { phase });
+    }
+    bar.update(p.done, { phase });
+    if (p.done === p.total) started.set(`${phase}:ms`, performance.now() - started.get(phase)!);
+  };
+  const options = { images: args.images, sensitivityImages: args.sensitivityImages, gridSize: args.grid };
+  let results: FrequencyResults;
+  let octaveLayers: number;
+  let backend = 'wasm';
+  if (args.jobs > 1 && args.images > 1) {
+    ({ results, octaveLayers } = await frequencyInParts(args.model, options, args.jobs, onProgress));
+  } else {
+    const node = await createNodeSession('wasm');
+    backend = node.backend;
+    octaveLayers = (await node.session.loadModel(files)).length;
+    results = await node.session.frequency({ experiments: ['band', 'ablation', 'sensitivity'], ...options }, onProgress);
+  }
   bar.stop();
   const report = toFrequencyReport(results);
-  console.log(`model ${args.model}: ${layers.length} octave layers; backend ${backend}`);
+  const jobs = args.jobs > 1 && args.images > 1 ? `, ${Math.min(args.jobs, args.images)} processes` : '';
+  console.log(`model ${args.model}: ${octaveLayers} octave layers; backend ${backend}${jobs}`);
   for (const line of tables(report)) console.log(line);
   const timing = {
     bandMs: started.get('band:ms'),

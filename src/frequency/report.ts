@@ -28,6 +28,15 @@ interface JobPlan {
   asked: readonly FrequencyExperiment[];
   images: number;
   sensitivityImages: number;
+  /** The test images from `firstImage` on (the whole split when it is 0). */
+  part: Cifar10Split;
+}
+
+/** Test images [first, first + count) of a split, sharing its buffers. */
+function splitFrom(test: Cifar10Split, first: number): Cifar10Split {
+  if (first === 0) return test;
+  const pixels = test.images.length / test.count;
+  return { images: test.images.subarray(first * pixels), labels: test.labels.subarray(first), count: test.count - first };
 }
 
 /**
@@ -42,16 +51,21 @@ function planJob(options: FrequencyJobOptions, test: Cifar10Split): JobPlan {
       `frequency job: experiments must be a non-empty list of ${EXPERIMENTS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
     );
   }
-  const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, test.count);
+  const first = options.firstImage ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first >= test.count) {
+    throw new Error(`firstImage must be an integer in [0, ${test.count - 1}], got ${first}`);
+  }
+  const part = splitFrom(test, first);
+  const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, part.count);
   const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
-  checkImageCount(images, test);
-  checkImageCount(sensitivityImages, test);
-  return { asked, images, sensitivityImages };
+  checkImageCount(images, part);
+  checkImageCount(sensitivityImages, part);
+  return { asked, images, sensitivityImages, part };
 }
 
 /**
  * Runs the asked experiments in the order band, ablation, sensitivity on `model` (an
- * Oct-ResNet with octave metadata) and the first N test images.
+ * Oct-ResNet with octave metadata) and N test images from `options.firstImage` (default the first).
  * @throws Error on an empty or unknown experiment list, bad image counts or radii, or a model
  *   without octave metadata; CancelledError when the signal aborts.
  */
@@ -62,7 +76,7 @@ export async function runFrequencyJob(
   options: FrequencyJobOptions,
   control: FrequencyJobControl = {},
 ): Promise<FrequencyResults> {
-  const { asked, images, sensitivityImages } = planJob(options, test);
+  const { asked, images, sensitivityImages, part } = planJob(options, test);
   const t0 = performance.now();
   const loop = (phase: FrequencyProgress['phase'], n: number) => ({
     images: n,
@@ -71,12 +85,13 @@ export async function runFrequencyJob(
   });
   const results: FrequencyResults = { elapsedMs: 0 };
   if (asked.includes('band'))
-    results.band = await bandLimitedAccuracy(model, test, stats, { ...loop('band', images), radii: options.radii });
-  if (asked.includes('ablation')) results.ablation = await branchAblation(model, test, stats, loop('ablation', images));
+    results.band = await bandLimitedAccuracy(model, part, stats, { ...loop('band', images), radii: options.radii });
+  if (asked.includes('ablation')) results.ablation = await branchAblation(model, part, stats, loop('ablation', images));
   if (asked.includes('sensitivity')) {
-    results.sensitivity = await sensitivityMap(model, test, stats, {
+    results.sensitivity = await sensitivityMap(model, part, stats, {
       ...loop('sensitivity', sensitivityImages),
       gridSize: options.gridSize,
+      cellPart: options.sensitivityPart,
     });
   }
   results.elapsedMs = performance.now() - t0;

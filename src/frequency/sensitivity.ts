@@ -68,6 +68,12 @@ export interface SensitivityOptions extends EvalLoopOptions {
   epsilon?: number;
   /** Seed of the random signs (default 0). */
   seed?: number;
+  /**
+   * Only cells c with c mod count = index (in the order of the conjugate-symmetric representatives);
+   * the others' error rates are NaN. The random signs depend on the cell, not on the part, so
+   * merged parts equal one whole run (./merge.ts).
+   */
+  cellPart?: { index: number; count: number };
 }
 
 /**
@@ -88,12 +94,23 @@ export async function sensitivityMap(
   if (!Number.isFinite(epsilon) || epsilon <= 0)
     throw new Error(`sensitivity epsilon must be a positive ℓ2 norm, got ${epsilon}`);
   const { steps, representative } = sensitivityGrid(gridSize);
-  const cells = [...new Set(representative)];
+  const part = options.cellPart ?? { index: 0, count: 1 };
+  if (
+    !Number.isInteger(part.count) ||
+    part.count < 1 ||
+    !Number.isInteger(part.index) ||
+    part.index < 0 ||
+    part.index >= part.count
+  )
+    throw new Error(`sensitivity cellPart must have 0 ≤ index < count (integers), got ${part.index} of ${part.count}`);
+  const allCells = [...new Set(representative)];
+  // Each cell keeps its index in allCells (c), which seeds its signs.
+  const cells = allCells.map((cell, c) => ({ cell, c })).filter(({ c }) => c % part.count === part.index);
   const folded = foldBatchNorm(model);
   const plain = foldedVariant(model, folded);
   const variants: Variant[] = [
     plain,
-    ...cells.map((cell, c): Variant => {
+    ...cells.map(({ cell, c }): Variant => {
       const basis = fourierBasis(CIFAR10_SIZE, steps[Math.floor(cell / gridSize)], steps[cell % gridSize]);
       return (pixels, normalise, batch) => {
         const [b] = pixels.shape;
@@ -113,13 +130,13 @@ export async function sensitivityMap(
   } finally {
     folded.dispose();
   }
-  const errorOfCell = new Map(cells.map((cell, c) => [cell, 1 - top1[1 + c]]));
+  const errorOfCell = new Map(cells.map(({ cell }, k) => [cell, 1 - top1[1 + k]]));
   return {
     gridSize,
     frequencies: steps.map((s) => s / CIFAR10_SIZE),
     epsilon,
     images: options.images,
-    errorRate: representative.map((cell) => errorOfCell.get(cell)!),
+    errorRate: representative.map((cell) => errorOfCell.get(cell) ?? NaN),
     cleanErrorRate: 1 - top1[0],
   };
 }

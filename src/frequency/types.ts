@@ -98,12 +98,16 @@ export type FrequencyExperiment = 'band' | 'ablation' | 'sensitivity';
 export interface FrequencyJobOptions {
   /** Which experiments, run in this order: band, ablation, sensitivity. */
   experiments: FrequencyExperiment[];
-  /** Test images for band and ablation (first N; default 1,000). */
+  /** Test images for band and ablation (N from `firstImage`; default 1,000). */
   images?: number;
+  /** Index of the first test image used (default 0): a job can take one part of the images, see ./merge.ts. */
+  firstImage?: number;
   /** Test images per sensitivity cell (first N; default 200). */
   sensitivityImages?: number;
   /** Sensitivity grid cells per side (default 16). */
   gridSize?: number;
+  /** Only this part of the sensitivity cells (./sensitivity.ts `cellPart`; the rest NaN). */
+  sensitivityPart?: { index: number; count: number };
   /** Band filter radii, cycles/pixel, ascending (default DEFAULT_RADII). */
   radii?: number[];
 }
