@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeAblation, mergeBand, mergeSensitivity } from '../src/frequency/index';
+import { imageParts, mergeAblation, mergeBand, mergeSensitivity } from '../src/frequency/index';
 import type { FrequencyJobOptions, FrequencyProgress, FrequencyResults } from '../src/frequency/types';
 
 /** A saved model's two files (model.json text, weights.bin bytes). @throws Error naming the unreadable file */
@@ -67,12 +67,6 @@ function runPart(
   });
 }
 
-/** Band + ablation image counts of `jobs` near-equal parts of `images`. */
-export function partSizes(images: number, jobs: number): number[] {
-  const n = Math.max(1, Math.min(jobs, images));
-  return Array.from({ length: n }, (_, k) => Math.floor(((k + 1) * images) / n) - Math.floor((k * images) / n));
-}
-
 /**
  * All three experiments on `images` test images over `jobs` processes, merged. Progress: the
  * sum over the parts of each phase's done and total units.
@@ -84,7 +78,7 @@ export async function frequencyInParts(
   onProgress: (p: FrequencyProgress) => void,
 ): Promise<{ results: FrequencyResults; octaveLayers: number }> {
   const t0 = performance.now();
-  const sizes = partSizes(options.images, jobs);
+  const sizes = imageParts(options.images, jobs);
   const seen = sizes.map((): Map<string, FrequencyProgress> => new Map());
   // A phase's merged progress starts once every part has reported it (they start together), so
   // its total is the whole phase's and done = total only when every part is through.

@@ -28,7 +28,7 @@ export { channelMeanOverride, octaveBranchLayers, branchAblation, type OctaveBra
 export { runWithOverrides, type OutputOverride, type LayerCall } from './layerRunner';
 export { foldBatchNorm, foldedVariant, type FoldedInference } from './foldBatchNorm';
 export { bandLimitedAccuracy, type BandAccuracyOptions } from './bandAccuracy';
-export { mergeAblation, mergeBand, mergeSensitivity } from './merge';
+export { imageParts, mergeAblation, mergeBand, mergeSensitivity } from './merge';
 export {
   sensitivityMap,
   sensitivityGrid,

@@ -6,6 +6,18 @@
  */
 import type { AblationResult, BandAccuracy, BandPoint, LayerAblation, SensitivityMap } from './types';
 
+/**
+ * Sizes of `parts` near-equal, non-empty parts of `images` images (fewer parts when there are fewer
+ * images), in order; they sum to `images`.
+ * @throws Error when images or parts is not a positive integer.
+ */
+export function imageParts(images: number, parts: number): number[] {
+  if (!Number.isInteger(images) || images < 1 || !Number.isInteger(parts) || parts < 1)
+    throw new Error(`imageParts: images and parts must be positive integers, got ${images} and ${parts}`);
+  const n = Math.min(parts, images);
+  return Array.from({ length: n }, (_, k) => Math.floor(((k + 1) * images) / n) - Math.floor((k * images) / n));
+}
+
 /** Correct images behind a top-1 on `images` images (top-1 is a count ratio, so this is exact). */
 const correct = (top1: number, images: number): number => Math.round(top1 * images);
 

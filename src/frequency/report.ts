@@ -59,7 +59,7 @@ function planJob(options: FrequencyJobOptions, test: Cifar10Split): JobPlan {
   const images = options.images ?? Math.min(DEFAULT_REPORT_IMAGES, part.count);
   const sensitivityImages = options.sensitivityImages ?? Math.min(DEFAULT_SENSITIVITY_IMAGES, images);
   checkImageCount(images, part);
-  checkImageCount(sensitivityImages, part);
+  if (asked.includes('sensitivity')) checkImageCount(sensitivityImages, part);
   return { asked, images, sensitivityImages, part };
 }
 
