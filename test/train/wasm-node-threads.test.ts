@@ -88,7 +88,12 @@ describe('threaded wasm in Node', () => {
     const yw = tf.fused.conv2d({ x, filter: w, strides: 1, pad: 'same' });
     expect(maxDiff(await yw.data(), want.y)).toBeLessThan(1e-4);
     const sum = octaveAdd(yw, yw, { upsample: false, relu: true });
-    expect(maxDiff(await sum.data(), Float64Array.from(want.y, (v) => Math.max(2 * v, 0)))).toBeLessThan(2e-4);
+    expect(
+      maxDiff(
+        await sum.data(),
+        Float64Array.from(want.y, (v) => Math.max(2 * v, 0)),
+      ),
+    ).toBeLessThan(2e-4);
     tf.dispose([x, w, r, y, dx, dw, yw, sum]);
     expect(tf.memory().numTensors).toBe(before);
   });
