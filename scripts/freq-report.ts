@@ -53,7 +53,7 @@ const FREQ_OPTIONS = {
     type: 'number',
     bounds: { integer: true, min: 1, max: 16 },
     default: Math.min(4, availableParallelism()),
-    help: 'processes for the curves and the ablation (default one per core, at most 4)',
+    help: 'processes to split the curves, the ablation and the sensitivity map over; one per core (up to 4) by default',
   },
   out: { type: 'string', arg: 'FILE', help: 'also write the report as JSON' },
 } as const satisfies CliTable;
@@ -73,6 +73,7 @@ function parseFreqArgs(argv: string[]): Args | null {
   if (help) return null;
   const { model, images, grid, jobs, out } = values;
   if (!model) throw new Error('--model DIR is required (a folder written by npm run train -- --save-model DIR)');
+  if (32 % grid !== 0 || grid % 2 !== 0) throw new Error(`--grid must be an even divisor of 32 (e.g. 8, 16, 32), got ${grid}`);
   return { model, images, sensitivityImages: values['sensitivity-images'], grid, jobs, out };
 }
 
@@ -89,11 +90,23 @@ function tables(r: FrequencyReport): string[] {
   const a = r.ablation;
   lines.push(
     '',
-    `branch ablation (branch → per-channel mean): none ${pct(a.top1)}, all low ${pct(a.dropLow)}, all high ${pct(a.dropHigh)}`,
+    `branch ablation (branch → per-channel mean): unablated ${pct(a.top1)}, every low branch ${pct(a.dropLow)}, every high branch (layers with both) ${pct(a.dropHigh)}`,
   );
-  lines.push(['layer'.padEnd(24), 'α in→out', 'drop low', 'drop high'].join('\t'));
-  for (const l of a.perLayer)
-    lines.push([l.layer.padEnd(24), `${l.alphaIn}→${l.alphaOut}`, pct(l.dropLow), pct(l.dropHigh)].join('\t'));
+  lines.push(['layer'.padEnd(24), 'α in→out', 'low → mean', 'high → mean', 'whole output → mean'].join('\t'));
+  // A layer with one branch: its `dropHigh` (or `dropLow`) replaces the whole output.
+  for (const l of a.perLayer) {
+    const single = l.dropLow === null || l.dropHigh === null;
+    const whole = single ? pct(l.dropLow ?? l.dropHigh) : '—';
+    lines.push(
+      [
+        l.layer.padEnd(24),
+        `${l.alphaIn}→${l.alphaOut}`,
+        single ? '—' : pct(l.dropLow),
+        single ? '—' : pct(l.dropHigh),
+        whole,
+      ].join('\t'),
+    );
+  }
   const s = r.sensitivity;
   const g = s.gridSize;
   const worst = s.errorRate
@@ -171,7 +184,8 @@ async function main(): Promise<number> {
   }
   bar.stop();
   const report = toFrequencyReport(results);
-  const jobs = args.jobs > 1 && args.images > 1 ? `, ${Math.min(args.jobs, args.images)} processes` : '';
+  const partsUsed = args.jobs > 1 && args.images > 1 ? Math.min(args.jobs, args.images) : 1;
+  const jobs = partsUsed > 1 ? `, ${partsUsed} processes` : '';
   console.log(`model ${args.model}: ${octaveLayers} octave layers; backend ${backend}${jobs}`);
   for (const line of tables(report)) console.log(line);
   const timing = {
@@ -185,7 +199,7 @@ async function main(): Promise<number> {
   );
   if (args.out) {
     const tmp = `${args.out}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ model: args.model, backend, ...report, timing }, null, 2));
+    writeFileSync(tmp, JSON.stringify({ model: args.model, backend, jobs: partsUsed, ...report, timing }, null, 2));
     renameSync(tmp, args.out);
     console.log(`wrote ${args.out}`);
   }

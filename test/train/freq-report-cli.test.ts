@@ -2,7 +2,8 @@
  * `npm run freq-report` end to end on real CIFAR-10 (spawns the scripts): a tiny model trained
  * and saved by `npm run train`, reported with --jobs 2 (two processes, parts merged) and with
  * --jobs 1 (one process) — the two JSON reports are equal in every figure; bad --jobs and a
- * missing model folder fail with a one-line reason and exit code 1.
+ * missing model folder and a bad --grid (before any work) fail with a one-line reason and exit
+ * code 1.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +32,10 @@ describe('npm run freq-report', () => {
       const r = run('freq-report', [...common, '--jobs', String(jobs), '--out', out]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(jobs > 1 ? 'backend wasm, 2 processes' : 'backend wasm\n');
-      return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+      expect(r.stdout).toContain('whole output → mean');
+      const json = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+      expect(json.jobs).toBe(jobs);
+      return json;
     });
     for (const key of ['top1', 'images', 'lowPass', 'highPass', 'ablation', 'sensitivity'])
       expect(reports[0][key]).toEqual(reports[1][key]);
@@ -40,6 +44,9 @@ describe('npm run freq-report', () => {
     const bad = run('freq-report', [...common, '--jobs', '0']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error: --jobs /);
+    const grid = run('freq-report', ['--model', model, '--grid', '5']);
+    expect(grid.code).toBe(1);
+    expect(grid.stderr).toBe('error: --grid must be an even divisor of 32 (e.g. 8, 16, 32), got 5');
     const missing = run('freq-report', ['--model', join(dir, 'none'), '--jobs', '2']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: cannot read .*none\/model\.json \(expected a folder written by npm run train/);
