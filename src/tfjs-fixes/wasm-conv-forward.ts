@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { imageSlices, runSliced, type ImageSlice } from './kernel-slices';
-import { heapOffset, kernelThreads, ownConvPays, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
+import { heapOffset, kernelThreads, ownConvPays, simdExports, type WasmBackendLike } from './wasm-simd-module';
 import { winogradConv2D, winogradPays } from './wasm-winograd';
 
 type TensorInfo = tf.TensorInfo;
@@ -23,6 +23,62 @@ export interface DirectConvGeometry {
   outHeight: number;
   outWidth: number;
   outChannels: number;
+}
+
+/** One of our convolution kernels, as {@link runConvKernel} calls it. */
+export interface ConvKernel {
+  /** Export name (also the pool's function name). */
+  fn: 'conv2d_forward' | 'wino_forward';
+  /** Bytes of the packed filter. */
+  packedBytes: number;
+  /** Packs the filter into `packed` (on this thread, once per call). */
+  pack(packed: number): void;
+  /** Scratch bytes one call on `count` images needs. */
+  scratchBytes(count: number): number;
+  /** Arguments between the packed filter and the padding (conv2d_forward: kh, kw; wino_forward: none). */
+  taps: number[];
+}
+
+/**
+ * Allocates the output [n, outHeight, outWidth, outChannels], packs the filter and runs `kernel`
+ * (y = act(bias + x ⋆ W); bias [cout] or null, relu: max(·, 0)) over the images of x [n, h, w, cin],
+ * split over the kernel threads by images; frees its buffers. Both exports take
+ * (x, n, h, w, cin, packed, …taps, pt, pl, ho, wo, cout, bias, relu, scratch, y).
+ * @returns the output (the caller owns it). @throws Error when the heap cannot grow for the buffers.
+ */
+export function runConvKernel(
+  b: WasmBackendLike,
+  x: TensorInfo,
+  g: DirectConvGeometry,
+  bias: TensorInfo | null,
+  relu: boolean,
+  kernel: ConvKernel,
+): TensorInfo {
+  const ex = simdExports(b);
+  const [n, h, w, cin] = x.shape;
+  const y = b.makeOutput([n, g.outHeight, g.outWidth, g.outChannels], 'float32');
+  if (y.shape.some((d) => d === 0)) return y;
+  const slices = imageSlices(n, kernelThreads(b));
+  const scratchBytes = (kernel.scratchBytes(Math.max(...slices.map(([, count]) => count))) + 15) & ~15;
+  const packed = b.wasm._malloc(kernel.packedBytes);
+  const scratch = b.wasm._malloc(scratchBytes * slices.length + 16);
+  if (packed === 0 || scratch === 0) throw new Error(`octconv wasm kernels: out of memory for ${kernel.fn}`);
+  try {
+    kernel.pack(packed);
+    const [x0, y0, b0] = [heapOffset(b, x), heapOffset(b, y), bias ? heapOffset(b, bias) : 0];
+    const [xImage, yImage] = [h * w * cin * 4, g.outHeight * g.outWidth * g.outChannels * 4];
+    const geometry = [g.padTop, g.padLeft, g.outHeight, g.outWidth, g.outChannels, b0, relu ? 1 : 0];
+    const args = ([start, count]: ImageSlice, k: number): number[] => [
+      ...[x0 + start * xImage, count, h, w, cin, packed, ...kernel.taps, ...geometry],
+      ...[((scratch + 15) & ~15) + k * scratchBytes, y0 + start * yImage],
+    ];
+    const call = ex[kernel.fn] as (...a: number[]) => void;
+    runSliced(b, kernel.fn, slices.map(args), (a) => call(...a));
+  } finally {
+    b.wasm._free(scratch);
+    b.wasm._free(packed);
+  }
+  return y;
 }
 
 /**
@@ -42,46 +98,16 @@ export function directConv2D(
   flip: boolean,
 ): TensorInfo {
   const ex = simdExports(b);
-  const [n, h, w, cin] = x.shape;
+  const cin = x.shape[3];
   const [kh, kw] = filter.shape;
   const cout = g.outChannels;
-  const y = b.makeOutput([n, g.outHeight, g.outWidth, cout], 'float32');
-  if (y.shape.some((d) => d === 0)) return y;
-  const slices = imageSlices(n, kernelThreads(b));
-  const scratchBytes = (ex.conv2d_scratch_bytes(g.outHeight, g.outWidth, kh, kw, cin, cout) + 15) & ~15;
-  const packed = b.wasm._malloc(kh * kw * cin * Math.ceil(cout / 4) * 16);
-  const scratch = b.wasm._malloc(scratchBytes * slices.length + 16);
-  try {
-    ex.conv2d_pack_filter(heapOffset(b, filter), kh, kw, cin, cout, flip ? 1 : 0, packed);
-    const [x0, y0, b0] = [heapOffset(b, x), heapOffset(b, y), bias ? heapOffset(b, bias) : 0];
-    const [xImage, yImage] = [h * w * cin * 4, g.outHeight * g.outWidth * cout * 4];
-    const args = ([start, count]: ImageSlice, k: number): number[] => [
-      x0 + start * xImage,
-      count,
-      h,
-      w,
-      cin,
-      packed,
-      kh,
-      kw,
-      g.padTop,
-      g.padLeft,
-      g.outHeight,
-      g.outWidth,
-      cout,
-      b0,
-      relu ? 1 : 0,
-      ((scratch + 15) & ~15) + k * scratchBytes,
-      y0 + start * yImage,
-    ];
-    runSliced(b, 'conv2d_forward', slices.map(args), (a) =>
-      ex.conv2d_forward(...(a as Parameters<SimdExports['conv2d_forward']>)),
-    );
-  } finally {
-    b.wasm._free(scratch);
-    b.wasm._free(packed);
-  }
-  return y;
+  return runConvKernel(b, x, g, bias, relu, {
+    fn: 'conv2d_forward',
+    packedBytes: kh * kw * cin * Math.ceil(cout / 4) * 16,
+    pack: (packed) => ex.conv2d_pack_filter(heapOffset(b, filter), kh, kw, cin, cout, flip ? 1 : 0, packed),
+    scratchBytes: () => ex.conv2d_scratch_bytes(g.outHeight, g.outWidth, kh, kw, cin, cout),
+    taps: [kh, kw],
+  });
 }
 
 /** Attributes of Conv2D / FusedConv2D used here. */

@@ -72,23 +72,8 @@ export interface SimdExports {
   conv2d_pack_filter(w: number, kh: number, kw: number, cin: number, cout: number, flip: number, wp: number): void;
   wino_pack_filter(w: number, cin: number, cout: number, u: number): void;
   wino_scratch_bytes(n: number, ho: number, wo: number, cin: number, cout: number): number;
-  wino_forward(
-    x: number,
-    n: number,
-    h: number,
-    w: number,
-    cin: number,
-    u: number,
-    pt: number,
-    pl: number,
-    ho: number,
-    wo: number,
-    cout: number,
-    bias: number,
-    relu: number,
-    scratch: number,
-    y: number,
-  ): void;
+  /** (x, n, h, w, cin, u, pt, pl, ho, wo, cout, bias, relu, scratch, y): see simd/winograd.c. */
+  wino_forward(...args: number[]): void;
   conv2d_scratch_bytes(ho: number, wo: number, kh: number, kw: number, cin: number, cout: number): number;
   conv2d_forward(
     x: number,

@@ -7,9 +7,8 @@
  * (about 1e-6 relative; test/octconv/winograd.test.ts).
  */
 import type * as tf from '@tensorflow/tfjs';
-import { imageSlices, runSliced, type ImageSlice } from './kernel-slices';
-import { heapOffset, kernelThreads, simdExports, type SimdExports, type WasmBackendLike } from './wasm-simd-module';
-import type { DirectConvGeometry } from './wasm-conv-forward';
+import { heapOffset, simdExports, type WasmBackendLike } from './wasm-simd-module';
+import { runConvKernel, type DirectConvGeometry } from './wasm-conv-forward';
 
 type TensorInfo = tf.TensorInfo;
 
@@ -36,40 +35,12 @@ export function winogradConv2D(
   relu: boolean,
 ): TensorInfo {
   const ex = simdExports(b);
-  const [n, h, w, cin] = x.shape;
-  const cout = g.outChannels;
-  const y = b.makeOutput([n, g.outHeight, g.outWidth, cout], 'float32');
-  if (y.shape.some((d) => d === 0)) return y;
-  const slices = imageSlices(n, kernelThreads(b));
-  const most = Math.max(...slices.map(([, count]) => count));
-  const scratchBytes = (ex.wino_scratch_bytes(most, g.outHeight, g.outWidth, cin, cout) + 15) & ~15;
-  const packed = b.wasm._malloc(36 * cin * Math.ceil(cout / 4) * 16);
-  const scratch = b.wasm._malloc(scratchBytes * slices.length + 16);
-  try {
-    ex.wino_pack_filter(heapOffset(b, filter), cin, cout, packed);
-    const [x0, y0, b0] = [heapOffset(b, x), heapOffset(b, y), bias ? heapOffset(b, bias) : 0];
-    const [xImage, yImage] = [h * w * cin * 4, g.outHeight * g.outWidth * cout * 4];
-    const args = ([start, count]: ImageSlice, k: number): number[] => [
-      x0 + start * xImage,
-      count,
-      h,
-      w,
-      cin,
-      packed,
-      g.padTop,
-      g.padLeft,
-      g.outHeight,
-      g.outWidth,
-      cout,
-      b0,
-      relu ? 1 : 0,
-      ((scratch + 15) & ~15) + k * scratchBytes,
-      y0 + start * yImage,
-    ];
-    runSliced(b, 'wino_forward', slices.map(args), (a) => ex.wino_forward(...(a as Parameters<SimdExports['wino_forward']>)));
-  } finally {
-    b.wasm._free(scratch);
-    b.wasm._free(packed);
-  }
-  return y;
+  const [cin, cout] = [x.shape[3], g.outChannels];
+  return runConvKernel(b, x, g, bias, relu, {
+    fn: 'wino_forward',
+    packedBytes: 36 * cin * Math.ceil(cout / 4) * 16,
+    pack: (packed) => ex.wino_pack_filter(heapOffset(b, filter), cin, cout, packed),
+    scratchBytes: (count) => ex.wino_scratch_bytes(count, g.outHeight, g.outWidth, cin, cout),
+    taps: [],
+  });
 }

@@ -3,6 +3,7 @@
  * y[n,i,j,o] = act(b[o] + Σ x[n, i·s+p−pt, j·s+q−pl, c]·w[p,q,c,o]) (NHWC, zero outside).
  */
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 
 /** n uniform values in [−1, 1) from a Park–Miller generator seeded by `seed`. */
 export const rand = (n: number, seed: number): number[] => {
@@ -43,4 +44,22 @@ export function naiveConv(
             act === 'relu' ? Math.max(s, 0) : act === 'elu' ? (s > 0 ? s : Math.exp(s) - 1) : s;
         }
   return { y, shape: [n, ho, wo, co] };
+}
+
+/**
+ * Asserts `got` [shape] equals the float64 reference `want` to `tolerance` of its largest magnitude
+ * (which must exceed 0.1, so a zero output cannot pass); disposes `got`.
+ */
+export async function expectNearReference(
+  got: tf.Tensor,
+  want: { y: Float64Array; shape: number[] },
+  tolerance: number,
+): Promise<void> {
+  expect(got.shape).toEqual(want.shape);
+  const values = await got.data();
+  got.dispose();
+  const maxRef = Math.max(...want.y.map(Math.abs));
+  const maxDiff = Math.max(...Array.from(values).map((v, i) => Math.abs(v - want.y[i])));
+  expect(maxRef).toBeGreaterThan(0.1);
+  expect(maxDiff / maxRef).toBeLessThan(tolerance);
 }

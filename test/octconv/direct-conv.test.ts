@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '../helpers/backend';
-import { naiveConv, rand, size, type S4 } from '../helpers/naiveConv';
+import { expectNearReference, naiveConv, rand, size, type S4 } from '../helpers/naiveConv';
 
 const cases = [
   { xs: [2, 8, 8, 8], ws: [3, 3, 8, 8], pad: 'same', stride: 1 }, // 4-pixel × 8-channel tiles
@@ -45,13 +45,7 @@ describe('wasm stride-1 convolution (our SIMD kernel)', () => {
             ? tf.conv2d(x, w, stride, pad)
             : tf.fused.conv2d({ x, filter: w, strides: stride, pad, bias: bias ? b : undefined, activation });
         const want = naiveConv(xv, [...xs] as S4, wv, [...ws] as S4, stride, pad, bias ? [...bias] : null, activation);
-        expect(got.shape).toEqual(want.shape);
-        const values = await got.data();
-        got.dispose();
-        const maxRef = Math.max(...want.y.map(Math.abs));
-        const maxDiff = Math.max(...Array.from(values).map((v, i) => Math.abs(v - want.y[i])));
-        expect(maxRef).toBeGreaterThan(0.1);
-        expect(maxDiff / maxRef).toBeLessThan(1e-5);
+        await expectNearReference(got, want, 1e-5);
       }
       expect(tf.memory().numTensors).toBe(before);
       expect(Array.from(await x.data())).toEqual(Array.from(Float32Array.from(xv)));

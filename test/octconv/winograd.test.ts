@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '../helpers/backend';
-import { naiveConv, rand, size, type S4 } from '../helpers/naiveConv';
+import { expectNearReference, naiveConv, rand, size, type S4 } from '../helpers/naiveConv';
 import { winogradConv2D, winogradPays } from '../../src/tfjs-fixes/wasm-winograd';
 import type { WasmBackendLike } from '../../src/tfjs-fixes/wasm-simd-module';
 
@@ -57,13 +57,7 @@ describe('wasm Winograd F(4×4, 3×3) convolution', () => {
       });
       const direct = tf.engine().makeTensorFromTensorInfo(winogradConv2D(backend, x, w, g, bias ? b : null, relu));
       for (const got of [viaTf, direct]) {
-        expect(got.shape).toEqual(want.shape);
-        const values = await got.data();
-        got.dispose();
-        const maxRef = Math.max(...want.y.map(Math.abs));
-        const maxDiff = Math.max(...Array.from(values).map((v, i) => Math.abs(v - want.y[i])));
-        expect(maxRef).toBeGreaterThan(0.1);
-        expect(maxDiff / maxRef).toBeLessThan(2e-6 * Math.sqrt(9 * xs[3]));
+        await expectNearReference(got, want, 2e-6 * Math.sqrt(9 * xs[3]));
       }
     }
     expect(tf.memory().numTensors).toBe(before);
