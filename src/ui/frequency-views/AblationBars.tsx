@@ -29,7 +29,8 @@ const BARS = [
 /**
  * Branch ablation of one model: unablated top-1 beside top-1 with every octave layer's low (or
  * high) branch replaced by its per-channel mean, then per layer; a layer with a single branch
- * (α_out = 0 or 1) shows "whole output → mean" instead. Below, the values as a table and CSV.
+ * (α_out = 0 or 1) shows "whole output → mean" instead; the caption notes that for the last layer,
+ * which feeds the global average pool, that equals the unablated top-1. Legend in bar order. Below, the values as a table and CSV.
  */
 export function AblationBars({ result }: AblationBarsProps) {
   const { px } = useChartScale();
@@ -45,18 +46,31 @@ export function AblationBars({ result }: AblationBarsProps) {
     dropWhole: pct(r.dropWhole),
   }));
   const anyWhole = table.some((r) => r.dropWhole !== null);
+  const last = table[table.length - 1];
+  // Bars per layer (the series shown), each barPx thick: readable on a projector.
+  const series = BARS.filter((b) => b.key === 'none' || table.some((r) => r[b.key] !== null));
+  const barPx = px(10);
+  const rowPx = series.length * (barPx + 2) + px(14);
   return (
     <figure className="freq-chart" data-testid="freq-ablation-chart">
       <h4>{result.label}</h4>
       <ChartImage label={t('chart.ablation', { model: result.label })}>
-        <ResponsiveContainer width="100%" height={Math.max(px(160), px(22) * rows.length + px(60))}>
-          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+        <ResponsiveContainer width="100%" height={Math.max(px(160), rowPx * rows.length + px(80))}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout="vertical"
+            barSize={barPx}
+            barGap={2}
+            margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+          >
             <CartesianGrid stroke="var(--grid, #ddd)" strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
             <YAxis type="category" dataKey="name" width={px(150)} interval={0} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : t('ablation.noBranch'))} />
-            <Legend verticalAlign="top" height={px(44)} />
-            {BARS.filter((b) => b.key === 'none' || table.some((r) => r[b.key] !== null)).map((b) => (
+            {/* In bar order, not recharts' default alphabetical order. */}
+            <Legend verticalAlign="top" height={px(44)} itemSorter={null} />
+            {series.map((b) => (
               <Bar key={b.key} dataKey={b.key} name={t(b.name)} fill={b.fill} isAnimationActive={false} />
             ))}
           </BarChart>
@@ -65,6 +79,7 @@ export function AblationBars({ result }: AblationBarsProps) {
       <figcaption>
         {t('ablation.caption', { images: result.band?.images ?? t('ablation.the') })}
         {anyWhole ? ` ${t('ablation.wholeHint')}` : ''}
+        {last.layer !== null && last.dropWhole !== null ? ` ${t('ablation.lastHint', { layer: last.layer })}` : ''}
       </figcaption>
       <ValuesDetails
         summary={t('values.summary')}

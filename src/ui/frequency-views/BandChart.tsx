@@ -20,6 +20,15 @@ export interface BandChartProps {
 /** Colour of a model's curves: its α colour, grey when α is unknown. */
 export const curveColor = (alpha: number | null): string => (alpha === null ? 'var(--muted, #888)' : alphaVar(alpha));
 
+/**
+ * Dot marker of model k (k ≥ 0), cycling: models with the same α share a colour but not a marker.
+ * Model 0 keeps recharts' default circle dot.
+ */
+export const MODEL_MARKERS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
+
+/** Marker of model k (k ≥ 0), cycling through {@link MODEL_MARKERS}. */
+export const modelMarker = (k: number): (typeof MODEL_MARKERS)[number] => MODEL_MARKERS[k % MODEL_MARKERS.length];
+
 /** Chance top-1 on the 10 CIFAR-10 classes (%). */
 const CHANCE = 10;
 
@@ -27,7 +36,8 @@ const pct = (v: number | null): number | null => (v === null ? null : roundExact
 
 /**
  * Band-limited top-1 (Wang et al., CVPR 2020): top-1 vs filter radius, low-pass solid and
- * high-pass dashed, one pair of curves per model, coloured by α, ticks at the exact radii.
+ * high-pass dashed, one pair of curves per model, coloured by α and marked by model (circle,
+ * square, triangle, … in the curves and the legend, so two models of one α differ), ticks at the exact radii.
  * Hovering picks a radius. Below the chart, its values as a table and CSV.
  */
 export function BandChart({ results, hovered, onHover }: BandChartProps) {
@@ -81,7 +91,8 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
               formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v))}
               labelFormatter={(f) => `r = ${radiusLabel(Number(f))}`}
             />
-            <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: px(16) }} />
+            {/* In model order (low, high per model), not recharts' default alphabetical order. */}
+            <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: px(16) }} itemSorter={null} />
             <ReferenceLine
               y={CHANCE}
               stroke="var(--muted, #888)"
@@ -89,25 +100,32 @@ export function BandChart({ results, hovered, onHover }: BandChartProps) {
               label={{ value: t('band.chance'), position: 'right', fill: 'var(--muted)' }}
             />
             {hovered !== null ? <ReferenceLine x={hovered} stroke="var(--muted, #888)" /> : null}
-            {withBand.flatMap((r, k) => [
-              <Line
-                key={`low${k}`}
-                dataKey={`low${k}`}
-                name={t('band.lowPass', { label: r.label })}
-                stroke={curveColor(r.alpha)}
-                dot
-                isAnimationActive={false}
-              />,
-              <Line
-                key={`high${k}`}
-                dataKey={`high${k}`}
-                name={t('band.highPass', { label: r.label })}
-                stroke={curveColor(r.alpha)}
-                strokeDasharray="6 3"
-                dot
-                isAnimationActive={false}
-              />,
-            ])}
+            {withBand.flatMap((r, k) => {
+              const marker = modelMarker(k);
+              // Model 0: recharts' default <circle> dot; the others its symbol of that name.
+              const dot = marker === 'circle' ? true : marker;
+              return [
+                <Line
+                  key={`low${k}`}
+                  dataKey={`low${k}`}
+                  name={t('band.lowPass', { label: r.label })}
+                  stroke={curveColor(r.alpha)}
+                  dot={dot}
+                  legendType={marker}
+                  isAnimationActive={false}
+                />,
+                <Line
+                  key={`high${k}`}
+                  dataKey={`high${k}`}
+                  name={t('band.highPass', { label: r.label })}
+                  stroke={curveColor(r.alpha)}
+                  strokeDasharray="6 3"
+                  dot={dot}
+                  legendType={marker}
+                  isAnimationActive={false}
+                />,
+              ];
+            })}
           </LineChart>
         </ResponsiveContainer>
       </ChartImage>

@@ -6,6 +6,7 @@ import { MapCanvas } from '../inspect/MapCanvas';
 import { renderScalars } from '../inspect/render';
 import { exactNumber, roundExact } from '../lib/radiusText';
 import { sensitivityBands, type SensitivityBand } from '../lib/sensitivityBands';
+import { sensitivityRange, sensitivityTickIndices } from '../lib/sensitivityRange';
 import { ValuesDetails } from '../components/ValuesDetails';
 
 /** Props of {@link SensitivityHeatmap}. */
@@ -14,8 +15,8 @@ export interface SensitivityHeatmapProps {
   map: SensitivityMap;
 }
 
-/** Error rates span 0–100 %. */
-const ERROR_RANGE = { min: 0, max: 1 };
+/** Displayed side of the map (CSS px). */
+const SIDE = 192;
 
 const pct = (v: number | null): number | null => (v === null ? null : roundExact(100 * v));
 
@@ -29,33 +30,67 @@ const bandText = (b: SensitivityBand): string =>
 
 /**
  * Fourier sensitivity map (Yin et al., NeurIPS 2019): error rate under an additive Fourier basis
- * image at each (u, v), DC in the centre, viridis from 0 to 100 %. Below, the error by radial
+ * image at each (u, v) (row u, column v, ticks in cycles/pixel), DC in the centre, viridis from
+ * this map's least error (or its clean error, if lower) to its greatest, numbers on the colour bar. Below, the error by radial
  * band and the worst cell as a table and CSV.
  */
 export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
   const { t } = useTranslation();
   const g = map.gridSize;
-  const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, ERROR_RANGE, 'viridis'), [map, g]);
+  const range = useMemo(() => sensitivityRange(map), [map]);
+  const rgba = useMemo(() => renderScalars(Float32Array.from(map.errorRate), g, g, range, 'viridis'), [map, g, range]);
   const f = map.frequencies;
+  const ticks = sensitivityTickIndices(g).map((k) => ({ k, text: exactNumber(f[k]), at: `${(100 * (k + 0.5)) / g}%` }));
   const summary = useMemo(() => sensitivityBands(map), [map]);
   const w = summary.worst;
   return (
     <figure className="freq-heatmap" data-testid="freq-sensitivity-map">
-      <MapCanvas
-        rgba={rgba}
-        width={g}
-        height={g}
-        displayWidth={192}
-        label={t('sensitivity.aria', { label, from: f[0], to: f[g - 1] })}
-      />
-      <figcaption>
-        {label}
-        <br />
-        <span className="muted">
-          {t('sensitivity.detail', { g, epsilon: map.epsilon, images: map.images, clean: (100 * map.cleanErrorRate).toFixed(1) })}
-        </span>
-      </figcaption>
-      <ColormapLegend colormap="viridis" range={{ min: 0, max: 100 }} caption={t('sensitivity.legend')} />
+      <div className="freq-heatmap-row">
+        <div className="freq-heatmap-plot">
+          <span className="freq-heatmap-ulabel">{t('sensitivity.uLabel')}</span>
+          <div className="freq-heatmap-uticks" style={{ height: SIDE }} aria-hidden="true">
+            {ticks.map(({ k, text, at }) => (
+              <span key={k} style={{ top: at }}>
+                {text}
+              </span>
+            ))}
+          </div>
+          <MapCanvas
+            rgba={rgba}
+            width={g}
+            height={g}
+            displayWidth={SIDE}
+            label={t('sensitivity.aria', { label, from: f[0], to: f[g - 1] })}
+          />
+          <div className="freq-heatmap-vticks" style={{ width: SIDE }} aria-hidden="true">
+            {ticks.map(({ k, text, at }) => (
+              <span key={k} style={{ left: at }}>
+                {text}
+              </span>
+            ))}
+          </div>
+          <span className="freq-heatmap-vlabel">{t('sensitivity.vLabel')}</span>
+        </div>
+        <div className="freq-heatmap-side">
+          <figcaption>
+            {label}
+            <br />
+            <span className="muted">
+              {t('sensitivity.detail', {
+                g,
+                epsilon: map.epsilon,
+                images: map.images,
+                clean: (100 * map.cleanErrorRate).toFixed(1),
+              })}
+            </span>
+          </figcaption>
+          <ColormapLegend
+            colormap="viridis"
+            range={{ min: 100 * range.min, max: 100 * range.max }}
+            caption={t('sensitivity.legend')}
+          />
+        </div>
+      </div>
       <ValuesDetails
         summary={t('values.summary')}
         caption={t('sensitivity.tableCaption', { label })}

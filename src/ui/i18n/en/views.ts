@@ -71,7 +71,7 @@ export const views = {
   'example.aria': 'test image #{{index}}, {{title}}',
   'sensitivity.aria': '{{label}}: error rate per Fourier basis (u, v), {{from}} to {{to}} cycles/pixel, DC in the centre',
   'sensitivity.detail': '{{g}}×{{g}}, ±½ cycles/pixel, ε = {{epsilon}}, {{images, number}} images; clean error {{clean}}%',
-  'sensitivity.legend': 'error rate (%)',
+  'sensitivity.legend': 'error rate (%), this map’s range',
   'ablation.dropWhole': 'whole output → mean',
   'ablation.wholeHint':
     'A layer with a single branch (α_out = 0: high only, e.g. the last layers; α_out = 1: low only) has no branch to choose: replacing its only branch by its mean replaces its whole output, shown as “whole output → mean”.',
@@ -84,6 +84,10 @@ export const views = {
   'band.headRadiusDecimal': 'r (cycles/pixel)',
   'band.headLow': '{{label}}: low-pass top-1 (%)',
   'band.headHigh': '{{label}}: high-pass top-1 (%)',
+  'sensitivity.uLabel': 'u (cycles/pixel)',
+  'sensitivity.vLabel': 'v (cycles/pixel)',
+  'ablation.lastHint':
+    'The last octave layer ({{layer}}) feeds the global average pool, so replacing its output by its per-channel mean cannot change the logits: its “whole output → mean” equals the unablated top-1 by construction.',
   'sensitivity.tableCaption': '{{label}}: error rate (%) by radial frequency |f| = √(u² + v²), cycles/pixel',
   'sensitivity.headBand': 'band',
   'sensitivity.headFrom': 'from (cycles/pixel)',

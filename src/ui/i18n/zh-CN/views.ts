@@ -73,7 +73,7 @@ export const views: Record<keyof typeof en, string> = {
   'example.aria': '测试图像 #{{index}}，{{title}}',
   'sensitivity.aria': '{{label}}：每个傅里叶基 (u, v) 的错误率，{{from}} 到 {{to}} 周期/像素，直流分量位于中心',
   'sensitivity.detail': '{{g}}×{{g}}，±½ 周期/像素，ε = {{epsilon}}，{{images, number}} 张图像；无噪声错误率 {{clean}}%',
-  'sensitivity.legend': '错误率（%）',
+  'sensitivity.legend': '错误率（%），本图的范围',
   'ablation.dropWhole': '整个输出 → 均值',
   'ablation.wholeHint':
     '只有一个分支的层（α_out = 0：只有高频，例如最后几层；α_out = 1：只有低频）无分支可选：把它唯一的分支替换为均值就是替换整个输出，记为“整个输出 → 均值”。',
@@ -86,6 +86,10 @@ export const views: Record<keyof typeof en, string> = {
   'band.headRadiusDecimal': 'r（周期/像素）',
   'band.headLow': '{{label}}：低通 top-1（%）',
   'band.headHigh': '{{label}}：高通 top-1（%）',
+  'sensitivity.uLabel': 'u（周期/像素）',
+  'sensitivity.vLabel': 'v（周期/像素）',
+  'ablation.lastHint':
+    '最后一个八度卷积层（{{layer}}）的输出进入全局平均池化，把它的输出替换为每个通道的均值不会改变 logits：其“整个输出 → 均值”按构造等于未消融的 top-1。',
   'sensitivity.tableCaption': '{{label}}：按径向频率 |f| = √(u² + v²)（周期/像素）分段的错误率（%）',
   'sensitivity.headBand': '频段',
   'sensitivity.headFrom': '起（周期/像素）',
