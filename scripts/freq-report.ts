@@ -16,6 +16,7 @@ import {
   DEFAULT_REPORT_IMAGES,
   DEFAULT_SENSITIVITY_GRID,
   DEFAULT_SENSITIVITY_IMAGES,
+  sensitivityBands,
   toFrequencyReport,
 } from '../src/frequency/index';
 import type { FrequencyProgress, FrequencyReport, FrequencyResults } from '../src/frequency/types';
@@ -112,20 +113,12 @@ function tables(r: FrequencyReport): string[] {
   const worst = s.errorRate
     .map((e, k) => ({ e, u: s.frequencies[Math.floor(k / g)], v: s.frequencies[k % g] }))
     .sort((p, q) => q.e - p.e);
-  const radial = (lo: number, hi: number) => {
-    const cells = s.errorRate.filter((_e, k) => {
-      const r = Math.hypot(s.frequencies[Math.floor(k / g)], s.frequencies[k % g]);
-      return r >= lo && r < hi;
-    });
-    return cells.reduce((x, y) => x + y, 0) / Math.max(1, cells.length);
-  };
+  const [below8, to4, to2, above2] = sensitivityBands(s).bands.map((band) => pct(band.meanError));
   lines.push(
     '',
     `Fourier sensitivity map ${g}×${g}, ε = ${s.epsilon} (ℓ2 per channel, [0,1] scale), ${s.images} images; clean error ${pct(s.cleanErrorRate)}`,
   );
-  lines.push(
-    `mean error by radial frequency: <0.125 ${pct(radial(0, 0.125))}, 0.125–0.25 ${pct(radial(0.125, 0.25))}, 0.25–0.5 ${pct(radial(0.25, 0.5))}, ≥0.5 ${pct(radial(0.5, 1))}`,
-  );
+  lines.push(`mean error by radial frequency: <0.125 ${below8}, 0.125–0.25 ${to4}, 0.25–0.5 ${to2}, ≥0.5 ${above2}`);
   lines.push(
     `highest error: ${worst
       .slice(0, 4)

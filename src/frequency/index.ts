@@ -29,6 +29,7 @@ export { runWithOverrides, type OutputOverride, type LayerCall } from './layerRu
 export { foldBatchNorm, foldedVariant, type FoldedInference } from './foldBatchNorm';
 export { bandLimitedAccuracy, type BandAccuracyOptions } from './bandAccuracy';
 export { imageParts, mergeAblation, mergeBand, mergeSensitivity } from './merge';
+export { sensitivityBands, SENSITIVITY_BAND_EDGES, type SensitivityBand, type SensitivityWorstCell } from './sensitivityBands';
 export {
   sensitivityMap,
   sensitivityGrid,

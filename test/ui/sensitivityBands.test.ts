@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SensitivityMap } from '../../src/frequency/types';
-import { sensitivityBands } from '../../src/ui/lib/sensitivityBands';
+import { sensitivityBands } from '../../src/frequency/face';
 
 const G = 16;
 /** A 16×16 map of the 32×32 spectrum: f_k = (k − 8)/16 cycles/pixel, as the worker writes it. */

@@ -5,7 +5,7 @@ import { ColormapLegend } from '../inspect/ColormapLegend';
 import { MapCanvas } from '../inspect/MapCanvas';
 import { renderScalars } from '../inspect/render';
 import { exactNumber, roundExact } from '../lib/radiusText';
-import { sensitivityBands, type SensitivityBand } from '../lib/sensitivityBands';
+import { sensitivityBands, type SensitivityBand } from '../../frequency/face';
 import { sensitivityRange, sensitivityTickIndices } from '../lib/sensitivityRange';
 import { ValuesDetails } from '../components/ValuesDetails';
 
@@ -48,13 +48,7 @@ export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
       <div className="freq-heatmap-row">
         <div className="freq-heatmap-plot">
           <span className="freq-heatmap-ulabel">{t('sensitivity.uLabel')}</span>
-          <div className="freq-heatmap-uticks" style={{ height: SIDE }} aria-hidden="true">
-            {ticks.map(({ k, text, at }) => (
-              <span key={k} style={{ top: at }}>
-                {text}
-              </span>
-            ))}
-          </div>
+          <TickStrip axis="u" ticks={ticks} />
           <MapCanvas
             rgba={rgba}
             width={g}
@@ -62,13 +56,7 @@ export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
             displayWidth={SIDE}
             label={t('sensitivity.aria', { label, from: f[0], to: f[g - 1] })}
           />
-          <div className="freq-heatmap-vticks" style={{ width: SIDE }} aria-hidden="true">
-            {ticks.map(({ k, text, at }) => (
-              <span key={k} style={{ left: at }}>
-                {text}
-              </span>
-            ))}
-          </div>
+          <TickStrip axis="v" ticks={ticks} />
           <span className="freq-heatmap-vlabel">{t('sensitivity.vLabel')}</span>
         </div>
         <div className="freq-heatmap-side">
@@ -114,5 +102,19 @@ export function SensitivityHeatmap({ label, map }: SensitivityHeatmapProps) {
         testId="freq-sensitivity-values"
       />
     </figure>
+  );
+}
+
+/** The map's tick labels along rows (u, left of the map) or columns (v, below it). */
+function TickStrip({ axis, ticks }: { axis: 'u' | 'v'; ticks: { k: number; text: string; at: string }[] }) {
+  const along = axis === 'u' ? 'top' : 'left';
+  return (
+    <div className={`freq-heatmap-${axis}ticks`} style={axis === 'u' ? { height: SIDE } : { width: SIDE }} aria-hidden="true">
+      {ticks.map(({ k, text, at }) => (
+        <span key={k} style={{ [along]: at }}>
+          {text}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -3,7 +3,7 @@
  * mean and largest error rate of the cells whose |f| = √(u² + v²) lies in each band, and the
  * worst cell. DOM-free.
  */
-import type { SensitivityMap } from '../../frequency/types';
+import type { SensitivityMap } from './types';
 
 /** Band edges in cycles/pixel: |f| < 1/8, 1/8–1/4, 1/4–1/2, ≥ 1/2 (1/8 is the default spectral cut-off). */
 export const SENSITIVITY_BAND_EDGES: readonly number[] = [0.125, 0.25, 0.5];
